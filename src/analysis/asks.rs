@@ -1,0 +1,119 @@
+//! Asks: sentences that request an action, answer, decision or review from the reader.
+//!
+//! A sentence is an ask when it is a question to the reader (it ends in `?`, outside
+//! brackets, and is not a heading), when it uses request phrasing from the `ask` list
+//! ("please", "could you", "let me know"), or when it opens with an imperative verb
+//! from the `imperative` list ("Review the draft by Friday."). In standup updates a
+//! bare imperative is the writer's own plan ("Fix the login bug"), so only questions
+//! and request phrasing count there.
+
+use crate::config::Profile;
+use crate::document::{BlockKind, Document, Sentence};
+use crate::lexicon::List;
+use crate::rules::Context;
+use crate::span::Span;
+
+/// How a sentence asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AskKind {
+    /// A question to the reader.
+    Question,
+    /// Request phrasing: "please", "could you", "let me know".
+    Request,
+    /// An imperative addressed to the reader: "Review the draft."
+    Imperative,
+}
+
+/// A sentence that asks something of the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ask {
+    /// Index into the document's sentences.
+    pub sentence: usize,
+    /// The sentence's span.
+    pub span: Span,
+    /// How it asks.
+    pub kind: AskKind,
+}
+
+/// Words that may open a sentence before an imperative or a sentence-opening ask
+/// ("Also, review…", "Hi Sam, any thoughts?").
+const OPENERS: &[&str] = &[
+    "again", "all", "also", "and", "but", "btw", "dear", "everyone", "finally", "first", "folks", "guys", "hello", "hey",
+    "hi", "just", "lastly", "next", "now", "oh", "ok", "okay", "pls", "ps", "quick", "second", "so", "team", "then",
+    "yes", "yo",
+];
+
+/// Finds every ask in the document.
+pub fn find(cx: &Context<'_>) -> Vec<Ask> {
+    let doc = cx.doc;
+    let phrases = cx.phrases();
+    let requests = cx.lexicon().entries(List::Ask);
+    let mut asks = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if matches!(doc.blocks[sentence.block].kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        let kind = if is_question(doc, sentence) {
+            Some(AskKind::Question)
+        } else if phrases.within(List::Ask, sentence.span).iter().any(|m| {
+            !requests[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start)
+        }) {
+            Some(AskKind::Request)
+        } else if cx.profile != Profile::Standup
+            && phrases.within(List::Imperative, sentence.span).iter().any(|m| opens_sentence(doc, sentence, m.span.start))
+        {
+            Some(AskKind::Imperative)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            asks.push(Ask { sentence: index, span: sentence.span, kind });
+        }
+    }
+    asks
+}
+
+/// Whether a sentence is a question: it ends in `?` (before closing quotes, brackets,
+/// emphasis or emoji), and that `?` is not inside brackets.
+pub fn is_question(doc: &Document<'_>, sentence: &Sentence) -> bool {
+    let text = doc.prose_of(sentence.span);
+    let Some(mark) = text.rfind('?') else { return false };
+    let tail = &text[mark + 1..];
+    if tail.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let before = &text[..mark];
+    let open = before.matches(['(', '[']).count();
+    let close = before.matches([')', ']']).count();
+    open <= close
+}
+
+/// Whether the text before `at` in the sentence is only a greeting, a mention, a
+/// name followed by a comma, or a connective ("also", "then").
+pub fn opens_sentence(doc: &Document<'_>, sentence: &Sentence, at: usize) -> bool {
+    let prefix = doc.prose[sentence.span.start..at].trim();
+    if !prefix.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let ends_with_separator = prefix.ends_with([',', ':', '-', '\u{2014}', '\u{2013}', '!']);
+    let words: Vec<&str> = prefix
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '!' | '-' | '\u{2014}' | '\u{2013}'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    if words.len() > 4 {
+        return false;
+    }
+    let mut named = false;
+    for word in words {
+        let lower = word.to_lowercase();
+        if word.starts_with('@') || OPENERS.contains(&lower.trim_matches('.')) {
+            continue;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            named = true;
+            continue;
+        }
+        return false;
+    }
+    !named || ends_with_separator
+}

@@ -1,0 +1,333 @@
+//! `plainly check`: find the inputs, resolve each one's config and profile, check them
+//! in parallel, and print the reports in a deterministic order.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::ExitStatus;
+use crate::config::{self, ConfigError, Profile, Settings};
+use crate::finding::Severity;
+use crate::input::{self, FileKind};
+use crate::output::{FileReport, Format};
+
+/// Options of `plainly check`.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files and folders to check; `-` reads one message from stdin. Without paths,
+    /// stdin is read when it is piped, and the current folder is checked otherwise.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Check every input with this profile, whatever the config or front matter says.
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// Use this config file instead of looking for plainly.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Exit 1 when there is a finding at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    /// Exit 1 when any message scores below this.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: Option<u8>,
+    /// The name stdin is checked as: its extension picks the kind, its folder the config.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+    /// Print only findings: no scores, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any finding fails.
+    Info,
+    /// Warnings and errors fail.
+    Warning,
+    /// Only errors fail.
+    Error,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Info => Severity::Info,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Where a job's text comes from.
+enum Source {
+    File(PathBuf),
+    Stdin(Vec<u8>),
+}
+
+/// One input to check.
+struct Job {
+    /// The path shown in output.
+    display: String,
+    source: Source,
+    kind: FileKind,
+    /// The profile the config's patterns or the defaults give, before front matter.
+    mapped: Profile,
+    settings: Arc<Settings>,
+}
+
+pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
+    let mut status = ExitStatus::Clean;
+    let mut configs = match &args.config {
+        Some(path) => match Settings::load(path) {
+            Ok(settings) => Configs::fixed(settings),
+            Err(err) => {
+                eprintln!("plainly: {err}");
+                return Ok(ExitStatus::Error);
+            }
+        },
+        None => Configs::discovered(),
+    };
+
+    let mut jobs = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    let stdin_piped = !io::stdin().is_terminal();
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(if stdin_piped { "-" } else { "." })]
+    } else {
+        args.paths.clone()
+    };
+    for path in &paths {
+        if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            if let Err(err) = io::stdin().lock().read_to_end(&mut bytes) {
+                errors.push(format!("<stdin>: cannot read: {err}"));
+                continue;
+            }
+            match stdin_job(args, &mut configs, bytes) {
+                Ok(job) => jobs.push(job),
+                Err(err) => errors.push(err),
+            }
+        } else if path.is_dir() {
+            walk(path, &mut configs, &mut jobs, &mut errors);
+        } else if path.exists() {
+            match file_job(path, FileKind::for_named_file(path), &mut configs) {
+                Ok(Some(job)) => jobs.push(job),
+                Ok(None) => {}
+                Err(err) => errors.push(err),
+            }
+        } else {
+            errors.push(format!("{}: no such file or folder", display(path)));
+        }
+    }
+    jobs.sort_by(|a, b| a.display.cmp(&b.display));
+    jobs.dedup_by(|a, b| a.display == b.display);
+
+    let results: Vec<Result<FileReport, String>> = jobs.par_iter().map(|job| check_job(job, args)).collect();
+
+    errors.sort();
+    errors.dedup();
+    let mut reports = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(err) => errors.push(err),
+        }
+    }
+    for line in &errors {
+        eprintln!("plainly: {line}");
+    }
+    if !errors.is_empty() {
+        status = ExitStatus::Error;
+    }
+
+    let choice = match args.color {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+    args.format.reporter(args.quiet).write(&mut out, &reports)?;
+    out.flush()?;
+
+    let fail_on = args.fail_on.severity();
+    let failed = reports.iter().any(|r| {
+        r.diagnostics.iter().any(|d| d.severity >= fail_on) || args.min_score.is_some_and(|min| r.score < min)
+    });
+    if failed {
+        status = status.max(ExitStatus::Findings);
+    }
+    Ok(status)
+}
+
+/// Checks one job; an unreadable file or a crash in a rule is an error line, not the end of the run.
+fn check_job(job: &Job, args: &CheckArgs) -> Result<FileReport, String> {
+    let fail = |message: String| format!("{}: {message}", job.display);
+    let bytes = match &job.source {
+        Source::File(path) => input::read(path, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
+        Source::Stdin(bytes) => bytes.clone(),
+    };
+    let text = input::decode(&bytes, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?;
+    let profile = match args.profile {
+        Some(profile) => profile,
+        None => config::front_matter_profile(text, job.kind).map_err(fail)?.unwrap_or(job.mapped),
+    };
+    let checked = panic::catch_unwind(AssertUnwindSafe(|| crate::check(text, job.kind, profile, &job.settings)))
+        .map_err(|panic| fail(format!("internal error, please report it: {}", panic_message(&panic))))?;
+    Ok(FileReport::new(job.display.clone(), text, checked))
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a rule panicked".into())
+}
+
+fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, String> {
+    let (display, kind, dir) = match &args.stdin_filename {
+        Some(name) => (display(name), FileKind::for_named_file(name), parent(name)),
+        None => ("<stdin>".to_string(), FileKind::Text, PathBuf::from(".")),
+    };
+    let settings = configs.for_dir(&dir).map_err(|err| err.to_string())?;
+    let mapped = match &args.stdin_filename {
+        Some(name) => settings.profile_for(name).unwrap_or(Profile::default_for(kind)),
+        // A chat draft piped in is a message.
+        None => Profile::Message,
+    };
+    Ok(Job { display, source: Source::Stdin(bytes), kind, mapped, settings })
+}
+
+fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, String> {
+    let display = display(path);
+    let settings = configs.for_dir(&parent(path)).map_err(|err| err.to_string())?;
+    if settings.is_excluded(path, false) {
+        return Ok(None);
+    }
+    let mapped = settings.profile_for(path).unwrap_or(Profile::default_for(kind));
+    Ok(Some(Job { display, source: Source::File(path.to_path_buf()), kind, mapped, settings }))
+}
+
+/// Walks a folder (honouring .gitignore, hidden files and the config's excludes) for
+/// Markdown, text and email files.
+fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Vec<String>) {
+    let root_settings = configs.for_dir(root).ok();
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder.require_git(false).follow_links(false).sort_by_file_name(|a, b| a.cmp(b));
+    if let Some(settings) = root_settings {
+        builder.filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            entry.depth() == 0 || !settings.is_excluded(entry.path(), is_dir)
+        });
+    }
+    for entry in builder.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err_path(&err).unwrap_or_else(|| display(root));
+                errors.push(format!("{path}: {}", walk_error(&err)));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let Some(kind) = FileKind::from_path(entry.path()) else { continue };
+        match file_job(entry.path(), kind, configs) {
+            Ok(Some(job)) => jobs.push(job),
+            Ok(None) => {}
+            Err(err) => errors.push(err),
+        }
+    }
+}
+
+fn err_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(display(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        _ => None,
+    }
+}
+
+fn walk_error(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error(err),
+        ignore::Error::Loop { .. } => "symbolic link loop; not followed".into(),
+        ignore::Error::Io(io) => format!("cannot read: {io}"),
+        other => other.to_string(),
+    }
+}
+
+/// The path as shown in output: as given, without a leading `./`.
+fn display(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    text.strip_prefix("./").unwrap_or(&text).to_string()
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Settings per folder, found by walking up to the nearest plainly.toml, each loaded once.
+struct Configs {
+    fixed: Option<Arc<Settings>>,
+    by_dir: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
+    by_file: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
+    default: Arc<Settings>,
+}
+
+impl Configs {
+    fn fixed(settings: Settings) -> Configs {
+        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered() }
+    }
+
+    fn discovered() -> Configs {
+        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default: Arc::new(Settings::default()) }
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(Arc::clone(fixed));
+        }
+        if let Some(found) = self.by_dir.get(dir) {
+            return found.clone();
+        }
+        let result = match config::discover(dir) {
+            None => Ok(Arc::clone(&self.default)),
+            Some(file) => self
+                .by_file
+                .entry(file.clone())
+                .or_insert_with(|| Settings::load(&file).map(Arc::new))
+                .clone(),
+        };
+        self.by_dir.insert(dir.to_path_buf(), result.clone());
+        result
+    }
+}

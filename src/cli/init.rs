@@ -1,0 +1,75 @@
+//! `plainly init`: a commented starter `plainly.toml`.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::{ExitStatus, write_stdout};
+
+/// The starter config. Every line is valid; the commented ones show the other choices.
+pub const STARTER: &str = r#"# plainly.toml: configuration for plainly, the clarity linter for async messages.
+# plainly finds this file by walking up from each checked file; paths and patterns
+# below are relative to this folder. Run `plainly rules` for every rule, and
+# `plainly explain RULE` for what a rule checks and the options it takes.
+
+# Files and folders never checked (.gitignore syntax). Hidden files and whatever
+# .gitignore lists are skipped anyway.
+exclude = [
+  # "vendor/",
+  # "CHANGELOG.md",
+]
+
+# Acronyms and terms your readers know: never flagged by undefined-acronym,
+# jargon, idiom or hedge.
+glossary = [
+  # "KEP",
+  # "SIG",
+]
+
+# Your own phrase lists, in the format of plainly's rules/*.toml:
+#   [[jargon]]
+#   match = ["tiger team"]
+#   instead = ["task force"]
+#   why = "nobody outside the team knows what it means."
+rule-files = [
+  # "style/team-jargon.toml",
+]
+
+# Files larger than this many bytes are refused with an error.
+# max-file-size = 10485760
+
+# Which profile applies to which files: "message" (chat posts, emails, issue
+# comments), "standup" (status updates) or "doc" (documentation: style rules only).
+# Without a match, Markdown is "doc" and text, email and stdin are "message".
+# A pattern without "/" matches at any depth; the first matching pattern wins.
+[profiles]
+# "drafts/**" = "message"
+# "updates/**" = "standup"
+# "docs/**" = "doc"
+
+# Turn rules off, change their severity ("info", "warning", "error"), or set their
+# thresholds.
+[rules]
+# hedge = "off"
+# jargon = "warning"
+# long-sentence = { max-words = 25 }
+# too-long = { severity = "warning", max-words = 300 }
+# wall-of-text = { max-words = 150 }
+"#;
+
+pub(super) fn run(path: &Path, force: bool) -> anyhow::Result<ExitStatus> {
+    if path.exists() && !force {
+        anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
+    }
+    std::fs::write(path, STARTER).with_context(|| format!("cannot write {}", path.display()))?;
+    write_stdout(&format!("Wrote {}. Run `plainly check` to use it.\n", path.display()))?;
+    Ok(ExitStatus::Clean)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn starter_config_is_valid() {
+        crate::config::Settings::parse(std::path::Path::new("plainly.toml"), super::STARTER).unwrap();
+    }
+}

@@ -1,0 +1,489 @@
+//! `plainly.toml`: the raw options as written, resolved into [`Settings`].
+//!
+//! The config is found by walking up from each checked file (or given with
+//! `--config`). Paths and patterns in it are relative to the folder holding it.
+//! Unknown keys and bad values are errors that name `file:line:col`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobMatcher};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::Severity;
+use crate::input::{DEFAULT_MAX_FILE_BYTES, FileKind};
+use crate::lexicon::Lexicon;
+use crate::position::line_column_1;
+use crate::rules::{self, RuleMeta};
+
+/// The names plainly looks for, in order, in each folder from a file up to the root.
+pub const CONFIG_NAMES: &[&str] = &["plainly.toml", ".plainly.toml"];
+
+/// Which kind of writing a file is, and so which rules apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// Drafts of async messages: chat posts, emails, issue comments.
+    Message,
+    /// Daily or weekly status updates.
+    Standup,
+    /// Documentation: only the style rules.
+    Doc,
+}
+
+impl Profile {
+    /// Every profile.
+    pub const ALL: [Profile; 3] = [Profile::Message, Profile::Standup, Profile::Doc];
+
+    /// The profile's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Message => "message",
+            Profile::Standup => "standup",
+            Profile::Doc => "doc",
+        }
+    }
+
+    /// The profile with this name.
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// The profile a file gets when nothing else chooses one: Markdown files are
+    /// documentation, so a docs folder is not buried in missing-ask warnings; text,
+    /// email and stdin are messages.
+    pub fn default_for(kind: FileKind) -> Profile {
+        match kind {
+            FileKind::Markdown => Profile::Doc,
+            FileKind::Text | FileKind::Email => Profile::Message,
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A problem in a config or rule file, located at `path:line:col` (1-based; 0 when unknown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: String,
+    /// 1-based line, or 0.
+    pub line: usize,
+    /// 1-based column in characters, or 0.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ConfigError {
+    /// An error at a known line and column.
+    pub fn new(path: impl fmt::Display, line: usize, column: usize, message: String) -> ConfigError {
+        ConfigError { path: path.to_string(), line, column, message }
+    }
+
+    /// An error at byte `offset` of `text`.
+    pub fn at(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
+        let (line, column) = line_column_1(text, offset);
+        ConfigError::new(path.display(), line, column, message)
+    }
+
+    /// A TOML syntax or type error.
+    pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> ConfigError {
+        let message = err.message().trim().replace('\n', " ");
+        match err.span() {
+            Some(span) => ConfigError::at(path, text, span.start, message),
+            None => ConfigError::new(path.display(), 0, 0, message),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// `plainly.toml` as written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    profiles: Option<Spanned<toml::Table>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    rule_files: Vec<Spanned<String>>,
+    #[serde(default)]
+    glossary: Vec<String>,
+    max_file_size: Option<Spanned<i64>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<RuleValue>>,
+}
+
+/// A rule's entry under `[rules]`: a level, or a table of `severity` and options.
+enum RuleValue {
+    Level(String),
+    Table(Vec<(Spanned<String>, Spanned<toml::Value>)>),
+}
+
+impl<'de> Deserialize<'de> for RuleValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RuleValue, D::Error> {
+        struct RuleValueVisitor;
+        impl<'de> Visitor<'de> for RuleValueVisitor {
+            type Value = RuleValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(r#""off", "on", "info", "warning", "error", or a table such as { max-words = 25 }"#)
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<RuleValue, E> {
+                Ok(RuleValue::Level(value.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RuleValue, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<Spanned<String>, Spanned<toml::Value>>()? {
+                    entries.push(entry);
+                }
+                Ok(RuleValue::Table(entries))
+            }
+        }
+        deserializer.deserialize_any(RuleValueVisitor)
+    }
+}
+
+/// What the config says of one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RuleSwitch {
+    /// Never run.
+    Off,
+    /// Run wherever the rule may run, at this severity (or the default).
+    On(Option<Severity>),
+}
+
+/// Terms a team accepts: acronyms that need no definition and phrases that are not jargon.
+#[derive(Clone, Debug, Default)]
+pub struct Glossary {
+    exact: HashSet<String>,
+    lower: HashSet<String>,
+}
+
+impl Glossary {
+    /// A glossary of these terms.
+    pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = S>) -> Glossary {
+        let mut glossary = Glossary::default();
+        for term in terms {
+            let term = term.as_ref().trim();
+            glossary.exact.insert(term.to_string());
+            glossary.lower.insert(term.to_lowercase());
+        }
+        glossary
+    }
+
+    /// Whether an acronym ("KEP", or its plural "KEPs") is accepted.
+    pub fn has_acronym(&self, word: &str) -> bool {
+        self.exact.contains(word) || word.strip_suffix('s').is_some_and(|w| self.exact.contains(w))
+    }
+
+    /// Whether a phrase is accepted, ignoring case.
+    pub fn has_term(&self, phrase: &str) -> bool {
+        !self.lower.is_empty() && self.lower.contains(&phrase.to_lowercase())
+    }
+}
+
+/// Resolved settings: everything checking needs from the config.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file these came from, if any.
+    pub path: Option<PathBuf>,
+    /// The folder patterns are relative to.
+    pub root: PathBuf,
+    /// The phrase lists, built-in plus the config's rule files.
+    pub lexicon: Arc<Lexicon>,
+    /// Accepted acronyms and terms.
+    pub glossary: Glossary,
+    /// Files larger than this are refused.
+    pub max_file_size: u64,
+    switches: HashMap<&'static str, RuleSwitch>,
+    options: HashMap<(&'static str, &'static str), u32>,
+    profiles: Vec<(GlobMatcher, Profile)>,
+    exclude: Option<Arc<Gitignore>>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            path: None,
+            root: PathBuf::from("."),
+            lexicon: Lexicon::builtin(),
+            glossary: Glossary::default(),
+            max_file_size: DEFAULT_MAX_FILE_BYTES,
+            switches: HashMap::new(),
+            options: HashMap::new(),
+            profiles: Vec::new(),
+            exclude: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads and resolves the config file at `path`.
+    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| ConfigError::new(path.display(), 0, 0, format!("cannot read config: {err}")))?;
+        Settings::parse(path, &text)
+    }
+
+    /// Resolves config `text` as if read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
+        let error_at = |offset: usize, message: String| ConfigError::at(path, text, offset, message);
+        let options: Options = toml::from_str(text).map_err(|err| ConfigError::from_toml(path, text, &err))?;
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        // Patterns are matched against paths relative to this folder.
+        let root = std::path::absolute(&root).unwrap_or(root);
+        let mut settings = Settings { path: Some(path.to_path_buf()), root: root.clone(), ..Settings::default() };
+
+        let profiles_at = options.profiles.as_ref().map_or(0, |p| p.span().start);
+        for (pattern, value) in options.profiles.map(Spanned::into_inner).unwrap_or_default() {
+            let Some(name) = value.as_str() else {
+                return Err(error_at(profiles_at, format!("profile for {pattern:?} must be a string")));
+            };
+            let offset = key_offset(text, profiles_at, &pattern);
+            let Some(profile) = Profile::from_name(name) else {
+                return Err(error_at(offset, format!("unknown profile {name:?}; expected message, standup or doc")));
+            };
+            let glob = GlobBuilder::new(&anchored(&pattern))
+                .literal_separator(true)
+                .build()
+                .map_err(|err| error_at(offset, format!("invalid glob {pattern:?}: {}", err.kind())))?;
+            settings.profiles.push((glob.compile_matcher(), profile));
+        }
+
+        if !options.exclude.is_empty() {
+            let mut builder = GitignoreBuilder::new(&root);
+            for pattern in &options.exclude {
+                builder
+                    .add_line(None, pattern.get_ref())
+                    .map_err(|err| error_at(pattern.span().start, format!("invalid exclude pattern: {err}")))?;
+            }
+            let exclude = builder.build().map_err(|err| ConfigError::new(path.display(), 0, 0, err.to_string()))?;
+            settings.exclude = Some(Arc::new(exclude));
+        }
+
+        if !options.rule_files.is_empty() {
+            let mut files = Vec::new();
+            for file in &options.rule_files {
+                let full = root.join(file.get_ref());
+                let content = std::fs::read_to_string(&full).map_err(|err| {
+                    error_at(file.span().start, format!("cannot read rule file {}: {err}", full.display()))
+                })?;
+                files.push((full, content));
+            }
+            let lexicon = Lexicon::with_user_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())))?;
+            settings.lexicon = Arc::new(lexicon);
+        }
+
+        settings.glossary = Glossary::new(&options.glossary);
+        if let Some(size) = options.max_file_size {
+            let bytes = u64::try_from(*size.get_ref())
+                .ok()
+                .filter(|b| *b > 0)
+                .ok_or_else(|| error_at(size.span().start, "max-file-size must be a positive number of bytes".into()))?;
+            settings.max_file_size = bytes;
+        }
+
+        for (id, value) in options.rules {
+            let Some(rule) = rules::by_id(id.get_ref()) else {
+                return Err(error_at(id.span().start, unknown_rule(id.get_ref())));
+            };
+            let meta = rule.meta();
+            match value.into_inner() {
+                RuleValue::Level(level) => {
+                    let switch = parse_switch(&level).ok_or_else(|| error_at(id.span().end, bad_level(&level)))?;
+                    settings.switches.insert(meta.id, switch);
+                }
+                RuleValue::Table(entries) => {
+                    let mut switch = RuleSwitch::On(None);
+                    for (key, value) in entries {
+                        let at = value.span().start;
+                        if key.get_ref() == "severity" {
+                            let level = value.get_ref().as_str().unwrap_or_default().to_string();
+                            switch = parse_switch(&level).ok_or_else(|| error_at(at, bad_level(&level)))?;
+                            continue;
+                        }
+                        let Some(option) = meta.options.iter().find(|o| o.name == key.get_ref()) else {
+                            return Err(error_at(key.span().start, unknown_option(meta, key.get_ref())));
+                        };
+                        let number = value
+                            .get_ref()
+                            .as_integer()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .filter(|n| *n >= option.min)
+                            .ok_or_else(|| {
+                                error_at(at, format!("`{}` must be a whole number of at least {}", option.name, option.min))
+                            })?;
+                        settings.options.insert((meta.id, option.name), number);
+                    }
+                    settings.switches.insert(meta.id, switch);
+                }
+            }
+        }
+        Ok(settings)
+    }
+
+    /// The severity `rule` runs at in `profile`, or `None` when it does not run there.
+    pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
+        match self.switches.get(rule.id) {
+            Some(RuleSwitch::Off) => None,
+            Some(RuleSwitch::On(level)) => {
+                rule.may_run_in(profile).then_some(level.unwrap_or(rule.severity))
+            }
+            None => rule.profiles.contains(&profile).then_some(rule.severity),
+        }
+    }
+
+    /// The value of one of `rule`'s numeric options.
+    pub fn option(&self, rule: &RuleMeta, name: &str) -> u32 {
+        let option = rule.options.iter().find(|o| o.name == name).expect("rules read only options they declare");
+        self.options.get(&(rule.id, option.name)).copied().unwrap_or(option.default)
+    }
+
+    /// The profile the config maps `path` to, if any of its patterns match.
+    pub fn profile_for(&self, path: &Path) -> Option<Profile> {
+        let relative = self.relative(path);
+        self.profiles.iter().find(|(glob, _)| glob.is_match(&relative)).map(|(_, profile)| *profile)
+    }
+
+    /// Whether the config excludes `path`.
+    pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(exclude) = &self.exclude else { return false };
+        let relative = self.relative(path);
+        if relative.as_os_str().is_empty() || relative.starts_with("..") {
+            return false;
+        }
+        exclude.matched_path_or_any_parents(&relative, is_dir).is_ignore()
+    }
+
+    /// `path` relative to the config's folder (unchanged when it lies outside it).
+    fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        let clean = |p: &Path| p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect::<PathBuf>();
+        let (absolute, root) = (clean(&absolute), clean(&root));
+        absolute.strip_prefix(&root).map_or(absolute.clone(), Path::to_path_buf)
+    }
+}
+
+/// The profile a Markdown file's front matter asks for: `plainly_profile: doc`,
+/// `plainly: {profile: doc}`, or `plainly:` with `profile: doc` indented below it (YAML),
+/// or `plainly_profile = "doc"` (TOML `+++` front matter).
+pub fn front_matter_profile(source: &str, kind: FileKind) -> Result<Option<Profile>, String> {
+    static KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?m)^plainly_profile\s*[:=]\s*["']?(\w+)|^plainly:\s*\{\s*profile:\s*["']?(\w+)|^plainly:[ 	]*
+?
+[ 	]+profile:\s*["']?(\w+)"#,
+        )
+        .expect("static regex")
+    });
+    if kind != FileKind::Markdown {
+        return Ok(None);
+    }
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let fence = if text.starts_with("---") {
+        "---"
+    } else if text.starts_with("+++") {
+        "+++"
+    } else {
+        return Ok(None);
+    };
+    let Some(first_break) = text.find('\n') else { return Ok(None) };
+    if text[..first_break].trim_end() != fence {
+        return Ok(None);
+    }
+    let body = &text[first_break + 1..];
+    let end = body
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .chain(std::iter::once(0))
+        .find(|&at| body[at..].starts_with(fence) || (fence == "---" && body[at..].starts_with("...")))
+        .unwrap_or(body.len());
+    let Some(captures) = KEY.captures(&body[..end]) else { return Ok(None) };
+    let name = captures.iter().skip(1).flatten().next().map_or("", |m| m.as_str());
+    Profile::from_name(name)
+        .map(Some)
+        .ok_or_else(|| format!("front matter asks for unknown profile {name:?}; expected message, standup or doc"))
+}
+
+/// Finds the nearest config file in `dir` or a folder above it.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let absolute = std::path::absolute(dir).ok()?;
+    absolute.ancestors().find_map(|folder| {
+        CONFIG_NAMES.iter().map(|name| folder.join(name)).find(|candidate| candidate.is_file())
+    })
+}
+
+/// A glob without `/` matches at any depth, as in `.gitignore`.
+fn anchored(pattern: &str) -> String {
+    let pattern = pattern.strip_prefix("./").unwrap_or(pattern);
+    if let Some(rooted) = pattern.strip_prefix('/') {
+        rooted.to_string()
+    } else if pattern.contains('/') {
+        pattern.to_string()
+    } else {
+        format!("**/{pattern}")
+    }
+}
+
+/// The offset of `key` inside the table that starts at `table_at`, for error positions.
+fn key_offset(text: &str, table_at: usize, key: &str) -> usize {
+    let rest = &text[table_at.min(text.len())..];
+    rest.find(&format!("\"{key}\""))
+        .or_else(|| rest.find(&format!("'{key}'")))
+        .or_else(|| rest.find(key))
+        .map_or(table_at, |at| table_at + at)
+}
+
+fn parse_switch(level: &str) -> Option<RuleSwitch> {
+    match level {
+        "off" => Some(RuleSwitch::Off),
+        "on" => Some(RuleSwitch::On(None)),
+        other => Severity::from_name(other).map(|s| RuleSwitch::On(Some(s))),
+    }
+}
+
+fn bad_level(level: &str) -> String {
+    format!("unknown level {level:?}; expected \"off\", \"on\", \"info\", \"warning\" or \"error\"")
+}
+
+fn unknown_rule(id: &str) -> String {
+    let ids: Vec<&str> = rules::ALL.iter().map(|r| r.meta().id).collect();
+    format!("unknown rule `{id}`; run `plainly rules` to list them ({})", ids.join(", "))
+}
+
+fn unknown_option(rule: &RuleMeta, key: &str) -> String {
+    if rule.options.is_empty() {
+        format!("rule `{}` has no option `{key}`; it takes only `severity`", rule.id)
+    } else {
+        let names: Vec<&str> = rule.options.iter().map(|o| o.name).collect();
+        format!("rule `{}` has no option `{key}`; it takes `severity`, `{}`", rule.id, names.join("`, `"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

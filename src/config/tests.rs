@@ -1,0 +1,83 @@
+use super::*;
+
+fn parse(text: &str) -> Result<Settings, ConfigError> {
+    Settings::parse(Path::new("plainly.toml"), text)
+}
+
+#[test]
+fn empty_config_is_the_default() {
+    let settings = parse("").unwrap();
+    let rule = crate::rules::by_id("jargon").unwrap().meta();
+    assert_eq!(settings.severity(rule, Profile::Doc), Some(Severity::Info));
+}
+
+#[test]
+fn rules_can_be_turned_off_and_reconfigured() {
+    let settings = parse("[rules]\nhedge = \"off\"\njargon = \"warning\"\nlong-sentence = { max-words = 25 }\n").unwrap();
+    let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
+    assert_eq!(settings.severity(meta("hedge"), Profile::Message), None);
+    assert_eq!(settings.severity(meta("jargon"), Profile::Message), Some(Severity::Warning));
+    assert_eq!(settings.option(meta("long-sentence"), "max-words"), 25);
+}
+
+#[test]
+fn message_rules_never_run_in_docs() {
+    let settings = parse("[rules]\nmissing-ask = \"error\"\ntoo-long = \"on\"\n").unwrap();
+    let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
+    assert_eq!(settings.severity(meta("missing-ask"), Profile::Doc), None);
+    assert_eq!(settings.severity(meta("too-long"), Profile::Doc), Some(Severity::Warning));
+}
+
+#[test]
+fn errors_name_line_and_column() {
+    let err = parse("glossary = [\"KEP\"]\n[rules]\njargn = \"off\"\n").unwrap_err();
+    assert_eq!((err.line, err.column), (3, 1));
+    assert!(err.message.contains("unknown rule `jargn`"), "{}", err.message);
+
+    let err = parse("[rules]\nlong-sentence = { max-wrds = 3 }\n").unwrap_err();
+    assert_eq!((err.line, err.column), (2, 19));
+    assert!(err.message.contains("has no option `max-wrds`"), "{}", err.message);
+
+    let err = parse("[rules]\nlong-sentence = { max-words = -3 }\n").unwrap_err();
+    assert_eq!((err.line, err.column), (2, 31));
+
+    let err = parse("exclud = []\n").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 1));
+
+    let err = parse("[rules]\nhedge = \"loud\"\n").unwrap_err();
+    assert_eq!(err.line, 2);
+
+    let err = parse("glossary = 3\n").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 12));
+
+    let err = parse("[profiles]\n\"docs/**\" = \"docs\"\n").unwrap_err();
+    assert_eq!(err.line, 2);
+}
+
+#[test]
+fn profiles_map_globs_relative_to_the_config() {
+    let settings = Settings::parse(Path::new("/repo/plainly.toml"), "[profiles]\n\"updates/**\" = \"standup\"\n\"*.txt\" = \"doc\"\n").unwrap();
+    assert_eq!(settings.profile_for(Path::new("/repo/updates/2026/w3.md")), Some(Profile::Standup));
+    assert_eq!(settings.profile_for(Path::new("/repo/deep/notes.txt")), Some(Profile::Doc));
+    assert_eq!(settings.profile_for(Path::new("/repo/README.md")), None);
+}
+
+#[test]
+fn excludes_use_gitignore_syntax() {
+    let settings = Settings::parse(Path::new("/repo/plainly.toml"), "exclude = [\"vendor/\", \"CHANGELOG.md\"]\n").unwrap();
+    assert!(settings.is_excluded(Path::new("/repo/vendor"), true));
+    assert!(settings.is_excluded(Path::new("/repo/vendor/a.md"), false));
+    assert!(settings.is_excluded(Path::new("/repo/docs/CHANGELOG.md"), false));
+    assert!(!settings.is_excluded(Path::new("/repo/docs/a.md"), false));
+}
+
+#[test]
+fn front_matter_chooses_the_profile() {
+    let md = FileKind::Markdown;
+    assert_eq!(front_matter_profile("---\nplainly_profile: standup\n---\nx", md), Ok(Some(Profile::Standup)));
+    assert_eq!(front_matter_profile("---\nplainly: {profile: doc}\n---\nx", md), Ok(Some(Profile::Doc)));
+    assert_eq!(front_matter_profile("---\nplainly:\n  profile: message\n---\nx", md), Ok(Some(Profile::Message)));
+    assert_eq!(front_matter_profile("+++\nplainly_profile = \"doc\"\n+++\nx", md), Ok(Some(Profile::Doc)));
+    assert_eq!(front_matter_profile("---\ntitle: x\n---\nplainly_profile: doc", md), Ok(None));
+    assert!(front_matter_profile("---\nplainly_profile: memo\n---\n", md).is_err());
+}

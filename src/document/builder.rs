@@ -1,0 +1,167 @@
+//! Building a [`Document`]: the parsers reveal prose into a blank copy of the source
+//! and open leaf blocks; `finish` blanks URLs and template directives, then segments
+//! the blocks into sentences and words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, BlockKind, Document, Sentence};
+use crate::input::FileKind;
+use crate::segment;
+use crate::span::Span;
+
+/// Bare URLs and email addresses inside prose: not words, and a reference the reader can follow.
+static BARE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?: (?:https?|ftp|file)://[^\s<>\x22'`]+ | www\.[a-z0-9-]+\.[^\s<>\x22'`]+ )
+        | \b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Template directives left in Markdown by site generators: Hugo shortcodes
+/// (`{{< … >}}`, `{{% … %}}`), mdBook includes (`{{#include … }}`), Jinja-style `{{ … }}`.
+static TEMPLATE_DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}").expect("static regex"));
+
+/// Incremental construction of a [`Document`].
+pub(crate) struct Builder<'a> {
+    source: &'a str,
+    prose: Vec<u8>,
+    blocks: Vec<(BlockKind, Span)>,
+    open: Option<(BlockKind, Span)>,
+    links: Vec<Span>,
+    comments: Vec<Span>,
+    attachments: usize,
+}
+
+impl<'a> Builder<'a> {
+    pub(crate) fn new(source: &'a str) -> Builder<'a> {
+        let prose = source.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
+        Builder {
+            source,
+            prose,
+            blocks: Vec::new(),
+            open: None,
+            links: Vec::new(),
+            comments: Vec::new(),
+            attachments: 0,
+        }
+    }
+
+    pub(crate) fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// Copies `span` of the source into the prose. `span` must lie on character boundaries.
+    pub(crate) fn reveal(&mut self, span: Span) {
+        debug_assert!(self.source.is_char_boundary(span.start) && self.source.is_char_boundary(span.end));
+        self.prose[span.range()].copy_from_slice(&self.source.as_bytes()[span.range()]);
+    }
+
+    /// Adds prose text to the open leaf block, opening one of `kind` if none is open.
+    pub(crate) fn add_text(&mut self, kind: BlockKind, span: Span) {
+        self.reveal(span);
+        self.extend_leaf(kind, span);
+    }
+
+    /// Makes `span` part of the open leaf block without revealing it (inline code, say).
+    pub(crate) fn extend_leaf(&mut self, kind: BlockKind, span: Span) {
+        match &mut self.open {
+            Some((_, open)) => *open = open.cover(span),
+            None => self.open = Some((kind, span)),
+        }
+    }
+
+    /// Ends the open leaf block, if any.
+    pub(crate) fn close_leaf(&mut self) {
+        if let Some(block) = self.open.take() {
+            self.blocks.push(block);
+        }
+    }
+
+    pub(crate) fn link(&mut self, span: Span) {
+        self.links.push(span);
+    }
+
+    pub(crate) fn comment(&mut self, span: Span) {
+        self.comments.push(span);
+    }
+
+    pub(crate) fn attachments(&mut self, count: usize) {
+        self.attachments += count;
+    }
+
+    pub(crate) fn finish(mut self, kind: FileKind) -> Document<'a> {
+        self.close_leaf();
+        let mut prose = String::from_utf8(self.prose)
+            .expect("prose is source bytes on char boundaries or ASCII spaces");
+        blank_matches(&mut prose, &BARE_LINK, Some(&mut self.links));
+        blank_matches(&mut prose, &TEMPLATE_DIRECTIVE, None);
+        self.links.sort_unstable();
+
+        let mut blocks = Vec::with_capacity(self.blocks.len());
+        let mut sentences = Vec::new();
+        let mut words = Vec::new();
+        for (kind, span) in self.blocks {
+            let first_word = words.len();
+            words.extend(segment::words(&prose, span));
+            if words.len() == first_word {
+                // Only code, links or markup: nothing a reader reads as prose.
+                continue;
+            }
+            let first_sentence = sentences.len();
+            for sentence in segment::sentences(&prose, span) {
+                let from = first_word + words[first_word..].partition_point(|w| w.start < sentence.start);
+                let to = first_word + words[first_word..].partition_point(|w| w.start < sentence.end);
+                if from < to {
+                    sentences.push(Sentence { span: sentence, block: blocks.len(), words: from..to });
+                }
+            }
+            blocks.push(Block { kind, span, sentences: first_sentence..sentences.len(), words: first_word..words.len() });
+        }
+        Document {
+            source: self.source,
+            kind,
+            flat: super::FlatProse::new(&prose),
+            prose,
+            blocks,
+            sentences,
+            words,
+            links: self.links,
+            comments: self.comments,
+            attachments: self.attachments,
+        }
+    }
+}
+
+/// Blanks every match of `pattern` in `prose` (keeping newlines), recording the spans.
+fn blank_matches(prose: &mut String, pattern: &Regex, mut record: Option<&mut Vec<Span>>) {
+    let spans: Vec<Span> = pattern.find_iter(prose).map(|m| trim_url_end(prose, m.range().into())).collect();
+    if spans.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(prose).into_bytes();
+    for span in &spans {
+        for b in &mut bytes[span.range()] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    // Blanking whole matches of patterns that start and end on characters keeps UTF-8 valid;
+    // a multi-byte character inside a match is blanked byte by byte, all ASCII spaces.
+    *prose = String::from_utf8(bytes).expect("blanked whole characters");
+    if let Some(record) = record.as_deref_mut() {
+        record.extend(spans);
+    }
+}
+
+/// A URL at the end of a sentence does not own the full stop or closing bracket after it.
+fn trim_url_end(text: &str, span: Span) -> Span {
+    let trimmed = span.slice(text).trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '*', '_']);
+    Span::new(span.start, span.start + trimmed.len())
+}

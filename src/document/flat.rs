@@ -1,0 +1,97 @@
+//! A single-spaced, straight-quoted copy of the prose for phrase matching, with a map
+//! back to prose offsets.
+//!
+//! Hard-wrapped lines, blanked markup and curly apostrophes would otherwise hide
+//! "circle\nback", "circle **back**" and "don’t" from literal phrase lists.
+
+use crate::span::Span;
+
+/// Prose with every run of white space read as one space and curly quotes as straight ones.
+#[derive(Debug, Default)]
+pub struct FlatProse {
+    /// The normalised text.
+    pub text: String,
+    /// `(flat offset, bytes removed before it)`, one entry where the count changes.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl FlatProse {
+    /// Builds the flat view of `prose`.
+    pub fn new(prose: &str) -> FlatProse {
+        let mut text = String::with_capacity(prose.len());
+        let mut shifts = Vec::new();
+        let mut removed = 0;
+        let mut in_space = false;
+        for (at, c) in prose.char_indices() {
+            let before = removed;
+            if c.is_whitespace() {
+                if in_space {
+                    removed += c.len_utf8();
+                } else {
+                    text.push(' ');
+                    removed += c.len_utf8() - 1;
+                    in_space = true;
+                }
+            } else {
+                in_space = false;
+                let plain = match c {
+                    '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                    '\u{201C}' | '\u{201D}' => '"',
+                    other => other,
+                };
+                text.push(plain);
+                removed += c.len_utf8() - plain.len_utf8();
+            }
+            if removed != before {
+                // Offsets after this character are shifted by the new total.
+                shifts.push((at + c.len_utf8() - removed, removed));
+            }
+        }
+        FlatProse { text, shifts }
+    }
+
+    /// The prose offset of flat offset `at` (a character start or the end of the text).
+    pub fn to_prose(&self, at: usize) -> usize {
+        let index = self.shifts.partition_point(|&(flat, _)| flat <= at);
+        at + if index == 0 { 0 } else { self.shifts[index - 1].1 }
+    }
+
+    /// The prose span of a flat span that starts and ends on non-space characters.
+    pub fn span_to_prose(&self, span: Span, prose: &str) -> Span {
+        if span.is_empty() {
+            let at = self.to_prose(span.start);
+            return Span::empty(at);
+        }
+        let start = self.to_prose(span.start);
+        let last = self.text[..span.end].chars().next_back().map_or(0, char::len_utf8);
+        let last_start = self.to_prose(span.end - last);
+        let last_len = prose[last_start..].chars().next().map_or(0, char::len_utf8);
+        Span::new(start, last_start + last_len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squeezes_space_and_maps_back() {
+        let prose = "let's  circle\n back   now";
+        let flat = FlatProse::new(prose);
+        assert_eq!(flat.text, "let's circle back now");
+        let at = flat.text.find("circle back").unwrap();
+        let span = flat.span_to_prose(Span::new(at, at + "circle back".len()), prose);
+        assert_eq!(span.slice(prose), "circle\n back");
+    }
+
+    #[test]
+    fn straightens_curly_apostrophes() {
+        let prose = "I don\u{2019}t know, it\u{2019}s fine";
+        let flat = FlatProse::new(prose);
+        assert_eq!(flat.text, "I don't know, it's fine");
+        let at = flat.text.find("it's").unwrap();
+        assert_eq!(flat.span_to_prose(Span::new(at, at + 4), prose).slice(prose), "it\u{2019}s");
+        let at = flat.text.find("don't").unwrap();
+        assert_eq!(flat.span_to_prose(Span::new(at, at + 5), prose).slice(prose), "don\u{2019}t");
+    }
+}

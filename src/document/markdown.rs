@@ -1,0 +1,176 @@
+//! Markdown (CommonMark + GitHub tables, task lists, footnotes) with pulldown-cmark.
+//!
+//! Only `Text` events inside leaf blocks are revealed as prose; code, HTML, link
+//! destinations, images, front matter and markup are never copied, so they stay blank.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::{BlockKind, Builder, ParseOptions};
+use crate::span::Span;
+
+/// Which Markdown extensions apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// A Markdown file: front matter is recognised.
+    Document,
+    /// Plain text read with Markdown's block rules: a leading `---` is not front matter.
+    PlainText,
+}
+
+/// Parses `source[region]`, revealing prose into `builder`. Text overlapping a span in
+/// `skip` (sorted) is left blank.
+pub(crate) fn parse(builder: &mut Builder<'_>, region: Span, skip: &[Span], flavor: Flavor, options: ParseOptions) {
+    let source = builder.source();
+    let text = region.slice(source);
+    let mut extensions =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    if flavor == Flavor::Document {
+        extensions |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    }
+    let mut state = State::default();
+    for (event, range) in Parser::new_ext(text, extensions).into_offset_iter() {
+        let span = Span::from(range).shift(region.start);
+        match event {
+            Event::Start(tag) => state.start(builder, &tag, span),
+            Event::End(tag) => state.end(builder, tag),
+            Event::Text(content) => {
+                if let Some(kind) = state.prose_kind(options) {
+                    if overlaps_any(skip, span) {
+                        continue;
+                    }
+                    let raw = span.slice(source);
+                    if raw == &*content {
+                        builder.add_text(kind, span);
+                    } else if raw.len() == content.len() + 1 && raw.starts_with('\\') {
+                        // A backslash escape: the escaped character is prose, the backslash is not.
+                        builder.add_text(kind, Span::new(span.start + 1, span.end));
+                    } else {
+                        // An entity such as `&amp;`: keep the block going, leave it blank.
+                        builder.extend_leaf(kind, span);
+                    }
+                }
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::FootnoteReference(_) => {
+                if let Some(kind) = state.prose_kind(options) {
+                    builder.extend_leaf(kind, span);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.trim_start().starts_with("<!--") {
+                    builder.comment(span);
+                }
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule
+            | Event::TaskListMarker(_)
+            | Event::DisplayMath(_) => {}
+        }
+    }
+    builder.close_leaf();
+}
+
+/// Where the parser is in the block tree.
+#[derive(Default)]
+struct State {
+    /// Innermost containers that hold text directly (paragraph, heading, cell, item).
+    containers: Vec<BlockKind>,
+    quote_depth: usize,
+    /// Inside something whose text is not prose: code block, front matter, image, autolink.
+    opaque_depth: usize,
+    /// For each open link, whether it is an autolink (whose text is its URL).
+    links: Vec<bool>,
+}
+
+impl State {
+    fn start(&mut self, builder: &mut Builder<'_>, tag: &Tag<'_>, span: Span) {
+        match tag {
+            Tag::Paragraph => self.open(builder, BlockKind::Paragraph),
+            Tag::Heading { level, .. } => self.open(builder, BlockKind::Heading(*level as u8)),
+            Tag::TableCell => self.open(builder, BlockKind::TableCell),
+            Tag::Item => self.open(builder, BlockKind::ListItem),
+            Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionList => builder.close_leaf(),
+            Tag::BlockQuote(_) => {
+                builder.close_leaf();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                builder.close_leaf();
+                self.opaque_depth += 1;
+            }
+            Tag::Image { .. } => {
+                builder.link(span);
+                self.opaque_depth += 1;
+            }
+            Tag::Link { link_type, .. } => {
+                builder.link(span);
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                self.opaque_depth += usize::from(autolink);
+                self.links.push(autolink);
+            }
+            Tag::DefinitionListTitle | Tag::DefinitionListDefinition => self.open(builder, BlockKind::Paragraph),
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::TableHead
+            | Tag::TableRow => {}
+        }
+    }
+
+    fn end(&mut self, builder: &mut Builder<'_>, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::TableCell
+            | TagEnd::Item
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => {
+                builder.close_leaf();
+                self.containers.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                builder.close_leaf();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock | TagEnd::Image => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1);
+            }
+            TagEnd::Link => {
+                if self.links.pop() == Some(true) {
+                    self.opaque_depth -= 1;
+                }
+            }
+            TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition | TagEnd::DefinitionList => builder.close_leaf(),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::TableHead
+            | TagEnd::TableRow => {}
+        }
+    }
+
+    fn open(&mut self, builder: &mut Builder<'_>, kind: BlockKind) {
+        builder.close_leaf();
+        // A paragraph of a loose list item is still list text, not a free-standing paragraph.
+        let in_list = self.containers.contains(&BlockKind::ListItem);
+        self.containers.push(if kind == BlockKind::Paragraph && in_list { BlockKind::ListItem } else { kind });
+    }
+
+    /// The kind of block text belongs to here, or `None` where text is not prose.
+    fn prose_kind(&self, options: ParseOptions) -> Option<BlockKind> {
+        if self.opaque_depth > 0 || (options.skip_quotes && self.quote_depth > 0) {
+            return None;
+        }
+        self.containers.last().copied()
+    }
+}
+
+/// Whether `span` overlaps any of the sorted, disjoint `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let at = spans.partition_point(|s| s.end <= span.start);
+    spans.get(at).is_some_and(|s| s.start < span.end)
+}

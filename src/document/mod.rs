@@ -1,0 +1,155 @@
+//! The document model: the writer's prose at original byte offsets.
+//!
+//! A [`Document`] keeps the source text untouched and builds `prose`, a copy of the
+//! same byte length in which every byte that is not the writer's prose (code, URLs,
+//! link targets, HTML, front matter, quoted replies, markup such as `**`) is a space.
+//! Newlines are kept. An offset into `prose` is therefore an offset into the file:
+//! rules search `prose` and report what they find without any offset mapping.
+
+mod builder;
+pub(crate) mod email;
+mod flat;
+mod markdown;
+mod text;
+
+use std::ops::Range;
+
+use crate::input::FileKind;
+use crate::span::Span;
+
+pub(crate) use builder::Builder;
+pub use flat::FlatProse;
+
+/// How a leaf block of prose was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph of running text.
+    Paragraph,
+    /// A heading, with its level (1–6).
+    Heading(u8),
+    /// The text of one list item (without its nested lists).
+    ListItem,
+    /// One cell of a table.
+    TableCell,
+}
+
+/// A leaf block: the smallest unit that holds sentences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What kind of block it is.
+    pub kind: BlockKind,
+    /// From the block's first prose byte to its last.
+    pub span: Span,
+    /// Its sentences, as indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+    /// Its words, as indices into [`Document::words`].
+    pub words: Range<usize>,
+}
+
+/// One sentence of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// From the sentence's first non-space byte to its last.
+    pub span: Span,
+    /// The block it belongs to, as an index into [`Document::blocks`].
+    pub block: usize,
+    /// Its words, as indices into [`Document::words`].
+    pub words: Range<usize>,
+}
+
+/// Choices that change which text counts as the writer's own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Skip block quotes: in messages, quoted text is somebody else's words.
+    pub skip_quotes: bool,
+}
+
+/// A checked text: the source, its prose view, and its structure.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The text exactly as given.
+    pub source: &'a str,
+    /// What kind of text it is.
+    pub kind: FileKind,
+    /// `source` with everything but the writer's prose blanked; same length.
+    pub prose: String,
+    /// The prose single-spaced with straight quotes, for phrase lists.
+    pub flat: FlatProse,
+    /// Leaf blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// Sentences in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Words (tokens starting with a letter or digit) in reading order.
+    pub words: Vec<Span>,
+    /// Links, URLs and link definitions: references the reader can follow.
+    pub links: Vec<Span>,
+    /// HTML comments (`<!-- … -->`), where suppression directives live.
+    pub comments: Vec<Span>,
+    /// Files attached to an email; they give "see attached" its context.
+    pub attachments: usize,
+}
+
+impl<'a> Document<'a> {
+    /// Parses `source` as `kind`.
+    pub fn parse(source: &'a str, kind: FileKind, options: ParseOptions) -> Document<'a> {
+        let mut builder = Builder::new(source);
+        let body = Span::new(bom_len(source), source.len());
+        match kind {
+            FileKind::Markdown => markdown::parse(&mut builder, body, &[], markdown::Flavor::Document, options),
+            FileKind::Text => text::parse(&mut builder, body),
+            FileKind::Email => email::parse(&mut builder, body),
+        }
+        builder.finish(kind)
+    }
+
+    /// The prose of `span` (blanked bytes included).
+    pub fn prose_of(&self, span: Span) -> &str {
+        span.slice(&self.prose)
+    }
+
+    /// The source text of `span`.
+    pub fn text_of(&self, span: Span) -> &'a str {
+        span.slice(self.source)
+    }
+
+    /// Number of words of prose.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The words of a sentence.
+    pub fn sentence_words(&self, sentence: &Sentence) -> &[Span] {
+        &self.words[sentence.words.clone()]
+    }
+
+    /// The index of the sentence containing `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.span.end <= offset);
+        (index < self.sentences.len() && self.sentences[index].span.start <= offset).then_some(index)
+    }
+
+    /// The index of the first word that starts at or after `offset`; equals the number of
+    /// words before `offset`.
+    pub fn words_before(&self, offset: usize) -> usize {
+        self.words.partition_point(|w| w.start < offset)
+    }
+
+    /// The index of the block containing `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let index = self.blocks.partition_point(|b| b.span.end <= offset);
+        (index < self.blocks.len() && self.blocks[index].span.start <= offset).then_some(index)
+    }
+
+    /// Whether the message has something the reader can follow: a link, a URL, or an attachment.
+    pub fn has_reference(&self) -> bool {
+        !self.links.is_empty() || self.attachments > 0
+    }
+}
+
+/// Length of a leading UTF-8 byte-order mark (0 or 3).
+fn bom_len(source: &str) -> usize {
+    if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! Plain text: chat drafts, email bodies, `.txt` files.
+//!
+//! Plain text is read with Markdown's block rules (blank lines separate paragraphs,
+//! `-`/`1.` start list items, fences and 4-space indents are code, `> ` lines are
+//! quotes), because chat tools, issue trackers and most mail clients render it that
+//! way. On top of that, the reply chrome a mail client adds is not the writer's: the
+//! signature after `-- `, "On … wrote:" lines, forwarded or original-message blocks,
+//! and quoted `> ` lines. Lines that look like pasted code or stack traces are skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markdown::{self, Flavor};
+use super::{Builder, ParseOptions};
+use crate::span::Span;
+
+/// Lines after which everything is somebody else's text or the writer's signature.
+static CUT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xim)^[\ \t]*(?:
+            --[\ \t]?\r?$                                              # signature delimiter
+          | -{2,}[\ \t]*(?:original\ message|forwarded\ message|forwarded\ by\b[^\n]*?|reply\ message)[\ \t]*-{2,}
+          | begin\ forwarded\ message:
+          | _{10,}[\ \t]*\r?\n[\ \t]*from:                             # Outlook's rule above a reply header
+          | from:[^\n]+\r?\n(?:[^\n]*\r?\n){0,2}[\ \t]*(?:sent|date):  # a pasted reply header
+        )",
+    )
+    .expect("static regex")
+});
+
+/// "On Tue, 3 Nov 2026 at 10:02, Sam <sam@example.com> wrote:", wrapped onto two lines at most.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*On\b[^\n]{0,200}(?:\r?\n[^\n]{0,200})?\bwrote:[ \t]*\r?$|^[^\n]{0,120}\bwrote:[ \t]*\r?\n[ \t]*>")
+        .expect("static regex")
+});
+
+/// Parses a plain-text body in `region` of the builder's source.
+pub(crate) fn parse(builder: &mut Builder<'_>, region: Span) {
+    let source = builder.source();
+    let text = region.slice(source);
+    let end = CUT_LINE
+        .find(text)
+        .filter(|m| !text[..m.start()].trim().is_empty())
+        .map_or(region.end, |m| region.start + m.start());
+    let body = Span::new(region.start, end);
+    let body_text = body.slice(source);
+
+    let mut skip: Vec<Span> = ATTRIBUTION
+        .find_iter(body_text)
+        .map(|m| Span::new(body.start + m.start(), body.start + m.end()))
+        .collect();
+    let mut line_start = 0;
+    for line in body_text.split_inclusive('\n') {
+        if looks_like_code(line) {
+            skip.push(Span::new(body.start + line_start, body.start + line_start + line.len()));
+        }
+        line_start += line.len();
+    }
+    skip.sort_unstable();
+    // Quoted lines in a plain-text message are always a reply's quote.
+    markdown::parse(builder, body, &skip, Flavor::PlainText, ParseOptions { skip_quotes: true });
+}
+
+/// Whether a line of a plain-text message is pasted code, a log line or a stack frame
+/// rather than prose. Prose rarely ends in `;` or `{`, rarely calls methods, and is
+/// rarely dense in brackets and operators.
+fn looks_like_code(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    if line.ends_with([';', '{']) || matches!(line, "}" | "};" | ")" | ");" | "]" | "end") {
+        return true;
+    }
+    // A stack frame or call with no spaces: `org.example.Stream.open(Stream.java:299)`.
+    if !line.contains(' ') && line.contains('(') && line.contains('.') {
+        return true;
+    }
+    if (line.starts_with("at ") || line.starts_with("Caused by:")) && line.contains(".java:") {
+        return true;
+    }
+    // A method call glued to an identifier: `stream.open()`, `params.set("q", x)`.
+    let call = line.contains(").") || line.contains("();") || line.contains("(\"");
+    let symbols = line.chars().filter(|c| "{}[]();=<>\"\\|+".contains(*c)).count();
+    let visible = line.chars().filter(|c| !c.is_whitespace()).count();
+    (call && symbols >= 3) || (symbols >= 5 && symbols * 100 >= visible * 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_code;
+
+    #[test]
+    fn code_lines() {
+        for line in [
+            "         StringBuilder expression = new StringBuilder();",
+            "expression.append(\"train(\").append(name).append(\",\");",
+            "             stream.open();",
+            "         } finally {",
+            "org.apache.solr.client.solrj.io.stream.CloudSolrStream.open(CloudSolrStream.java:299)",
+        ] {
+            assert!(looks_like_code(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_lines() {
+        for line in [
+            "I'm passing in a valid zkHost, collection name, and parameters. In fact,",
+            "Comparison to PJM (Hartsoe/Novosel) -- Is the information we are seeking from",
+            "(ie the highest bid at or below 150 clears the market, bids above 150 accepted at price bid as needed)?",
+            "1) Oakhill",
+            "Can you review the draft (the one in the shared folder) by Friday?",
+        ] {
+            assert!(!looks_like_code(line), "{line}");
+        }
+    }
+}

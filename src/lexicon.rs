@@ -1,0 +1,469 @@
+//! Phrase data: the built-in `rules/*.toml` and users' files in the same format,
+//! compiled into one Aho-Corasick automaton that scans a document once.
+//!
+//! A rule file holds arrays of tables named after the list they extend:
+//!
+//! ```toml
+//! [[jargon]]
+//! match = ["circle back", "circling back"]
+//! instead = ["follow up", "come back to"]
+//! why = "Says something will happen later without saying what or when."
+//! flagged = ["Let's circle back on pricing next week."]
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::ConfigError;
+use crate::document::Document;
+use crate::span::Span;
+
+/// The built-in rule files, compiled into the binary.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    ("rules/acronyms.toml", include_str!("../rules/acronyms.toml")),
+    ("rules/asks.toml", include_str!("../rules/asks.toml")),
+    ("rules/blockers.toml", include_str!("../rules/blockers.toml")),
+    ("rules/greetings.toml", include_str!("../rules/greetings.toml")),
+    ("rules/hedges.toml", include_str!("../rules/hedges.toml")),
+    ("rules/idioms.toml", include_str!("../rules/idioms.toml")),
+    ("rules/jargon.toml", include_str!("../rules/jargon.toml")),
+    ("rules/meetings.toml", include_str!("../rules/meetings.toml")),
+    ("rules/references.toml", include_str!("../rules/references.toml")),
+    ("rules/standup.toml", include_str!("../rules/standup.toml")),
+    ("rules/time.toml", include_str!("../rules/time.toml")),
+];
+
+/// The phrase lists rules read. Each is a `[[name]]` array in a rule file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum List {
+    /// Acronyms with their expansions; `common = true` ones need no definition.
+    Acronym,
+    /// Request phrasing that makes a sentence an ask ("could you", "let me know").
+    Ask,
+    /// Labels that put an ask up front ("Ask:", "Action needed:").
+    AskLabel,
+    /// Blocker statements ("blocked on", "stuck on").
+    Blocker,
+    /// Labels and headings that announce blockers ("Blockers:").
+    BlockerLabel,
+    /// Deadline words a reader can act on ("today", "EOD", "next week").
+    Deadline,
+    /// End-of-day terms that need a time zone ("EOD", "close of business").
+    EndOfDay,
+    /// Markers that say no action is needed ("FYI", "no action needed").
+    Fyi,
+    /// Greetings and presence checks ("hi", "got a sec?").
+    Greeting,
+    /// Hedges that bury the point ("just wondering").
+    Hedge,
+    /// Idioms second-language readers misread ("ballpark figure").
+    Idiom,
+    /// Verbs that make an imperative ask when they open a sentence ("review", "send").
+    Imperative,
+    /// Business jargon ("circle back", "synergy").
+    Jargon,
+    /// Requests for a synchronous call or meeting ("hop on a call").
+    Meeting,
+    /// Phrases that say there is no deadline ("no rush").
+    NoDeadline,
+    /// Negated blocker statements ("no blockers", "unblocked").
+    NotBlocker,
+    /// Phrases that propose doing something together ("let's", "I'd like to", "how about").
+    Proposal,
+    /// Phrases that state a meeting's purpose ("to discuss", "agenda").
+    Purpose,
+    /// References to an artifact or earlier conversation ("the doc", "as discussed").
+    Reference,
+    /// Words that show a status update says what was done.
+    StandupDone,
+    /// Words that show a status update says what is next.
+    StandupNext,
+    /// Words that show a status update covers blockers.
+    StandupBlockers,
+    /// Vague time words ("ASAP", "soon").
+    VagueTime,
+    /// Time zone names and abbreviations ("UTC", "PT", "your time").
+    Zone,
+}
+
+impl List {
+    /// Every list, in name order.
+    pub const ALL: [List; 24] = [
+        List::Acronym,
+        List::Ask,
+        List::AskLabel,
+        List::Blocker,
+        List::BlockerLabel,
+        List::Deadline,
+        List::EndOfDay,
+        List::Fyi,
+        List::Greeting,
+        List::Hedge,
+        List::Idiom,
+        List::Imperative,
+        List::Jargon,
+        List::Meeting,
+        List::NoDeadline,
+        List::NotBlocker,
+        List::Proposal,
+        List::Purpose,
+        List::Reference,
+        List::StandupBlockers,
+        List::StandupDone,
+        List::StandupNext,
+        List::VagueTime,
+        List::Zone,
+    ];
+
+    /// The list's name in rule files.
+    pub fn name(self) -> &'static str {
+        match self {
+            List::Acronym => "acronym",
+            List::Ask => "ask",
+            List::AskLabel => "ask-label",
+            List::Blocker => "blocker",
+            List::BlockerLabel => "blocker-label",
+            List::Deadline => "deadline",
+            List::EndOfDay => "end-of-day",
+            List::Fyi => "fyi",
+            List::Greeting => "greeting",
+            List::Hedge => "hedge",
+            List::Idiom => "idiom",
+            List::Imperative => "imperative",
+            List::Jargon => "jargon",
+            List::Meeting => "meeting",
+            List::NoDeadline => "no-deadline",
+            List::NotBlocker => "not-blocker",
+            List::Proposal => "proposal",
+            List::Purpose => "purpose",
+            List::Reference => "reference",
+            List::StandupBlockers => "standup-blockers",
+            List::StandupDone => "standup-done",
+            List::StandupNext => "standup-next",
+            List::VagueTime => "vague-time",
+            List::Zone => "zone",
+        }
+    }
+
+    /// The list with this name in rule files.
+    pub fn from_name(name: &str) -> Option<List> {
+        List::ALL.into_iter().find(|list| list.name() == name)
+    }
+
+    /// Lists whose matches become findings, so their built-in entries must offer alternatives.
+    pub fn offers_alternatives(self) -> bool {
+        matches!(self, List::Acronym | List::Hedge | List::Idiom | List::Jargon | List::VagueTime)
+    }
+
+    /// Whether entries of this list match case-sensitively unless they say otherwise.
+    fn case_sensitive_by_default(self) -> bool {
+        matches!(self, List::Acronym)
+    }
+
+    fn index(self) -> usize {
+        List::ALL.iter().position(|list| *list == self).expect("every list is in ALL")
+    }
+}
+
+/// One entry of a phrase list.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Literal phrases, matched whole-word.
+    pub phrases: Vec<String>,
+    /// A regular expression, matched whole-word, for users who need one.
+    pub pattern: Option<String>,
+    /// Plain alternatives, offered as fixes (for acronyms: the expansion).
+    pub instead: Vec<String>,
+    /// Why the phrase is a problem, shown in the finding.
+    pub why: Option<String>,
+    /// Sentences the entry must flag; tested.
+    pub flagged: Vec<String>,
+    /// Sentences the entry must not flag; tested.
+    pub fine: Vec<String>,
+    /// Match letter case exactly.
+    pub case_sensitive: bool,
+    /// Not a match when the word before is one of these (lowercase).
+    pub not_after: Vec<String>,
+    /// Not a match when the words after start with one of these (lowercase).
+    pub not_before: Vec<String>,
+    /// Only a match at the start of a sentence (used by imperatives).
+    pub sentence_start: bool,
+    /// For acronyms: known to every reader, so never flagged.
+    pub common: bool,
+    /// The file the entry came from, for messages.
+    pub origin: Arc<str>,
+}
+
+/// A phrase found in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the entry in its list.
+    pub entry: usize,
+    /// Where the phrase is, in source offsets.
+    pub span: Span,
+}
+
+/// Every list's matches in one document, each sorted and non-overlapping.
+#[derive(Debug, Default)]
+pub struct PhraseScan {
+    by_list: Vec<Vec<PhraseMatch>>,
+}
+
+impl PhraseScan {
+    /// The matches of one list.
+    pub fn get(&self, list: List) -> &[PhraseMatch] {
+        self.by_list.get(list.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The matches of one list inside `span`.
+    pub fn within(&self, list: List, span: Span) -> &[PhraseMatch] {
+        let all = self.get(list);
+        let from = all.partition_point(|m| m.span.start < span.start);
+        let to = all.partition_point(|m| m.span.start < span.end);
+        &all[from..to.max(from)]
+    }
+}
+
+/// All phrase lists, ready to scan documents.
+#[derive(Debug)]
+pub struct Lexicon {
+    lists: Vec<Vec<Entry>>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern: the list and entry it came from.
+    patterns: Vec<(List, usize)>,
+    regexes: Vec<(List, usize, Regex)>,
+    acronyms: HashMap<String, usize>,
+}
+
+static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    let files = BUILTIN_FILES.iter().map(|(path, text)| (Path::new(path), *text));
+    Arc::new(Lexicon::from_files(files).unwrap_or_else(|err| panic!("built-in rule file is invalid: {err}")))
+});
+
+impl Lexicon {
+    /// The built-in lexicon, parsed once per process.
+    pub fn builtin() -> Arc<Lexicon> {
+        Arc::clone(&BUILTIN)
+    }
+
+    /// The built-in lists extended with users' rule files (path and text).
+    pub fn with_user_files<'p>(
+        files: impl IntoIterator<Item = (&'p Path, &'p str)>,
+    ) -> Result<Lexicon, ConfigError> {
+        let builtin = BUILTIN_FILES.iter().map(|(path, text)| (Path::new(path), *text));
+        Lexicon::from_files(builtin.chain(files))
+    }
+
+    fn from_files<'p>(files: impl IntoIterator<Item = (&'p Path, &'p str)>) -> Result<Lexicon, ConfigError> {
+        let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); List::ALL.len()];
+        for (path, text) in files {
+            for (list, entry) in parse_file(path, text)? {
+                lists[list.index()].push(entry);
+            }
+        }
+        let mut phrases = Vec::new();
+        let mut patterns = Vec::new();
+        let mut regexes = Vec::new();
+        let mut acronyms = HashMap::new();
+        for list in List::ALL {
+            for (index, entry) in lists[list.index()].iter().enumerate() {
+                if list == List::Acronym {
+                    for phrase in &entry.phrases {
+                        acronyms.entry(phrase.clone()).or_insert(index);
+                    }
+                    continue;
+                }
+                for phrase in &entry.phrases {
+                    phrases.push(phrase.as_str());
+                    patterns.push((list, index));
+                }
+                if let Some(pattern) = &entry.pattern {
+                    let regex = RegexBuilder::new(pattern)
+                        .case_insensitive(!entry.case_sensitive)
+                        .size_limit(1 << 20)
+                        .build()
+                        .expect("patterns are validated when the file is parsed");
+                    regexes.push((list, index, regex));
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&phrases)
+            .map_err(|err| ConfigError::new("rules", 0, 0, format!("phrase lists are too large: {err}")))?;
+        Ok(Lexicon { lists, automaton, patterns, regexes, acronyms })
+    }
+
+    /// The entries of a list.
+    pub fn entries(&self, list: List) -> &[Entry] {
+        &self.lists[list.index()]
+    }
+
+    /// The acronym entry for `word` ("API", "APIs"), if the acronym list has it.
+    pub fn acronym(&self, word: &str) -> Option<&Entry> {
+        let index = self.acronyms.get(word).or_else(|| word.strip_suffix('s').and_then(|w| self.acronyms.get(w)))?;
+        Some(&self.lists[List::Acronym.index()][*index])
+    }
+
+    /// Finds every list's phrases in the document, in one pass over its flat prose.
+    pub fn scan(&self, doc: &Document<'_>) -> PhraseScan {
+        let flat = doc.flat.text.as_str();
+        let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
+        for m in self.automaton.find_overlapping_iter(flat) {
+            let (list, entry_index) = self.patterns[m.pattern().as_usize()];
+            let span = Span::new(m.start(), m.end());
+            let entry = &self.lists[list.index()][entry_index];
+            if entry.case_sensitive && !entry.phrases.iter().any(|p| p == span.slice(flat)) {
+                continue;
+            }
+            if accepts(flat, span, entry) {
+                found[list.index()].push((span, entry_index));
+            }
+        }
+        for (list, entry_index, regex) in &self.regexes {
+            let entry = &self.lists[list.index()][*entry_index];
+            for m in regex.find_iter(flat) {
+                let span = Span::new(m.start(), m.end());
+                if !span.is_empty() && accepts(flat, span, entry) {
+                    found[list.index()].push((span, *entry_index));
+                }
+            }
+        }
+        let by_list = found
+            .into_iter()
+            .map(|mut matches| {
+                // Leftmost-longest, without overlaps, within each list.
+                matches.sort_unstable_by_key(|&(span, entry)| (span.start, std::cmp::Reverse(span.end), entry));
+                let mut kept: Vec<PhraseMatch> = Vec::with_capacity(matches.len());
+                let mut end = 0;
+                for (span, entry) in matches {
+                    if span.start >= end || kept.is_empty() {
+                        end = span.end;
+                        let span = doc.flat.span_to_prose(span, &doc.prose);
+                        // A phrase that runs from one block into the next is a coincidence.
+                        if doc.block_at(span.start).is_some() && doc.block_at(span.start) == doc.block_at(span.end - 1) {
+                            kept.push(PhraseMatch { entry, span });
+                        }
+                    }
+                }
+                kept
+            })
+            .collect();
+        PhraseScan { by_list }
+    }
+}
+
+/// Whether a raw match is a whole-word match that its entry's context rules allow.
+fn accepts(flat: &str, span: Span, entry: &Entry) -> bool {
+    let before = &flat[..span.start];
+    let after = &flat[span.end..];
+    if before.chars().next_back().is_some_and(is_word_char) || after.chars().next().is_some_and(is_word_char) {
+        return false;
+    }
+    let lower_before = before.trim_end().to_ascii_lowercase();
+    if entry.not_after.iter().any(|w| ends_with_word(&lower_before, w)) {
+        return false;
+    }
+    if !entry.not_before.is_empty() {
+        let head: String = after.trim_start().chars().take(40).collect::<String>().to_ascii_lowercase();
+        if entry.not_before.iter().any(|w| starts_with_word(&head, w)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Characters that continue a word: a phrase must not start or end next to one.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word).is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word_char))
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word).is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char))
+}
+
+/// An entry as written in a rule file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawEntry {
+    #[serde(rename = "match", default)]
+    phrases: Vec<String>,
+    pattern: Option<String>,
+    #[serde(default)]
+    instead: Vec<String>,
+    why: Option<String>,
+    #[serde(default)]
+    flagged: Vec<String>,
+    #[serde(default)]
+    fine: Vec<String>,
+    case_sensitive: Option<bool>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    sentence_start: bool,
+    #[serde(default)]
+    common: bool,
+}
+
+/// Parses one rule file into `(list, entry)` pairs, with errors at `path:line:col`.
+fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError> {
+    let error_at = |offset: usize, message: String| ConfigError::at(path, text, offset, message);
+    let table: BTreeMap<Spanned<String>, Vec<Spanned<RawEntry>>> =
+        toml::from_str(text).map_err(|err| ConfigError::from_toml(path, text, &err))?;
+    let origin: Arc<str> = Arc::from(path.display().to_string());
+    let mut out = Vec::new();
+    for (name, entries) in table {
+        let Some(list) = List::from_name(name.get_ref()) else {
+            let names: Vec<&str> = List::ALL.iter().map(|l| l.name()).collect();
+            return Err(error_at(
+                name.span().start,
+                format!("unknown phrase list `{}`; expected one of: {}", name.get_ref(), names.join(", ")),
+            ));
+        };
+        for raw in entries {
+            let at = raw.span().start;
+            let raw = raw.into_inner();
+            if raw.phrases.is_empty() && raw.pattern.is_none() {
+                return Err(error_at(at, "entry needs `match` (a list of phrases) or `pattern` (a regex)".into()));
+            }
+            if let Some(empty) = raw.phrases.iter().find(|p| p.trim().is_empty() || p.trim() != p.as_str()) {
+                return Err(error_at(at, format!("phrase {empty:?} is empty or has surrounding spaces")));
+            }
+            if let Some(pattern) = &raw.pattern {
+                if let Err(err) = RegexBuilder::new(pattern).size_limit(1 << 20).build() {
+                    let reason = err.to_string().lines().last().unwrap_or("invalid").trim().to_string();
+                    return Err(error_at(at, format!("invalid pattern {pattern:?}: {reason}")));
+                }
+            }
+            let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_ascii_lowercase()).collect();
+            out.push((list, Entry {
+                phrases: raw.phrases,
+                pattern: raw.pattern,
+                instead: raw.instead,
+                why: raw.why,
+                flagged: raw.flagged,
+                fine: raw.fine,
+                case_sensitive: raw.case_sensitive.unwrap_or(list.case_sensitive_by_default()),
+                not_after: lower(raw.not_after),
+                not_before: lower(raw.not_before),
+                sentence_start: raw.sentence_start,
+                common: raw.common,
+                origin: Arc::clone(&origin),
+            }));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,106 @@
+//! plainly: a writing-clarity linter for async work messages.
+//!
+//! Data flows one way: text → [`Document`] → [`Finding`]s → score → report. The one
+//! entry point is [`check`]; the CLI ([`cli`]) and the language server build on it.
+
+pub mod analysis;
+pub mod cli;
+pub mod config;
+pub mod docs;
+pub mod document;
+pub mod finding;
+pub mod input;
+pub mod lexicon;
+pub mod output;
+pub mod position;
+pub mod rules;
+pub mod score;
+pub mod segment;
+pub mod span;
+pub mod suppress;
+
+pub use config::{Profile, Settings};
+pub use document::{Document, ParseOptions};
+pub use finding::{Finding, Fix, Severity};
+pub use input::FileKind;
+pub use span::Span;
+
+use rules::Context;
+
+/// The result of checking one message or file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// The profile the text was checked with.
+    pub profile: Profile,
+    /// Findings sorted by position, then rule id.
+    pub findings: Vec<Finding>,
+    /// 0–100; 100 exactly when there are no findings.
+    pub score: u8,
+    /// Words of checked prose.
+    pub words: usize,
+}
+
+/// Checks `source` (the whole file text) as `kind` with `profile`.
+pub fn check(source: &str, kind: FileKind, profile: Profile, settings: &Settings) -> Checked {
+    // Quoted text is somebody else's words in a message; in documentation a block
+    // quote is usually the writer's own callout.
+    let options = ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown };
+    if kind == FileKind::Email {
+        if let Some(decoded) = document::email::decode_body(source) {
+            return check_decoded(source, &decoded, profile, settings, options);
+        }
+    }
+    let doc = Document::parse(source, kind, options);
+    check_document(&doc, profile, settings)
+}
+
+/// Runs every rule that applies in `profile` over a parsed document.
+pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
+    let cx = Context::new(doc, settings, profile);
+    let mut findings = Vec::new();
+    for rule in rules::ALL {
+        let meta = rule.meta();
+        let Some(severity) = settings.severity(meta, profile) else { continue };
+        for mut finding in rule.check(&cx) {
+            finding.rule = meta.id;
+            finding.severity = severity;
+            debug_assert!(in_bounds(doc.source, &finding), "{} reported an invalid span: {finding:?}", meta.id);
+            findings.push(finding);
+        }
+    }
+    let suppressions = suppress::Suppressions::parse(doc);
+    findings.retain(|f| !suppressions.suppresses(f));
+    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+    let score = score::score(&findings);
+    Checked { profile, findings, score, words: doc.word_count() }
+}
+
+/// Checks an email whose text part is transfer-encoded: rules run on the decoded text
+/// and every span is mapped back into the file.
+fn check_decoded(
+    source: &str,
+    decoded: &document::email::DecodedBody,
+    profile: Profile,
+    settings: &Settings,
+    options: ParseOptions,
+) -> Checked {
+    let doc = Document::parse(&decoded.text, FileKind::Text, options);
+    let mut checked = check_document(&doc, profile, settings);
+    for finding in &mut checked.findings {
+        finding.span = decoded.map_span(finding.span, source);
+        // A fix written against decoded text cannot be applied to the encoded file.
+        finding.fixes.clear();
+    }
+    checked
+}
+
+fn in_bounds(source: &str, finding: &Finding) -> bool {
+    let ok = |span: Span| {
+        span.start <= span.end
+            && span.end <= source.len()
+            && source.is_char_boundary(span.start)
+            && source.is_char_boundary(span.end)
+    };
+    ok(finding.span) && finding.fixes.iter().all(|fix| ok(fix.span))
+}

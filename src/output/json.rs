@@ -1,0 +1,79 @@
+//! `--format json`: one JSON document, exactly the shape of the CLI contract.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileReport, FixReport, Range, Report};
+
+/// The JSON reporter.
+pub struct Json;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    profile: crate::config::Profile,
+    score: u8,
+    words: usize,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'a str,
+    severity: crate::finding::Severity,
+    message: &'a str,
+    range: Range,
+    fixes: &'a [FixReport],
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    diagnostics: usize,
+    info: usize,
+    warning: usize,
+    error: usize,
+}
+
+impl Report for Json {
+    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+        let files: Vec<File<'_>> = reports
+            .iter()
+            .map(|report| File {
+                path: &report.path,
+                profile: report.profile,
+                score: report.score,
+                words: report.words,
+                diagnostics: report
+                    .diagnostics
+                    .iter()
+                    .map(|d| Diagnostic {
+                        rule: d.rule,
+                        severity: d.severity,
+                        message: &d.message,
+                        range: d.range,
+                        fixes: &d.fixes,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let (mut info, mut warning, mut error) = (0, 0, 0);
+        for report in reports {
+            let (i, w, e) = report.counts();
+            info += i;
+            warning += w;
+            error += e;
+        }
+        let summary = Summary { files: reports.len(), diagnostics: info + warning + error, info, warning, error };
+        serde_json::to_writer_pretty(&mut *out, &Document { version: 1, files, summary })?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,167 @@
+//! Reports: checked files with positions resolved, and the formats that print them.
+//! Engines never print; only `output` and `cli` write to stdout and stderr.
+
+mod human;
+mod json;
+
+use std::io::{self, Write};
+
+use crate::Checked;
+use crate::config::Profile;
+use crate::finding::Severity;
+use crate::position::{Encoding, Positions};
+use crate::span::Span;
+
+pub use human::Human;
+pub use json::Json;
+
+/// The output formats of `plainly check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Source excerpts with the span underlined, the fix, and each file's score.
+    Human,
+    /// One JSON document (see the CLI contract).
+    Json,
+}
+
+/// A point in a file: 1-based line, 1-based column in Unicode scalar values, byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values (a BOM is not counted).
+    pub column: usize,
+    /// 0-based byte offset in the file.
+    pub offset: usize,
+}
+
+/// A range of a file; `end` is exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Range {
+    /// First position.
+    pub start: Position,
+    /// Position after the last character.
+    pub end: Position,
+}
+
+/// A fix with its range resolved.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FixReport {
+    /// What the fix does.
+    pub title: String,
+    /// The replacement text.
+    pub replacement: String,
+    /// The range replaced.
+    pub range: Range,
+}
+
+/// The source lines a diagnostic covers, for excerpts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// 1-based number of the first line.
+    pub first_line: usize,
+    /// The lines, without the final line break.
+    pub text: String,
+    /// The diagnostic's bytes within `text`.
+    pub span: Span,
+}
+
+/// A finding with its positions resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Rule id.
+    pub rule: &'static str,
+    /// Severity in effect.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// Where.
+    pub range: Range,
+    /// Edits that resolve it.
+    pub fixes: Vec<FixReport>,
+    /// The source lines it covers.
+    pub excerpt: Excerpt,
+}
+
+/// One checked file, ready to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileReport {
+    /// The path as the user gave or the walk found it.
+    pub path: String,
+    /// The profile used.
+    pub profile: Profile,
+    /// The clarity score.
+    pub score: u8,
+    /// Words of checked prose.
+    pub words: usize,
+    /// Diagnostics in position order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    /// Resolves the positions of a check of `source`.
+    pub fn new(path: String, source: &str, checked: Checked) -> FileReport {
+        let positions = Positions::new(source);
+        let point = |offset: usize| {
+            let at = positions.position(source, offset, Encoding::Utf32);
+            Position { line: at.line as usize + 1, column: at.column as usize + 1, offset }
+        };
+        let range = |span: Span| Range { start: point(span.start), end: point(span.end) };
+        let diagnostics = checked
+            .findings
+            .into_iter()
+            .map(|finding| {
+                let at = range(finding.span);
+                let excerpt = excerpt(source, &positions, finding.span, at);
+                Diagnostic {
+                    rule: finding.rule,
+                    severity: finding.severity,
+                    message: finding.message,
+                    range: at,
+                    fixes: finding
+                        .fixes
+                        .into_iter()
+                        .map(|fix| FixReport { title: fix.title, replacement: fix.replacement, range: range(fix.span) })
+                        .collect(),
+                    excerpt,
+                }
+            })
+            .collect();
+        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics }
+    }
+
+    /// The number of diagnostics at each severity: `(info, warning, error)`.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        (count(Severity::Info), count(Severity::Warning), count(Severity::Error))
+    }
+}
+
+/// The whole lines a span covers (at most a few), with the span's place in them.
+fn excerpt(source: &str, positions: &Positions, span: Span, range: Range) -> Excerpt {
+    const MAX_LINES: usize = 6;
+    let first = range.start.line - 1;
+    let last = (range.end.line - 1).max(first);
+    let last = last.min(first + MAX_LINES - 1);
+    let start = positions.line_span(source, first as u32).map_or(span.start, |s| s.start);
+    let end = positions.line_span(source, last as u32).map_or(span.end, |s| s.end).max(start);
+    let text = source[start..end].to_string();
+    let in_text = Span::new(span.start.saturating_sub(start).min(text.len()), span.end.saturating_sub(start).min(text.len()));
+    Excerpt { first_line: first + 1, text, span: in_text }
+}
+
+/// Writes reports in one format.
+pub trait Report {
+    /// Writes every report.
+    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>;
+}
+
+impl Format {
+    /// The reporter for this format.
+    pub fn reporter(self, quiet: bool) -> Box<dyn Report> {
+        match self {
+            Format::Human => Box::new(Human { quiet }),
+            Format::Json => Box::new(Json),
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Flags business jargon ("circle back", "synergy") and offers plain alternatives.
+
+use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, phrase_findings};
+use crate::finding::{Finding, Severity};
+use crate::lexicon::List;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "jargon",
+    summary: "Business jargon with a plainer way to say it",
+    severity: Severity::Info,
+    profiles: ALL_PROFILES,
+    optional_profiles: &[],
+    weight: 2,
+    scope: Scope::Text,
+    docs: "\
+## What it does
+Flags phrases from the `jargon` lists (`rules/jargon.toml` and your own rule files):
+business jargon such as \"circle back\", \"synergy\", \"move the needle\", \"bandwidth\"
+for time, \"low-hanging fruit\", \"deep dive\", \"leverage\" as a verb.
+
+## Why
+Jargon sounds like it says something while leaving the reader to guess what. Readers
+working in a second language, and anyone outside the team, guess wrong or not at all.
+Every entry carries plain alternatives, offered as fixes.
+
+## What counts
+Whole-word matches in the writer's prose, ignoring case, across line breaks. Some
+entries look at their neighbours so that only the jargon sense is flagged (\"leverage\"
+as a verb, \"bandwidth\" for time rather than networks). Terms in the config's
+`glossary` are never flagged.",
+    options: &[],
+    flagged: &["Let's circle back on pricing next week.", "We should leverage the new API."],
+    fine: &["We will follow up on pricing on Monday.", "The link has plenty of network bandwidth."],
+};
+
+/// See [`META`].
+pub struct Jargon;
+
+impl Rule for Jargon {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        phrase_findings(cx, List::Jargon, |text| format!("\"{text}\" is business jargon"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_jargon_phrase() {
+        assert_flags(&Jargon, "Let's [[circle back]] on this next week.");
+    }
+
+    #[test]
+    fn matches_across_a_line_break() {
+        assert_flags(&Jargon, "We need to [[touch\nbase]] on Monday.");
+    }
+
+    #[test]
+    fn offers_alternatives_in_matching_case() {
+        let found = run(&Jargon, crate::Profile::Message, crate::FileKind::Text, "Circle back tomorrow.");
+        assert_eq!(found[0].fixes[0].replacement, "Follow up");
+    }
+
+    #[test]
+    fn leverage_as_a_noun_is_fine() {
+        assert_clean(&Jargon, "That gives us more leverage in the negotiation.");
+    }
+
+    #[test]
+    fn network_bandwidth_is_fine() {
+        assert_clean(&Jargon, "The cluster needs more network bandwidth between zones.");
+    }
+
+    #[test]
+    fn part_of_a_longer_word_is_fine() {
+        assert_clean(&Jargon, "The synergyless plan was fine.");
+    }
+}

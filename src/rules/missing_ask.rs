@@ -1,0 +1,131 @@
+//! Flags messages that ask nothing of their readers and do not say no action is needed.
+
+use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
+use crate::config::Profile;
+use crate::finding::{Finding, Fix, Severity};
+use crate::lexicon::List;
+use crate::span::Span;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "missing-ask",
+    summary: "The message asks nothing of its readers and is not marked FYI",
+    severity: Severity::Warning,
+    profiles: MESSAGE,
+    optional_profiles: &[Profile::Standup],
+    weight: 15,
+    scope: Scope::Message,
+    docs: "\
+## What it does
+Flags a message that asks nothing of its readers and does not say that no action is
+needed. Messages under `min-words` (6) words are exempt (see `bare-greeting`).
+
+## Why
+A reader who finishes a message without knowing what is expected of them either does
+nothing, or replies to ask, and in another time zone that costs a day. If you need
+something, say it; if you don't, say that (\"FYI, no action needed\") so nobody waits.
+
+## What counts
+An ask is a sentence that requests an action, answer, decision or review: a question
+to the reader (\"Can you…?\", \"Thoughts?\", \"Any objections?\"), request phrasing from
+the `ask` list (\"please…\", \"could/can/would you\", \"I need you to\", \"let me know\",
+\"need your…\"), or an imperative addressed to the reader from the `imperative` list
+(\"Review the draft by Friday.\"). Headings, quoted replies and text inside brackets do
+not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\",
+\"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule. The
+finding points at the first sentence; the fix marks the message FYI.",
+    options: &[OptionMeta {
+        name: "min-words",
+        default: 6,
+        min: 1,
+        doc: "Messages with fewer words are exempt.",
+    }],
+    flagged: &["I finished the migration scripts and pushed them to the branch. The tests pass locally."],
+    fine: &[
+        "I finished the migration scripts. Can you review them by Friday 15:00 UTC?",
+        "FYI: the migration scripts are on the branch. No action needed.",
+        "Blocked by #461",
+    ],
+};
+
+/// See [`META`].
+pub struct MissingAsk;
+
+impl Rule for MissingAsk {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        if doc.word_count() < cx.option(&META, "min-words") as usize
+            || !cx.asks().is_empty()
+            || !cx.phrases().get(List::Fyi).is_empty()
+        {
+            return Vec::new();
+        }
+        let Some(first) = doc.sentences.first() else { return Vec::new() };
+        let fix = Fix { title: "Mark it FYI".into(), ..Fix::replace(Span::empty(first.span.start), "FYI: ") };
+        vec![
+            Finding::new(
+                first.span,
+                "This message asks nothing of its readers: say what you need (a review, an answer, a decision) and by when, or mark it FYI.",
+            )
+            .with_fix(fix),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_status_without_ask_at_first_sentence() {
+        assert_flags(&MissingAsk, "[[Hi team,]]\n\nI moved the job to the new cluster. It runs nightly now.");
+    }
+
+    #[test]
+    fn question_is_an_ask() {
+        assert_clean(&MissingAsk, "I moved the job to the new cluster. Does the schedule still work for you?");
+    }
+
+    #[test]
+    fn request_phrasing_is_an_ask() {
+        assert_clean(&MissingAsk, "I moved the job to the new cluster, let me know if anything breaks.");
+        assert_clean(&MissingAsk, "Attached is the LOI, please review and forward it to Lorraine.");
+    }
+
+    #[test]
+    fn imperative_is_an_ask() {
+        assert_clean(&MissingAsk, "Hi Sam, review the attached plan before the sync on Monday.");
+        assert_clean(&MissingAsk, "Tana, send me the final numbers when the report is done.");
+    }
+
+    #[test]
+    fn noun_that_looks_like_a_verb_is_not_an_imperative() {
+        assert_flags(&MissingAsk, "[[Review of the plan is done and merged into main.]]");
+    }
+
+    #[test]
+    fn fyi_marker_clears_it() {
+        assert_clean(&MissingAsk, "Heads-up: the cluster moves tonight and nothing changes for you.");
+        assert_clean(&MissingAsk, "The cluster moves tonight. No action needed on your side.");
+    }
+
+    #[test]
+    fn short_messages_are_exempt() {
+        assert_clean(&MissingAsk, "Blocked by #461 I guess");
+    }
+
+    #[test]
+    fn rhetorical_heading_is_not_an_ask() {
+        let text = "# [[What is TensorFrames?]]\n\nIt lets you use TensorFlow with Spark data frames and ships today.";
+        assert_flags_in(&MissingAsk, crate::Profile::Message, crate::FileKind::Markdown, text);
+    }
+
+    #[test]
+    fn question_in_brackets_is_not_an_ask() {
+        assert_flags(&MissingAsk, "[[The contract is almost done (today hopefully?) and legal signs off next.]]");
+    }
+}

@@ -1,0 +1,99 @@
+//! Flags references to an artifact or earlier conversation in a message with no link.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
+use crate::finding::{Finding, Severity};
+use crate::lexicon::List;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "missing-context",
+    summary: "Refers to a doc, ticket or earlier conversation, but the message has no link",
+    severity: Severity::Info,
+    profiles: MESSAGE_STANDUP,
+    optional_profiles: &[],
+    weight: 5,
+    scope: Scope::Message,
+    docs: "\
+## What it does
+Flags a message that refers to an artifact or an earlier conversation the reader may
+not have (\"the doc\", \"this spec\", \"the PR\", \"the ticket\", \"the deck\", \"the
+dashboard\", \"see attached\", \"the link below\", \"as discussed\", \"per our call\") while
+it contains no link, URL or ticket reference.
+
+## Why
+The reader may not have been on the call, may have a hundred docs, and cannot ask
+which one until you are back online. A link costs you a paste; its absence costs them a
+round trip.
+
+## What counts
+References come from the `reference` list. A Markdown link, a bare URL, an email
+attachment, or a ticket or pull-request reference (`ABC-123`, `#123`, `PR 42`) anywhere
+in the message gives the context. The finding points at the first reference.",
+    options: &[],
+    flagged: &["As discussed, I will check which products we trade.", "Can you review the doc before Friday?"],
+    fine: &[
+        "As discussed (notes: https://example.com/notes), I will check which products we trade.",
+        "Can you review the doc in PLAT-231 before Friday?",
+    ],
+};
+
+/// Ticket and pull-request references: `ABC-123`, `#123`, `PR 42`, `issue #7`.
+static TICKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)")
+        .expect("static regex")
+});
+
+/// See [`META`].
+pub struct MissingContext;
+
+impl Rule for MissingContext {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let Some(first) = cx.phrases().get(List::Reference).first() else { return Vec::new() };
+        if doc.has_reference() || TICKET.is_match(&doc.prose) {
+            return Vec::new();
+        }
+        let text = doc.text_of(first.span);
+        vec![Finding::new(
+            first.span,
+            format!("\"{text}\" points to something the reader may not have: add a link, or the ticket number."),
+        )]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_first_reference_without_link() {
+        assert_flags(&MissingContext, "[[As discussed]], I will check the products. Per our call, the doc is done.");
+        assert_flags(&MissingContext, "Hi Vince, please [[see attached]] the updated deals.");
+    }
+
+    #[test]
+    fn link_url_or_ticket_gives_context() {
+        assert_clean(&MissingContext, "As discussed, notes are at https://example.com/notes.");
+        assert_clean(&MissingContext, "Can you review the PR? It's #4821.");
+        assert_clean(&MissingContext, "The doc for SOLR-7198 is ready.");
+        assert_clean_in(
+            &MissingContext,
+            crate::Profile::Message,
+            crate::FileKind::Markdown,
+            "Review [the doc](https://example.com/doc), please.",
+        );
+    }
+
+    #[test]
+    fn references_within_the_message_are_fine() {
+        assert_clean(&MissingContext, "As discussed below, the numbers moved.");
+    }
+}

@@ -1,0 +1,111 @@
+//! Flags messages that ask for something but never say by when.
+
+use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
+use crate::analysis::asks::AskKind;
+use crate::finding::{Finding, Severity};
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "no-deadline",
+    summary: "The message asks for something but gives no time by which it is needed",
+    severity: Severity::Warning,
+    profiles: MESSAGE_STANDUP,
+    optional_profiles: &[],
+    weight: 10,
+    scope: Scope::Message,
+    docs: "\
+## What it does
+Flags a message that asks for something (see `missing-ask` for what counts as an ask)
+but gives no time by which it is needed.
+
+## Why
+Without a time, the reader cannot tell \"today\" from \"this quarter\", so the ask is
+either dropped or answered late, and the writer finds out a day later. With a time,
+the reader can plan, and can tell you early when they cannot make it.
+
+## What counts
+Any of these, anywhere in the message, is a time: a date (Nov 3, 2026-11-03, 3/11, the
+14th), a weekday, a relative day (today, tonight, tomorrow, this/next week, EOD, EOW,
+end of month, Q3), a clock time, a duration (\"within 24 hours\", \"in 2 days\") or an
+event (\"before the release\", \"by Thursday's standup\"). Times in the past (\"last
+Friday\", \"two days ago\") are not deadlines. Saying there is no deadline (\"no rush\",
+\"whenever works\", \"no deadline\") satisfies the rule. A vague time word (\"ASAP\",
+\"soon\") is not a deadline, but when one is present only `vague-deadline` fires. The
+finding points at the first ask.",
+    options: &[],
+    flagged: &["Can you review the migration plan?", "Please send me the quarterly numbers."],
+    fine: &[
+        "Can you review the migration plan by Thursday?",
+        "Please send me the numbers before the board meeting.",
+        "Could you look at the flaky test? No rush.",
+    ],
+};
+
+/// See [`META`].
+pub struct NoDeadline;
+
+impl Rule for NoDeadline {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let Some(first) = cx.asks().first() else { return Vec::new() };
+        let times = cx.times();
+        if !times.deadlines.is_empty() || times.no_deadline || !times.vague.is_empty() {
+            return Vec::new();
+        }
+        let message = match first.kind {
+            AskKind::Question => "This asks a question but never says when you need the answer: add a day or time (\"by Thu 12:00 UTC\"), or say \"no rush\".",
+            AskKind::Request | AskKind::Imperative => "This asks for something but never says by when: add a day or time (\"by Thu 12:00 UTC\"), or say \"no rush\".",
+        };
+        vec![Finding::new(first.span, message)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_ask_without_time_at_the_ask() {
+        assert_flags(&NoDeadline, "I pushed the fix. [[Could you review it?]] Thanks!");
+    }
+
+    #[test]
+    fn any_concrete_time_satisfies_it() {
+        for text in [
+            "Could you review it by Friday?",
+            "Could you review it today?",
+            "Could you review it by Nov 3?",
+            "Could you review it by 2026-11-03?",
+            "Could you review it within 24 hours?",
+            "Could you review it before the release?",
+            "Could you review it? We ship at 15:00 UTC.",
+            "Any update on this? Trying to wrap up before the soft launch.",
+            "Please comment; I'll leave it open for a week.",
+        ] {
+            assert_clean(&NoDeadline, text);
+        }
+    }
+
+    #[test]
+    fn past_times_do_not_count() {
+        assert_flags(&NoDeadline, "[[Per our call last Friday, please prepare the agreement.]]");
+    }
+
+    #[test]
+    fn saying_no_deadline_counts() {
+        assert_clean(&NoDeadline, "Could you look at the flaky test? No rush, whenever works.");
+    }
+
+    #[test]
+    fn vague_word_leaves_it_to_vague_deadline() {
+        assert_clean(&NoDeadline, "Could you look at the flaky test asap?");
+    }
+
+    #[test]
+    fn no_ask_no_finding() {
+        assert_clean(&NoDeadline, "I pushed the fix and the build is green.");
+    }
+}

@@ -1,0 +1,94 @@
+//! Flags status updates that lack what was done, what is next, or blockers.
+
+use super::{Context, Rule, RuleMeta, Scope};
+use crate::config::Profile;
+use crate::finding::{Finding, Fix, Severity};
+use crate::lexicon::List;
+use crate::span::Span;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "standup-format",
+    summary: "A status update lacks what was done, what is next, or blockers",
+    severity: Severity::Warning,
+    profiles: &[Profile::Standup],
+    optional_profiles: &[],
+    weight: 8,
+    scope: Scope::Message,
+    docs: "\
+## What it does
+In the `standup` profile, checks that a status update says what was done (\"done\",
+\"finished\", \"completed\", \"shipped\", \"yesterday\"), what is next (\"next\", \"today\",
+\"working on\", \"plan\") and whether anything blocks (\"blockers\", \"blocked\", \"stuck\",
+or an explicit \"no blockers\" / \"none\"). One finding per missing part.
+
+## Why
+Teammates read updates to answer three questions: what moved, what will move, and
+where they can help. An update that skips one makes them ask, a day later.
+
+## What counts
+Words from the `standup-done`, `standup-next` and `standup-blockers` lists, and any
+blocker statement, anywhere in the update. The findings point at the first sentence;
+the blockers finding offers to add \"Blockers: none.\"",
+    options: &[],
+    flagged: &["Finished the export fix and merged it."],
+    fine: &["Done: merged the export fix.\nNext: the retry logic.\nBlockers: none."],
+};
+
+/// See [`META`].
+pub struct StandupFormat;
+
+impl Rule for StandupFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let Some(first) = doc.sentences.first() else { return Vec::new() };
+        let phrases = cx.phrases();
+        let has = |lists: &[List]| lists.iter().any(|list| !phrases.get(*list).is_empty());
+        let mut findings = Vec::new();
+        if !has(&[List::StandupDone]) {
+            findings.push(Finding::new(
+                first.span,
+                "This update doesn't say what was done: add a \"Done:\" line (\"Done: merged the export fix\").",
+            ));
+        }
+        if !has(&[List::StandupNext]) {
+            findings.push(Finding::new(
+                first.span,
+                "This update doesn't say what is next: add a \"Next:\" line (\"Next: the retry logic\").",
+            ));
+        }
+        if !has(&[List::StandupBlockers, List::Blocker, List::NotBlocker]) {
+            let end = doc.source.trim_end().len();
+            let fix = Fix { title: "Add \"Blockers: none.\"".into(), ..Fix::replace(Span::empty(end), "\n\nBlockers: none.") };
+            findings.push(
+                Finding::new(
+                    first.span,
+                    "This update doesn't say whether anything blocks you: add a \"Blockers:\" line, even \"Blockers: none\".",
+                )
+                .with_fix(fix),
+            );
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_each_missing_part() {
+        assert_eq!(messages(&StandupFormat, "Looked at the export code.").len(), 3);
+        assert_eq!(messages(&StandupFormat, "Finished the export fix. Next: retries.").len(), 1);
+    }
+
+    #[test]
+    fn complete_update_is_fine() {
+        assert_clean(&StandupFormat, "Yesterday: finished the export fix.\nToday: retries.\nNo blockers.");
+        assert_clean(&StandupFormat, "Done: export fix. Working on: retries. Stuck on the flaky CI job.");
+    }
+}

@@ -1,0 +1,64 @@
+//! The registry tests itself: ids, order, documentation, and every example.
+
+use super::testing::run;
+use super::*;
+use crate::input::FileKind;
+
+#[test]
+fn ids_are_unique_sorted_kebab_case_and_match_file_names() {
+    let ids: Vec<&str> = ALL.iter().map(|r| r.meta().id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "ALL must be sorted by id, without duplicates");
+    for id in &ids {
+        assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id} is not kebab-case");
+        let file = format!("{}/src/rules/{}.rs", env!("CARGO_MANIFEST_DIR"), id.replace('-', "_"));
+        assert!(std::path::Path::new(&file).exists(), "{id} has no file {file}");
+    }
+}
+
+#[test]
+fn every_rule_file_is_registered() {
+    let dir = format!("{}/src/rules", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(stem) = name.strip_suffix(".rs") else { continue };
+        if ["mod", "tests", "testing"].contains(&stem) {
+            continue;
+        }
+        assert!(by_id(&stem.replace('_', "-")).is_some(), "src/rules/{name} is not in ALL");
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for rule in ALL {
+        let meta = rule.meta();
+        assert!(!meta.summary.is_empty() && !meta.summary.ends_with('.'), "{}: summary", meta.id);
+        for heading in ["## What it does", "## Why", "## What counts"] {
+            assert!(meta.docs.contains(heading), "{} docs lack {heading}", meta.id);
+        }
+        assert!(!meta.flagged.is_empty() && !meta.fine.is_empty(), "{} needs examples", meta.id);
+        assert!(!meta.profiles.is_empty() && meta.weight > 0, "{}", meta.id);
+        for option in meta.options {
+            assert!(meta.docs.contains(&format!("`{}`", option.name)), "{} docs do not mention `{}`", meta.id, option.name);
+        }
+    }
+}
+
+#[test]
+fn examples_are_tests() {
+    for rule in ALL {
+        let meta = rule.meta();
+        let profile = meta.profiles[0];
+        for example in meta.flagged {
+            let found = run(*rule, profile, FileKind::Text, example);
+            assert!(!found.is_empty(), "{}: flagged example not flagged: {example:?}", meta.id);
+        }
+        for example in meta.fine {
+            let found = run(*rule, profile, FileKind::Text, example);
+            assert!(found.is_empty(), "{}: fine example flagged: {example:?} -> {:?}", meta.id, found[0].message);
+        }
+    }
+}

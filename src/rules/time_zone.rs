@@ -1,0 +1,120 @@
+//! Flags clock times and end-of-day terms with no time zone in the same sentence.
+
+use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope};
+use crate::finding::{Finding, Severity};
+use crate::span::Span;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "time-zone",
+    summary: "A clock time or \"EOD\" with no time zone in the same sentence",
+    severity: Severity::Warning,
+    profiles: ALL_PROFILES,
+    optional_profiles: &[],
+    weight: 8,
+    scope: Scope::Text,
+    docs: "\
+## What it does
+Flags a clock time (\"3pm\", \"3 p.m.\", \"15:00\", \"9:30am\", \"noon\", \"midnight\") or an
+end-of-day term (\"EOD\", \"COB\", \"EOB\", \"end of day\", \"close of business\") when the
+same sentence names no time zone.
+
+## Why
+On a team spread over time zones, \"3pm\" is three different times and \"EOD\" ends
+when the writer's day ends, hours before or after the reader's. A reader who guesses
+wrong misses the meeting or the deadline, and asking costs a day.
+
+## What counts
+A zone anywhere in the sentence clears every time in it: an abbreviation (UTC, GMT,
+PT/PST/PDT, ET/EST/EDT, CT, MT, CET/CEST, BST, IST, JST, AEST/AEDT, NZT, AoE and more),
+an offset (\"UTC+2\", \"GMT-5\"), a Z-suffixed or offset ISO time, or a relative zone
+(\"your time\", \"my time\", \"local time\", \"Berlin time\", \"Pacific time\"). A city or
+office alone (\"in Tokyo\") is not a zone. One finding per sentence, at its first time.",
+    options: &[],
+    flagged: &["Let's meet at 3pm tomorrow.", "Please send it by EOD Friday."],
+    fine: &["Let's meet at 3pm CET tomorrow.", "Please send it by 17:00 your time on Friday.", "The answer is midnight AoE."],
+};
+
+/// See [`META`].
+pub struct TimeZone;
+
+impl Rule for TimeZone {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let times = cx.times();
+        let mut found: Vec<Span> = times.clock.iter().chain(&times.end_of_day).copied().collect();
+        found.sort_unstable();
+        let mut findings = Vec::new();
+        let mut last_sentence = None;
+        for time in found {
+            let Some(sentence) = doc.sentence_at(time.start) else { continue };
+            let span = doc.sentences[sentence].span;
+            if last_sentence == Some(sentence) || times.zones.iter().any(|zone| span.contains(zone.start)) {
+                continue;
+            }
+            last_sentence = Some(sentence);
+            let text = doc.text_of(time);
+            let message = format!(
+                "\"{text}\" has no time zone: readers elsewhere will guess. Add one (\"{text} UTC\"), or say \"your time\"."
+            );
+            findings.push(Finding::new(time, message));
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_clock_time_without_zone() {
+        assert_flags(&TimeZone, "We are scheduled to meet at [[3:00 p.m.]] in room 5.");
+        assert_flags(&TimeZone, "Standup moved to [[15:30]].");
+        assert_flags(&TimeZone, "The docs will be done by [[noon]].");
+    }
+
+    #[test]
+    fn flags_end_of_day_terms() {
+        assert_flags(&TimeZone, "My goal is to send it by [[EOD]] Nov 25.");
+        assert_flags(&TimeZone, "Please reply by [[close of business]] Friday.");
+    }
+
+    #[test]
+    fn one_finding_per_sentence() {
+        assert_flags(&TimeZone, "Vince is free from [[9:30 AM]] - 11:30 AM and 1:00 PM - 4:00 PM.");
+    }
+
+    #[test]
+    fn zone_in_same_sentence_clears() {
+        assert_clean(&TimeZone, "This meeting will take place tomorrow at 11:30 CST in 47C1.");
+        assert_clean(&TimeZone, "Deadline is 2026-11-03T15:00Z.");
+        assert_clean(&TimeZone, "Call at 9am Pacific time, 18:00 Berlin time.");
+        assert_clean(&TimeZone, "Ship by 5pm UTC+2.");
+        assert_clean(&TimeZone, "The answer is midnight AoE.");
+    }
+
+    #[test]
+    fn zone_in_another_sentence_does_not_clear() {
+        assert_flags(&TimeZone, "The review is at 11:30 CST. It follows the [[11am]] sync.");
+    }
+
+    #[test]
+    fn city_alone_is_not_a_zone() {
+        assert_flags(&TimeZone, "Meet at [[4pm]] in Tokyo.");
+    }
+
+    #[test]
+    fn end_of_the_day_as_idiom_is_fine() {
+        assert_clean(&TimeZone, "At the end of the day, it is your call.");
+    }
+
+    #[test]
+    fn numbers_that_are_not_times_are_fine() {
+        assert_clean(&TimeZone, "Version 1.20 ships 3 features and a 16:9 layout.");
+    }
+}

@@ -1,0 +1,163 @@
+//! Flags the first use of an acronym that is neither common, in the glossary, nor defined.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope};
+use crate::finding::{Finding, Fix, Severity};
+use crate::span::Span;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "undefined-acronym",
+    summary: "An acronym that is not common, not in the glossary, and not defined in the text",
+    severity: Severity::Info,
+    profiles: ALL_PROFILES,
+    optional_profiles: &[],
+    weight: 2,
+    scope: Scope::Text,
+    docs: "\
+## What it does
+Flags the first use of an all-caps word of 2–6 letters (a plural `s` allowed: \"PRDs\")
+that is not in the common-acronym list (`rules/acronyms.toml`), not in the config's
+`glossary`, and not defined in the text.
+
+## Why
+Every team grows its own acronyms, and every new reader, partner or teammate in
+another office has to ask what they stand for. Spelling one out once costs the writer a
+few words and saves each reader a search or a round trip.
+
+## What counts
+A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR (Full
+Name)\", \"ACR stands for …\" or \"ACR means …\". All-caps words that are not acronyms
+(\"NOTE\", \"MUST\", \"TODO\") and shouting (three or more all-caps words in a row) are
+not flagged. When the acronym list knows the expansion, the fix spells it out:
+\"minimum viable product (MVP)\".",
+    options: &[],
+    flagged: &["The MVP ships next week.", "Send the LOI to legal."],
+    fine: &["The minimum viable product (MVP) ships next week; the MVP is small.", "The API returns JSON."],
+};
+
+/// An all-caps word: 2–6 capitals, optionally a plural `s`.
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,6}s?\b").expect("static regex"));
+
+/// "Full Name (ACR)" and "ACR (Full Name)", "ACR stands for", "ACR means", "ACR: Full Name".
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\(\s*(?P<after>[A-Z]{2,6})s?\s*\)|\b(?P<before>[A-Z]{2,6})s?\s*(?:\(\s*[A-Za-z][^)]{2,}\)|,?\s+(?:stands\s+for|means|is\s+short\s+for)\b|\s*[:=\u{2014}-]\s+[A-Z][a-z]+\s+[A-Za-z])",
+    )
+    .expect("static regex")
+});
+
+/// See [`META`].
+pub struct UndefinedAcronym;
+
+impl Rule for UndefinedAcronym {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let prose = doc.prose.as_str();
+        let defined = definitions(prose);
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut findings = Vec::new();
+        for m in ACRONYM.find_iter(prose) {
+            let word = m.as_str();
+            let key = base(word);
+            if seen.contains(key) || defined.contains(key) || is_shouting(prose, m.range().into()) {
+                continue;
+            }
+            seen.insert(key);
+            let entry = cx.lexicon().acronym(word);
+            if entry.is_some_and(|e| e.common) || cx.settings.glossary.has_acronym(word) {
+                continue;
+            }
+            let span = Span::from(m.range());
+            let finding = match entry.and_then(|e| e.instead.first()) {
+                Some(expansion) => {
+                    let replacement = format!("{expansion} ({word})");
+                    let message = format!("\"{word}\" is not defined: spell it out on first use, as \"{replacement}\".");
+                    let fix = Fix { title: format!("Spell out: \"{replacement}\""), ..Fix::replace(span, replacement) };
+                    Finding::new(span, message).with_fix(fix)
+                }
+                None => Finding::new(
+                    span,
+                    format!(
+                        "\"{word}\" may be unknown to readers: spell it out on first use (\"Full Name ({word})\"), or add it to the glossary in plainly.toml."
+                    ),
+                ),
+            };
+            findings.push(finding);
+        }
+        findings
+    }
+}
+
+/// The acronym without its plural `s`.
+fn base(word: &str) -> &str {
+    word.strip_suffix('s').unwrap_or(word)
+}
+
+/// Acronyms the text defines.
+fn definitions(prose: &str) -> HashSet<&str> {
+    DEFINITION
+        .captures_iter(prose)
+        .filter_map(|c| c.name("after").or_else(|| c.name("before")))
+        .map(|m| m.as_str())
+        .collect()
+}
+
+/// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
+fn is_shouting(prose: &str, span: Span) -> bool {
+    let caps = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let before = prose[..span.start].split_whitespace().rev().take_while(|w| caps(w)).count();
+    let after = prose[span.end..].split_whitespace().take_while(|w| caps(w)).count();
+    before + after >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_first_use_only() {
+        assert_flags(&UndefinedAcronym, "The [[PRD]] is late. The PRD needs review.");
+    }
+
+    #[test]
+    fn plural_is_the_same_acronym() {
+        assert_flags(&UndefinedAcronym, "Two [[PRDs]] are late, and one PRD is new.");
+    }
+
+    #[test]
+    fn definitions_clear_it() {
+        assert_clean(&UndefinedAcronym, "The product requirements document (PRD) is late.");
+        assert_clean(&UndefinedAcronym, "The PRD (product requirements document) is late.");
+        assert_clean(&UndefinedAcronym, "The PRD is late. PRD stands for product requirements document.");
+    }
+
+    #[test]
+    fn common_acronyms_are_fine() {
+        assert_clean(&UndefinedAcronym, "The API returns JSON over HTTP; ping me on Slack ASAP.");
+    }
+
+    #[test]
+    fn shouting_is_not_acronyms() {
+        assert_clean(&UndefinedAcronym, "CLOSING WILL OCCUR ON DECEMBER 15TH!");
+    }
+
+    #[test]
+    fn known_expansion_becomes_a_fix() {
+        let found = run(&UndefinedAcronym, crate::Profile::Doc, crate::FileKind::Text, "The MVP ships.");
+        assert_eq!(found[0].fixes[0].replacement, "minimum viable product (MVP)");
+    }
+
+    #[test]
+    fn code_is_not_checked() {
+        assert_clean_in(&UndefinedAcronym, crate::Profile::Doc, crate::FileKind::Markdown, "Set `FOO_BAR` and `XYZ`.");
+    }
+}

@@ -1,0 +1,78 @@
+//! Flags paragraphs that ask three or more questions without numbering them.
+
+use super::{Context, MESSAGE_STANDUP, OptionMeta, Rule, RuleMeta, Scope};
+use crate::analysis::asks::is_question;
+use crate::document::BlockKind;
+use crate::finding::{Finding, Severity};
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "unnumbered-questions",
+    summary: "Three or more questions in one paragraph that is not a list",
+    severity: Severity::Info,
+    profiles: MESSAGE_STANDUP,
+    optional_profiles: &[],
+    weight: 4,
+    scope: Scope::Text,
+    docs: "\
+## What it does
+Flags a paragraph (not a list) with `min-questions` (3) or more questions.
+
+## Why
+When questions run together, the reply answers the first and the last, and the middle
+one comes back a day later. Numbered questions get numbered answers.
+
+## What counts
+Sentences ending in `?` in one paragraph; list items, headings and quoted text are not
+counted. The finding covers the paragraph.",
+    options: &[OptionMeta { name: "min-questions", default: 3, min: 2, doc: "Questions in one paragraph that trigger the rule." }],
+    flagged: &["Is the export fixed? Did the numbers change? Should we tell finance?"],
+    fine: &["1. Is the export fixed?\n2. Did the numbers change?\n3. Should we tell finance?"],
+};
+
+/// See [`META`].
+pub struct UnnumberedQuestions;
+
+impl Rule for UnnumberedQuestions {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let doc = cx.doc;
+        let min = cx.option(&META, "min-questions") as usize;
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .filter_map(|b| {
+                let questions = doc.sentences[b.sentences.clone()].iter().filter(|s| is_question(doc, s)).count();
+                (questions >= min).then(|| {
+                    Finding::new(
+                        b.span,
+                        format!("This paragraph asks {questions} questions in a row: number them, so each gets an answer."),
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_paragraph_with_three_questions() {
+        assert_flags(&UnnumberedQuestions, "Hi,\n\n[[Is it fixed? Did it change?\nShould we tell them?]]\n\nThanks");
+    }
+
+    #[test]
+    fn two_questions_are_fine() {
+        assert_clean(&UnnumberedQuestions, "Is it fixed? Did it change?");
+    }
+
+    #[test]
+    fn numbered_questions_are_fine() {
+        assert_clean(&UnnumberedQuestions, "1. Is it fixed?\n2. Did it change?\n3. Should we tell them?");
+    }
+}

@@ -1,0 +1,99 @@
+//! Flags vague time words ("ASAP", "soon") that no concrete time in the sentence pins down.
+
+use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, replacement_fix};
+use crate::finding::{Finding, Severity};
+use crate::lexicon::List;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "vague-deadline",
+    summary: "A vague time (\"ASAP\", \"soon\") with no concrete time in the same sentence",
+    severity: Severity::Warning,
+    profiles: ALL_PROFILES,
+    optional_profiles: &[],
+    weight: 8,
+    scope: Scope::Text,
+    docs: "\
+## What it does
+Flags vague time words from the `vague-time` list: \"ASAP\", \"as soon as possible\", \"at
+your earliest convenience\", \"soon\", \"soonish\", \"shortly\", \"at some point\", \"in a
+bit\", \"in the near future\", \"when you get a chance\", wherever they appear, including
+the writer's own promises (\"I'll send it soon\").
+
+## Why
+\"ASAP\" means \"now\" to one reader and \"this month\" to another, and a reader in another
+time zone cannot ask which before their day is over. A date, a day or a time lets them
+plan; a vague word makes them guess.
+
+## What counts
+A phrase is not flagged when the same sentence also gives a concrete time: a date, a
+weekday, a relative day (\"today\", \"EOD\", \"next week\"), a clock time, a duration or an
+event (\"ASAP, by Fri 15:00 UTC at the latest\"). Sign-offs (\"talk soon\", \"see you soon\")
+and conditions (\"as soon as the build is green\") are not deadlines.",
+    options: &[],
+    flagged: &["Can you review this ASAP?", "I'll send the numbers soon."],
+    fine: &["ASAP, by Fri 15:00 UTC at the latest.", "Talk soon!", "I'll merge as soon as CI is green."],
+};
+
+/// See [`META`].
+pub struct VagueDeadline;
+
+impl Rule for VagueDeadline {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let entries = cx.lexicon().entries(List::VagueTime);
+        cx.times()
+            .vague
+            .iter()
+            .map(|m| {
+                let text = cx.doc.text_of(m.span);
+                let message = format!(
+                    "\"{text}\" is not a time: say when, with a day or date and a time zone (\"by Fri 15:00 UTC\")."
+                );
+                let fixes = entries[m.entry].instead.iter().map(|alt| replacement_fix(cx.doc.source, m.span, alt));
+                Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_asap() {
+        assert_flags(&VagueDeadline, "Can you review this [[ASAP]]?");
+    }
+
+    #[test]
+    fn concrete_time_in_same_sentence_wins() {
+        assert_clean(&VagueDeadline, "ASAP, by Fri 15:00 UTC at the latest.");
+        assert_clean(&VagueDeadline, "Please send it soon, ideally today.");
+    }
+
+    #[test]
+    fn concrete_time_in_another_sentence_does_not_help() {
+        assert_flags(&VagueDeadline, "The release is on Friday. Please fix it [[as soon as possible]].");
+    }
+
+    #[test]
+    fn writers_own_promise_is_flagged() {
+        assert_flags(&VagueDeadline, "I will look at cutting a release [[very soon]].");
+    }
+
+    #[test]
+    fn sign_offs_and_conditions_are_fine() {
+        assert_clean(&VagueDeadline, "Thanks, talk to you soon.");
+        assert_clean(&VagueDeadline, "As soon as we have the dates, we'll let you know.");
+        assert_clean(&VagueDeadline, "Shortly after the release we saw errors.");
+    }
+
+    #[test]
+    fn flags_in_docs_too() {
+        assert_flags_in(&VagueDeadline, crate::Profile::Doc, crate::FileKind::Markdown, "Support lands [[soon]].");
+    }
+}
