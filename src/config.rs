@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobMatcher};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::finding::Severity;
@@ -260,7 +260,12 @@ impl Settings {
         let profiles_at = options.profiles.as_ref().map_or(0, |p| p.span().start);
         for (pattern, value) in options.profiles.map(Spanned::into_inner).unwrap_or_default() {
             let Some(name) = value.as_str() else {
-                return Err(error_at(profiles_at, format!("profile for {pattern:?} must be a string")));
+                return Err(error_at(
+                    key_offset(text, profiles_at, &pattern),
+                    format!(
+                        "profile for {pattern:?} must be a string; if `{pattern}` is a top-level setting, move it above [profiles]"
+                    ),
+                ));
             };
             let offset = key_offset(text, profiles_at, &pattern);
             let Some(profile) = Profile::from_name(name) else {
@@ -299,10 +304,9 @@ impl Settings {
 
         settings.glossary = Glossary::new(&options.glossary);
         if let Some(size) = options.max_file_size {
-            let bytes = u64::try_from(*size.get_ref())
-                .ok()
-                .filter(|b| *b > 0)
-                .ok_or_else(|| error_at(size.span().start, "max-file-size must be a positive number of bytes".into()))?;
+            let bytes = u64::try_from(*size.get_ref()).ok().filter(|b| *b > 0).ok_or_else(|| {
+                error_at(size.span().start, "max-file-size must be a positive number of bytes".into())
+            })?;
             settings.max_file_size = bytes;
         }
 
@@ -334,7 +338,10 @@ impl Settings {
                             .and_then(|n| u32::try_from(n).ok())
                             .filter(|n| *n >= option.min)
                             .ok_or_else(|| {
-                                error_at(at, format!("`{}` must be a whole number of at least {}", option.name, option.min))
+                                error_at(
+                                    at,
+                                    format!("`{}` must be a whole number of at least {}", option.name, option.min),
+                                )
                             })?;
                         settings.options.insert((meta.id, option.name), number);
                     }
@@ -349,9 +356,7 @@ impl Settings {
     pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
         match self.switches.get(rule.id) {
             Some(RuleSwitch::Off) => None,
-            Some(RuleSwitch::On(level)) => {
-                rule.may_run_in(profile).then_some(level.unwrap_or(rule.severity))
-            }
+            Some(RuleSwitch::On(level)) => rule.may_run_in(profile).then_some(level.unwrap_or(rule.severity)),
             None => rule.profiles.contains(&profile).then_some(rule.severity),
         }
     }
@@ -382,7 +387,8 @@ impl Settings {
     fn relative(&self, path: &Path) -> PathBuf {
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
-        let clean = |p: &Path| p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect::<PathBuf>();
+        let clean =
+            |p: &Path| p.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect::<PathBuf>();
         let (absolute, root) = (clean(&absolute), clean(&root));
         absolute.strip_prefix(&root).map_or(absolute.clone(), Path::to_path_buf)
     }
@@ -433,9 +439,12 @@ pub fn front_matter_profile(source: &str, kind: FileKind) -> Result<Option<Profi
 pub fn discover(dir: &Path) -> Option<PathBuf> {
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let absolute = std::path::absolute(dir).ok()?;
-    absolute.ancestors().find_map(|folder| {
-        CONFIG_NAMES.iter().map(|name| folder.join(name)).find(|candidate| candidate.is_file())
-    })
+    let found = absolute
+        .ancestors()
+        .find_map(|folder| CONFIG_NAMES.iter().map(|name| folder.join(name)).find(|candidate| candidate.is_file()))?;
+    // Messages name the file as the user would type it: relative to the current folder when inside it.
+    let cwd = std::env::current_dir().ok();
+    Some(cwd.and_then(|cwd| found.strip_prefix(&cwd).ok().map(Path::to_path_buf)).unwrap_or(found))
 }
 
 /// A glob without `/` matches at any depth, as in `.gitignore`.

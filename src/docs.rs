@@ -25,7 +25,8 @@ pub fn explain(rule: &RuleMeta) -> String {
     let _ = writeln!(out, "{}\n", rule.docs.trim());
     let _ = writeln!(out, "## Options\n");
     let _ = writeln!(out, "In `plainly.toml`, under `[rules]`:\n");
-    let _ = writeln!(out, "```toml\n[rules]\n{} = \"off\"          # or \"on\", \"info\", \"warning\", \"error\"", rule.id);
+    let _ =
+        writeln!(out, "```toml\n[rules]\n{} = \"off\"          # or \"on\", \"info\", \"warning\", \"error\"", rule.id);
     if !rule.options.is_empty() {
         let values: Vec<String> = rule.options.iter().map(|o| format!("{} = {}", o.name, o.default)).collect();
         let _ = writeln!(out, "{} = {{ severity = \"{}\", {} }}", rule.id, rule.severity, values.join(", "));
@@ -54,7 +55,8 @@ pub fn list() -> String {
     let _ = writeln!(out, "{:width$}  {:23}  {:8}  summary", "rule", "profiles", "severity");
     for rule in rules::ALL {
         let meta = rule.meta();
-        let _ = writeln!(out, "{:width$}  {:23}  {:8}  {}", meta.id, profiles(meta), meta.severity.name(), meta.summary);
+        let _ =
+            writeln!(out, "{:width$}  {:23}  {:8}  {}", meta.id, profiles(meta), meta.severity.name(), meta.summary);
     }
     out
 }
@@ -66,8 +68,7 @@ pub fn readme_table() -> String {
         let meta = rule.meta();
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {} | {} | {} | {} |",
-            meta.id,
+            "| `{}` | {} | {} | {} | {} |",
             meta.id,
             profiles(meta),
             meta.severity.name(),

@@ -60,11 +60,8 @@ impl Fix {
     /// A fix replacing `span` with `replacement`, titled after it.
     pub fn replace(span: Span, replacement: impl Into<String>) -> Fix {
         let replacement = replacement.into();
-        let title = if replacement.is_empty() {
-            "Remove it".to_string()
-        } else {
-            format!("Replace with \"{replacement}\"")
-        };
+        let title =
+            if replacement.is_empty() { "Remove it".to_string() } else { format!("Replace with “{replacement}”") };
         Fix { title, replacement, span, safe: false }
     }
 }

@@ -71,10 +71,9 @@ impl fmt::Display for InputError {
             InputError::NotUtf8 { byte } => write!(f, "not valid UTF-8 at byte {byte}"),
             InputError::Utf16 => f.write_str("UTF-16 text is not supported; save the file as UTF-8"),
             InputError::Binary => f.write_str("binary file (contains NUL bytes); not checked"),
-            InputError::TooLarge { size, limit } => write!(
-                f,
-                "file is {size} bytes, over the {limit}-byte limit (raise `max-file-size` in plainly.toml)"
-            ),
+            InputError::TooLarge { size, limit } => {
+                write!(f, "file is {size} bytes, over the {limit}-byte limit (raise `max-file-size` in plainly.toml)")
+            }
             InputError::Io(err) => write!(f, "cannot read: {}", io_reason(err)),
         }
     }

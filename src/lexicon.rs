@@ -192,6 +192,8 @@ pub struct Entry {
     pub not_after: Vec<String>,
     /// Not a match when the words after start with one of these (lowercase).
     pub not_before: Vec<String>,
+    /// Only a match when the word before is one of these (lowercase); empty means any.
+    pub only_after: Vec<String>,
     /// Only a match at the start of a sentence (used by imperatives).
     pub sentence_start: bool,
     /// For acronyms: known to every reader, so never flagged.
@@ -253,9 +255,7 @@ impl Lexicon {
     }
 
     /// The built-in lists extended with users' rule files (path and text).
-    pub fn with_user_files<'p>(
-        files: impl IntoIterator<Item = (&'p Path, &'p str)>,
-    ) -> Result<Lexicon, ConfigError> {
+    pub fn with_user_files<'p>(files: impl IntoIterator<Item = (&'p Path, &'p str)>) -> Result<Lexicon, ConfigError> {
         let builtin = BUILTIN_FILES.iter().map(|(path, text)| (Path::new(path), *text));
         Lexicon::from_files(builtin.chain(files))
     }
@@ -348,7 +348,8 @@ impl Lexicon {
                         end = span.end;
                         let span = doc.flat.span_to_prose(span, &doc.prose);
                         // A phrase that runs from one block into the next is a coincidence.
-                        if doc.block_at(span.start).is_some() && doc.block_at(span.start) == doc.block_at(span.end - 1) {
+                        if doc.block_at(span.start).is_some() && doc.block_at(span.start) == doc.block_at(span.end - 1)
+                        {
                             kept.push(PhraseMatch { entry, span });
                         }
                     }
@@ -369,6 +370,9 @@ fn accepts(flat: &str, span: Span, entry: &Entry) -> bool {
     }
     let lower_before = before.trim_end().to_ascii_lowercase();
     if entry.not_after.iter().any(|w| ends_with_word(&lower_before, w)) {
+        return false;
+    }
+    if !entry.only_after.is_empty() && !entry.only_after.iter().any(|w| ends_with_word(&lower_before, w)) {
         return false;
     }
     if !entry.not_before.is_empty() {
@@ -413,6 +417,8 @@ struct RawEntry {
     #[serde(default)]
     not_before: Vec<String>,
     #[serde(default)]
+    only_after: Vec<String>,
+    #[serde(default)]
     sentence_start: bool,
     #[serde(default)]
     common: bool,
@@ -449,20 +455,24 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
                 }
             }
             let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_ascii_lowercase()).collect();
-            out.push((list, Entry {
-                phrases: raw.phrases,
-                pattern: raw.pattern,
-                instead: raw.instead,
-                why: raw.why,
-                flagged: raw.flagged,
-                fine: raw.fine,
-                case_sensitive: raw.case_sensitive.unwrap_or(list.case_sensitive_by_default()),
-                not_after: lower(raw.not_after),
-                not_before: lower(raw.not_before),
-                sentence_start: raw.sentence_start,
-                common: raw.common,
-                origin: Arc::clone(&origin),
-            }));
+            out.push((
+                list,
+                Entry {
+                    phrases: raw.phrases,
+                    pattern: raw.pattern,
+                    instead: raw.instead,
+                    why: raw.why,
+                    flagged: raw.flagged,
+                    fine: raw.fine,
+                    case_sensitive: raw.case_sensitive.unwrap_or(list.case_sensitive_by_default()),
+                    not_after: lower(raw.not_after),
+                    not_before: lower(raw.not_before),
+                    only_after: lower(raw.only_after),
+                    sentence_start: raw.sentence_start,
+                    common: raw.common,
+                    origin: Arc::clone(&origin),
+                },
+            ));
         }
     }
     Ok(out)

@@ -14,7 +14,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// The words of `prose[span]`: UAX #29 word segments that start with a letter or digit.
 pub fn words(prose: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     span.slice(prose).split_word_bound_indices().filter_map(move |(at, word)| {
-        word.chars().next().filter(|c| c.is_alphanumeric()).map(|_| Span::new(span.start + at, span.start + at + word.len()))
+        word.chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map(|_| Span::new(span.start + at, span.start + at + word.len()))
     })
 }
 
@@ -49,8 +52,13 @@ pub fn sentences(prose: &str, span: Span) -> Vec<Span> {
         }
         let piece = Span::new(span.start + at + trimmed_start, span.start + at + trimmed_start + trimmed.len());
         // "(today hopefully?) and legal signs" goes on after a bracketed question.
-        let continues = trimmed.chars().next().is_some_and(char::is_lowercase)
-            && out.last().is_some_and(|last| prose[last.range()].ends_with([')', ']']));
+        let continues = (trimmed.chars().next().is_some_and(char::is_lowercase)
+            && out.last().is_some_and(|last| prose[last.range()].ends_with([')', ']'])))
+            // "Planificaci?n", "Yahoo!Mail": a mark glued to the next letter ends nothing.
+            || (at > 0
+                && !text[..at].ends_with(char::is_whitespace)
+                && trimmed.chars().next().is_some_and(char::is_alphanumeric)
+                && !out.is_empty());
         match out.last_mut() {
             Some(last) if glue || continues => last.end = piece.end,
             _ => out.push(piece),
@@ -82,18 +90,26 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_do_not_end_sentences() {
-        assert_eq!(split("This confirms our\nconversation today.  As discussed,\nI will check."), [
-            "This confirms our\nconversation today.",
-            "As discussed,\nI will check."
-        ]);
+        assert_eq!(
+            split("This confirms our\nconversation today.  As discussed,\nI will check."),
+            ["This confirms our\nconversation today.", "As discussed,\nI will check."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
-        assert_eq!(split("Ask Dr. Smith, e.g. about it. Dana M. Dellacona wrote it."), [
-            "Ask Dr. Smith, e.g. about it.",
-            "Dana M. Dellacona wrote it."
-        ]);
+        assert_eq!(
+            split("Ask Dr. Smith, e.g. about it. Dana M. Dellacona wrote it."),
+            ["Ask Dr. Smith, e.g. about it.", "Dana M. Dellacona wrote it."]
+        );
+    }
+
+    #[test]
+    fn a_mark_glued_to_a_letter_ends_nothing() {
+        assert_eq!(
+            split("Director de Planificaci?n y Medios. Next one."),
+            ["Director de Planificaci?n y Medios.", "Next one."]
+        );
     }
 
     #[test]

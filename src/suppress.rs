@@ -83,6 +83,8 @@ fn directives(comment: &str) -> Vec<(&'static str, Vec<String>)> {
 
 /// The line after the one holding `offset`, without its line break.
 fn next_line(source: &str, offset: usize) -> Span {
+    // An HTML block's range takes its line break; the comment's own line ends before it.
+    let offset = source[..offset].trim_end_matches(['\n', '\r']).len();
     let Some(newline) = source[offset..].find('\n') else { return Span::empty(source.len()) };
     let start = offset + newline + 1;
     let end = source[start..].find('\n').map_or(source.len(), |at| start + at);

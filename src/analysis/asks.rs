@@ -38,9 +38,9 @@ pub struct Ask {
 /// Words that may open a sentence before an imperative or a sentence-opening ask
 /// ("Also, review…", "Hi Sam, any thoughts?").
 const OPENERS: &[&str] = &[
-    "again", "all", "also", "and", "but", "btw", "dear", "everyone", "finally", "first", "folks", "guys", "hello", "hey",
-    "hi", "just", "lastly", "next", "now", "oh", "ok", "okay", "pls", "ps", "quick", "second", "so", "team", "then",
-    "yes", "yo",
+    "again", "all", "also", "and", "but", "btw", "dear", "everyone", "finally", "first", "folks", "guys", "hello",
+    "hey", "hi", "just", "lastly", "next", "now", "oh", "ok", "okay", "pls", "ps", "quick", "second", "so", "team",
+    "then", "yes", "yo",
 ];
 
 /// Finds every ask in the document.
@@ -53,14 +53,20 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
         if matches!(doc.blocks[sentence.block].kind, BlockKind::Heading(_)) {
             continue;
         }
-        let kind = if is_question(doc, sentence) {
+        let kind = if is_question(doc, sentence) && !is_heading_like(doc, sentence) {
             Some(AskKind::Question)
-        } else if phrases.within(List::Ask, sentence.span).iter().any(|m| {
-            !requests[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start)
-        }) {
+        } else if phrases
+            .within(List::Ask, sentence.span)
+            .iter()
+            .any(|m| !requests[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start))
+        {
             Some(AskKind::Request)
         } else if cx.profile != Profile::Standup
-            && phrases.within(List::Imperative, sentence.span).iter().any(|m| opens_sentence(doc, sentence, m.span.start))
+            && !in_plan_list(cx, sentence)
+            && phrases
+                .within(List::Imperative, sentence.span)
+                .iter()
+                .any(|m| opens_sentence(doc, sentence, m.span.start))
         {
             Some(AskKind::Imperative)
         } else {
@@ -86,6 +92,42 @@ pub fn is_question(doc: &Document<'_>, sentence: &Sentence) -> bool {
     let open = before.matches(['(', '[']).count();
     let close = before.matches([')', ']']).count();
     open <= close
+}
+
+/// Whether a sentence is a list item under a plan label or heading ("Next week",
+/// "## Plan", "Todo:"): there, "Start the upgrade" is the writer's own plan.
+fn in_plan_list(cx: &Context<'_>, sentence: &Sentence) -> bool {
+    let doc = cx.doc;
+    if doc.blocks[sentence.block].kind != BlockKind::ListItem {
+        return false;
+    }
+    let Some(label) = doc.blocks[..sentence.block].iter().rev().find(|b| b.kind != BlockKind::ListItem) else {
+        return false;
+    };
+    let short = label.words.len() <= 5 || matches!(label.kind, BlockKind::Heading(_));
+    short && !cx.phrases().within(List::StandupNext, label.span).is_empty()
+}
+
+/// Whether a question stands like a heading over its own answer: alone on the first
+/// line of a paragraph that goes on, short, and addressed to nobody ("What is
+/// TensorFrames?\nTensorFrames lets you…"). Such questions are rhetorical.
+fn is_heading_like(doc: &Document<'_>, sentence: &Sentence) -> bool {
+    let block = &doc.blocks[sentence.block];
+    let line_end = doc.prose[sentence.span.end..].find('\n').map_or(doc.prose.len(), |at| sentence.span.end + at);
+    let alone_on_first_line = sentence.span.start == block.span.start
+        && !doc.prose[sentence.span.end..line_end].chars().any(char::is_alphanumeric)
+        && line_end < block.span.end;
+    if !alone_on_first_line || sentence.words.len() > 8 {
+        return false;
+    }
+    let addressed = doc.sentence_words(sentence).iter().any(|w| {
+        let word = w.slice(&doc.prose).to_lowercase();
+        matches!(
+            word.as_str(),
+            "you" | "your" | "you're" | "anyone" | "anybody" | "someone" | "somebody" | "we" | "us" | "i" | "me"
+        )
+    });
+    !addressed
 }
 
 /// Whether the text before `at` in the sentence is only a greeting, a mention, a

@@ -25,7 +25,8 @@ pub fn under_label(cx: &Context<'_>, offset: usize, list: List) -> bool {
     for m in labels.iter().filter(|m| m.span.start >= line_start && m.span.start < line_end) {
         let before = &doc.prose[line_start..m.span.start];
         let after = doc.prose[m.span.end..line_end].trim_start();
-        if !before.chars().any(char::is_alphanumeric) && (after.starts_with([':', '-', '\u{2014}']) || after.is_empty()) {
+        if !before.chars().any(char::is_alphanumeric) && (after.starts_with([':', '-', '\u{2014}']) || after.is_empty())
+        {
             return true;
         }
     }

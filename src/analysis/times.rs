@@ -50,8 +50,10 @@ regex!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
 regex!(DATE_ISO, r"\b\d{4}-\d{1,2}-\d{1,2}\b");
 regex!(DATE_NUMERIC, r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b");
 static DATE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"))
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+    ))
+    .expect("static regex")
 });
 static DATE_IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -61,7 +63,10 @@ static DATE_IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{MONTH}$")).expect("static regex"));
 regex!(ORDINAL_DAY, r"(?i)\b(?:on|by|before|until|till|from|through|the)\s+\d{1,2}(?:st|nd|rd|th)\b");
-regex!(WEEKDAY, r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b");
+regex!(
+    WEEKDAY,
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b"
+);
 regex!(QUARTER, r"\b(?:Q[1-4]|H[12])\b");
 regex!(
     DURATION,
@@ -69,15 +74,15 @@ regex!(
 );
 regex!(
     EVENT,
-    r"(?i)\b(?:before|by|prior\s+to|ahead\s+of|in\s+time\s+for|until|till|no\s+later\s+than)\s+(?:(?:the|our|your|this|next|tomorrow's|today's|[a-z]+'s)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:release|launch|meeting|call|standup|stand-up|sync|demo|review|deadline|cutoff|cut-off|freeze|retro|planning|deploy|deployment|rollout|merge|offsite|all-hands|kickoff|kick-off|interview|presentation|conference|hearing|session|milestone|event|trip|holidays?|break|vacation|summit|workshop|cycle|sprint|go-live|then)\b"
+    r"(?i)\b(?:before|by|prior\s+to|ahead\s+of|in\s+time\s+for|until|till|no\s+later\s+than)\s+(?:(?:the|our|your|this|next|tomorrow's|today's|[a-z]+'s)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:release|launch|meeting|call|standup|stand-up|sync|demo|review|deadline|cutoff|cut-off|freeze|retro|planning|deploy|deployment|rollout|merge|offsite|all-hands|kickoff|kick-off|interview|presentation|conference|hearing|session|milestone|event|trip|holidays?|break|vacation|summit|workshop|cycle|sprint|go-live)\b"
 );
 
 /// Capitalised words that make "X time" something other than a place's time zone.
 const NOT_A_PLACE: &[&str] = &[
-    "Any", "Build", "Compile", "Down", "Each", "Every", "Extra", "First", "Free", "Full", "Good", "Great", "Half", "Hard",
-    "Last", "Long", "Lunch", "Dinner", "Next", "No", "One", "Over", "Part", "Prime", "Quality", "Real", "Reaction",
-    "Response", "Run", "Same", "Screen", "Second", "Short", "Some", "Spare", "That", "The", "This", "Up", "Wall",
-    "What", "Which", "Load", "Startup", "Start", "End", "Wait", "Travel", "Lead", "Query", "Install", "Boot",
+    "Any", "Build", "Compile", "Down", "Each", "Every", "Extra", "First", "Free", "Full", "Good", "Great", "Half",
+    "Hard", "Last", "Long", "Lunch", "Dinner", "Next", "No", "One", "Over", "Part", "Prime", "Quality", "Real",
+    "Reaction", "Response", "Run", "Same", "Screen", "Second", "Short", "Some", "Spare", "That", "The", "This", "Up",
+    "Wall", "What", "Which", "Load", "Startup", "Start", "End", "Wait", "Travel", "Lead", "Query", "Install", "Boot",
 ];
 
 /// Scans the whole document.
@@ -147,7 +152,8 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
 fn ordinal_is_a_date(prose: &str, span: Span) -> bool {
     let rest = prose[span.end..].trim_start();
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    next.is_empty() || matches!(next.as_str(), "of" | "at" | "to" | "through" | "and" | "or" | "until" | "by")
+    next.is_empty()
+        || matches!(next.as_str(), "of" | "at" | "to" | "through" | "and" | "or" | "until" | "by")
         || MONTH_WORD.is_match(&next)
 }
 

@@ -321,11 +321,9 @@ impl Configs {
         }
         let result = match config::discover(dir) {
             None => Ok(Arc::clone(&self.default)),
-            Some(file) => self
-                .by_file
-                .entry(file.clone())
-                .or_insert_with(|| Settings::load(&file).map(Arc::new))
-                .clone(),
+            Some(file) => {
+                self.by_file.entry(file.clone()).or_insert_with(|| Settings::load(&file).map(Arc::new)).clone()
+            }
         };
         self.by_dir.insert(dir.to_path_buf(), result.clone());
         result

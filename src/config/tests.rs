@@ -13,7 +13,8 @@ fn empty_config_is_the_default() {
 
 #[test]
 fn rules_can_be_turned_off_and_reconfigured() {
-    let settings = parse("[rules]\nhedge = \"off\"\njargon = \"warning\"\nlong-sentence = { max-words = 25 }\n").unwrap();
+    let settings =
+        parse("[rules]\nhedge = \"off\"\njargon = \"warning\"\nlong-sentence = { max-words = 25 }\n").unwrap();
     let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
     assert_eq!(settings.severity(meta("hedge"), Profile::Message), None);
     assert_eq!(settings.severity(meta("jargon"), Profile::Message), Some(Severity::Warning));
@@ -56,7 +57,11 @@ fn errors_name_line_and_column() {
 
 #[test]
 fn profiles_map_globs_relative_to_the_config() {
-    let settings = Settings::parse(Path::new("/repo/plainly.toml"), "[profiles]\n\"updates/**\" = \"standup\"\n\"*.txt\" = \"doc\"\n").unwrap();
+    let settings = Settings::parse(
+        Path::new("/repo/plainly.toml"),
+        "[profiles]\n\"updates/**\" = \"standup\"\n\"*.txt\" = \"doc\"\n",
+    )
+    .unwrap();
     assert_eq!(settings.profile_for(Path::new("/repo/updates/2026/w3.md")), Some(Profile::Standup));
     assert_eq!(settings.profile_for(Path::new("/repo/deep/notes.txt")), Some(Profile::Doc));
     assert_eq!(settings.profile_for(Path::new("/repo/README.md")), None);
@@ -64,7 +69,8 @@ fn profiles_map_globs_relative_to_the_config() {
 
 #[test]
 fn excludes_use_gitignore_syntax() {
-    let settings = Settings::parse(Path::new("/repo/plainly.toml"), "exclude = [\"vendor/\", \"CHANGELOG.md\"]\n").unwrap();
+    let settings =
+        Settings::parse(Path::new("/repo/plainly.toml"), "exclude = [\"vendor/\", \"CHANGELOG.md\"]\n").unwrap();
     assert!(settings.is_excluded(Path::new("/repo/vendor"), true));
     assert!(settings.is_excluded(Path::new("/repo/vendor/a.md"), false));
     assert!(settings.is_excluded(Path::new("/repo/docs/CHANGELOG.md"), false));

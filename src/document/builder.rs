@@ -97,8 +97,8 @@ impl<'a> Builder<'a> {
 
     pub(crate) fn finish(mut self, kind: FileKind) -> Document<'a> {
         self.close_leaf();
-        let mut prose = String::from_utf8(self.prose)
-            .expect("prose is source bytes on char boundaries or ASCII spaces");
+        let mut prose =
+            String::from_utf8(self.prose).expect("prose is source bytes on char boundaries or ASCII spaces");
         blank_matches(&mut prose, &BARE_LINK, Some(&mut self.links));
         blank_matches(&mut prose, &TEMPLATE_DIRECTIVE, None);
         self.links.sort_unstable();
@@ -121,7 +121,12 @@ impl<'a> Builder<'a> {
                     sentences.push(Sentence { span: sentence, block: blocks.len(), words: from..to });
                 }
             }
-            blocks.push(Block { kind, span, sentences: first_sentence..sentences.len(), words: first_word..words.len() });
+            blocks.push(Block {
+                kind,
+                span,
+                sentences: first_sentence..sentences.len(),
+                words: first_word..words.len(),
+            });
         }
         Document {
             source: self.source,
@@ -139,7 +144,7 @@ impl<'a> Builder<'a> {
 }
 
 /// Blanks every match of `pattern` in `prose` (keeping newlines), recording the spans.
-fn blank_matches(prose: &mut String, pattern: &Regex, mut record: Option<&mut Vec<Span>>) {
+fn blank_matches(prose: &mut String, pattern: &Regex, record: Option<&mut Vec<Span>>) {
     let spans: Vec<Span> = pattern.find_iter(prose).map(|m| trim_url_end(prose, m.range().into())).collect();
     if spans.is_empty() {
         return;
@@ -155,7 +160,7 @@ fn blank_matches(prose: &mut String, pattern: &Regex, mut record: Option<&mut Ve
     // Blanking whole matches of patterns that start and end on characters keeps UTF-8 valid;
     // a multi-byte character inside a match is blanked byte by byte, all ASCII spaces.
     *prose = String::from_utf8(bytes).expect("blanked whole characters");
-    if let Some(record) = record.as_deref_mut() {
+    if let Some(record) = record {
         record.extend(spans);
     }
 }

@@ -60,11 +60,7 @@ pub(crate) fn parse(builder: &mut Builder<'_>, region: Span, skip: &[Span], flav
                     builder.comment(span);
                 }
             }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::Rule
-            | Event::TaskListMarker(_)
-            | Event::DisplayMath(_) => {}
+            Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) | Event::DisplayMath(_) => {}
         }
     }
     builder.close_leaf();
@@ -142,7 +138,9 @@ impl State {
                     self.opaque_depth -= 1;
                 }
             }
-            TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition | TagEnd::DefinitionList => builder.close_leaf(),
+            TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition | TagEnd::DefinitionList => {
+                builder.close_leaf()
+            }
             TagEnd::Emphasis
             | TagEnd::Strong
             | TagEnd::Strikethrough

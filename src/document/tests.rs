@@ -45,7 +45,8 @@ fn bare_urls_are_links_not_words() {
 
 #[test]
 fn text_signature_and_reply_chrome_are_skipped() {
-    let source = "Looks good.\n\nOn Tue, 3 Nov 2026, Sam <sam@example.com> wrote:\n> old text\n\n-- \nSam Doe\nExample Corp\n";
+    let source =
+        "Looks good.\n\nOn Tue, 3 Nov 2026, Sam <sam@example.com> wrote:\n> old text\n\n-- \nSam Doe\nExample Corp\n";
     assert_eq!(sentences(source, FileKind::Text), ["Looks good."]);
     let source = "Thanks, merging.\n\n-----Original Message-----\nFrom: Sam\nSent: Monday\n\nOld.";
     assert_eq!(sentences(source, FileKind::Text), ["Thanks, merging."]);
@@ -62,13 +63,10 @@ fn list_items_and_headings_are_blocks() {
     let source = "## Plan\n\n- first item\n- second item\n  - nested item\n\nA paragraph.\n";
     let doc = Document::parse(source, FileKind::Markdown, ParseOptions::default());
     let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-    assert_eq!(kinds, [
-        BlockKind::Heading(2),
-        BlockKind::ListItem,
-        BlockKind::ListItem,
-        BlockKind::ListItem,
-        BlockKind::Paragraph
-    ]);
+    assert_eq!(
+        kinds,
+        [BlockKind::Heading(2), BlockKind::ListItem, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Paragraph]
+    );
 }
 
 #[test]

@@ -31,8 +31,10 @@ static CUT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "On Tue, 3 Nov 2026 at 10:02, Sam <sam@example.com> wrote:", wrapped onto two lines at most.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*On\b[^\n]{0,200}(?:\r?\n[^\n]{0,200})?\bwrote:[ \t]*\r?$|^[^\n]{0,120}\bwrote:[ \t]*\r?\n[ \t]*>")
-        .expect("static regex")
+    Regex::new(
+        r"(?m)^[ \t]*On\b[^\n]{0,200}(?:\r?\n[^\n]{0,200})?\bwrote:[ \t]*\r?$|^[^\n]{0,120}\bwrote:[ \t]*\r?\n[ \t]*>",
+    )
+    .expect("static regex")
 });
 
 /// Parses a plain-text body in `region` of the builder's source.
@@ -46,10 +48,8 @@ pub(crate) fn parse(builder: &mut Builder<'_>, region: Span) {
     let body = Span::new(region.start, end);
     let body_text = body.slice(source);
 
-    let mut skip: Vec<Span> = ATTRIBUTION
-        .find_iter(body_text)
-        .map(|m| Span::new(body.start + m.start(), body.start + m.end()))
-        .collect();
+    let mut skip: Vec<Span> =
+        ATTRIBUTION.find_iter(body_text).map(|m| Span::new(body.start + m.start(), body.start + m.end())).collect();
     let mut line_start = 0;
     for line in body_text.split_inclusive('\n') {
         if looks_like_code(line) {

@@ -49,7 +49,7 @@ fn group<'a>(report: &'a FileReport, diagnostic: &'a Diagnostic) -> Group<'a> {
         .annotation(AnnotationKind::Primary.span(excerpt.span.range()));
     let mut group = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule).element(snippet);
     for fix in &diagnostic.fixes {
-        group = group.element(Level::HELP.message(format!("fix: {}", fix.title)));
+        group = group.element(Level::HELP.with_name("fix").message(fix.title.as_str()));
     }
     group
 }

@@ -145,8 +145,11 @@ fn excerpt(source: &str, positions: &Positions, span: Span, range: Range) -> Exc
     let last = last.min(first + MAX_LINES - 1);
     let start = positions.line_span(source, first as u32).map_or(span.start, |s| s.start);
     let end = positions.line_span(source, last as u32).map_or(span.end, |s| s.end).max(start);
-    let text = source[start..end].to_string();
-    let in_text = Span::new(span.start.saturating_sub(start).min(text.len()), span.end.saturating_sub(start).min(text.len()));
+    // An editor never shows a byte-order mark; neither does the excerpt.
+    let start = if start == 0 && source.starts_with('\u{feff}') { 3 } else { start };
+    let text = source[start..end.max(start)].to_string();
+    let in_text =
+        Span::new(span.start.saturating_sub(start).min(text.len()), span.end.saturating_sub(start).min(text.len()));
     Excerpt { first_line: first + 1, text, span: in_text }
 }
 

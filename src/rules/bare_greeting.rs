@@ -35,8 +35,27 @@ as \"all\", \"team\", \"there\". Anything else is content.",
 
 /// Words that may stand beside a greeting without making it content.
 const FILLER: &[&str] = &[
-    "again", "all", "everybody", "everyone", "folks", "friends", "guys", "just", "quick", "so", "team", "there", "um",
-    "y'all", "yall", "you", "hmm", "oh", "ok", "okay", "sorry",
+    "again",
+    "all",
+    "everybody",
+    "everyone",
+    "folks",
+    "friends",
+    "guys",
+    "just",
+    "quick",
+    "so",
+    "team",
+    "there",
+    "um",
+    "y'all",
+    "yall",
+    "you",
+    "hmm",
+    "oh",
+    "ok",
+    "okay",
+    "sorry",
 ];
 
 /// Messages longer than this are never just a greeting.

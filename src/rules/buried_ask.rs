@@ -65,7 +65,7 @@ impl Rule for BuriedAsk {
             return Vec::new();
         }
         let message = format!(
-            "The first ask comes after {words_before} words: readers who skim will miss it. Put it first, or under an \"Ask:\" label."
+            "The first ask comes after {words_before} words: readers who skim will miss it. Put it first, or under an “Ask:” label."
         );
         vec![Finding::new(first.span, message)]
     }
@@ -102,7 +102,8 @@ mod tests {
     fn labelled_ask_is_not_buried() {
         let text = format!("{}\n\n{}\n\nAsk: can you pick an option by Friday?", filler(60), filler(60));
         assert_clean(&BuriedAsk, &text);
-        let text = format!("# Update\n\n{}\n\n{}\n\n## Action needed\n\nPick an option by Friday.", filler(60), filler(60));
+        let text =
+            format!("# Update\n\n{}\n\n{}\n\n## Action needed\n\nPick an option by Friday.", filler(60), filler(60));
         assert_clean_in(&BuriedAsk, crate::Profile::Message, crate::FileKind::Markdown, &text);
     }
 

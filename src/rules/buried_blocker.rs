@@ -31,13 +31,20 @@ A blocker statement uses phrasing from the `blocker` list: \"blocked on/by\", \"
 \"waiting on … before\", \"held up by\". Negations (\"no blockers\", \"not blocked\",
 \"nothing blocking\", \"unblocked\") and questions (\"is anything blocking the
 release?\") are not statements of a blocker. The finding points at the statement.",
-    options: &[OptionMeta { name: "max-words-before", default: 40, min: 0, doc: "Words allowed before the first blocker." }],
+    options: &[OptionMeta {
+        name: "max-words-before",
+        default: 40,
+        min: 0,
+        doc: "Words allowed before the first blocker.",
+    }],
     flagged: &["This week I integrated the pages into Django, and entries are now stored in a local database. The \
 landing page has a sign-in button that sends people to the provider for authorisation.\n\nNext week I will present \
 the prototype to the community.\n\nOne blocker I have is the sign-up flow, which is still undecided."],
-    fine: &["Blocker: the sign-up flow is still undecided.\n\nThis week I integrated the pages into Django.", 
-"This week I integrated the pages into Django, and entries are now stored in a local database. The landing page \
-has a sign-in button.\n\nNo blockers this week."],
+    fine: &[
+        "Blocker: the sign-up flow is still undecided.\n\nThis week I integrated the pages into Django.",
+        "This week I integrated the pages into Django, and entries are now stored in a local database. The landing page \
+has a sign-in button.\n\nNo blockers this week.",
+    ],
 };
 
 /// See [`META`].
@@ -68,7 +75,7 @@ impl Rule for BuriedBlocker {
         }
         let span = doc.sentence_at(first.span.start).map_or(first.span, |s| doc.sentences[s].span);
         let message = format!(
-            "The blocker comes after {words_before} words: readers who skim will miss it. Put it first, or under a \"Blocker:\" label."
+            "The blocker comes after {words_before} words: readers who skim will miss it. Put it first, or under a “Blocker:” label."
         );
         vec![Finding::new(span, message)]
     }
@@ -97,7 +104,11 @@ mod tests {
 
     #[test]
     fn negations_are_not_blockers() {
-        let text = format!("{}\n\n{}\n\nNo blockers. Nothing blocking me, and I'm unblocked on the API.", filler(30), filler(30));
+        let text = format!(
+            "{}\n\n{}\n\nNo blockers. Nothing blocking me, and I'm unblocked on the API.",
+            filler(30),
+            filler(30)
+        );
         assert_clean(&BuriedBlocker, &text);
     }
 
@@ -105,7 +116,8 @@ mod tests {
     fn labelled_blocker_is_fine() {
         let text = format!("{}\n\n{}\n\nBlocker: waiting on legal before we can ship.", filler(30), filler(30));
         assert_clean(&BuriedBlocker, &text);
-        let text = format!("## Done\n\n{}\n\n{}\n\n## Blockers\n\n- Stuck on the flaky deploy job.", filler(30), filler(30));
+        let text =
+            format!("## Done\n\n{}\n\n{}\n\n## Blockers\n\n- Stuck on the flaky deploy job.", filler(30), filler(30));
         assert_clean_in(&BuriedBlocker, crate::Profile::Standup, crate::FileKind::Markdown, &text);
     }
 

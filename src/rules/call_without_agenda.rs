@@ -57,7 +57,8 @@ impl Rule for CallWithoutAgenda {
             return Vec::new();
         }
         let has_list = doc.blocks.iter().any(|b| b.kind == BlockKind::ListItem);
-        let agenda = phrases.get(List::Purpose).iter().any(|m| doc.text_of(m.span).to_lowercase().starts_with("agenda"));
+        let agenda =
+            phrases.get(List::Purpose).iter().any(|m| doc.text_of(m.span).to_lowercase().starts_with("agenda"));
         if has_list || agenda {
             return Vec::new();
         }
@@ -65,8 +66,13 @@ impl Rule for CallWithoutAgenda {
         for meeting in meetings {
             let Some(index) = doc.sentence_at(meeting.span.start) else { continue };
             let sentence = &doc.sentences[index];
+            // Proposed in the sentence itself, or followed by a question about it ("Would Friday work?").
+            let next_asks = doc.sentences.get(index + 1).is_some_and(|next| {
+                next.block == sentence.block && asks.iter().any(|a| a.sentence == index + 1)
+            });
             let requested = asks.iter().any(|a| a.sentence == index)
-                || !phrases.within(List::Proposal, sentence.span).is_empty();
+                || !phrases.within(List::Proposal, sentence.span).is_empty()
+                || next_asks;
             if !requested {
                 continue;
             }
@@ -82,7 +88,7 @@ impl Rule for CallWithoutAgenda {
             return vec![Finding::new(
                 meeting.span,
                 format!(
-                    "\"{text}\" has no stated purpose: say what it should decide or cover (\"a call to decide the launch date\"), or share an agenda."
+                    "“{text}” has no stated purpose: say what it should decide or cover (“a call to decide the launch date”), or share an agenda."
                 ),
             )];
         }
@@ -101,6 +107,7 @@ mod tests {
         assert_flags(&CallWithoutAgenda, "[[Set up a call]] with Santi and Griff? to Touch base");
         assert_flags(&CallWithoutAgenda, "Hey it's Amrish! Want to [[meet up]] next week in Walnut Creek?");
         assert_flags(&CallWithoutAgenda, "Let's [[sync]] tomorrow.");
+        assert_flags(&CallWithoutAgenda, "It'd be quicker to [[jump on a call]] than to keep writing. Would Friday work?");
     }
 
     #[test]

@@ -29,7 +29,10 @@ Whole-word matches in the writer's prose, ignoring case. \"kind of\" and \"sort 
 not flagged after words that make them mean \"type of\" (\"what kind of\", \"this sort
 of\").",
     options: &[],
-    flagged: &["Just wondering if you had a chance to look at the draft?", "Sorry to bother you, but is the build green?"],
+    flagged: &[
+        "Just wondering if you had a chance to look at the draft?",
+        "Sorry to bother you, but is the build green?",
+    ],
     fine: &["Have you looked at the draft? I need it for Friday's review.", "What kind of tests do we need?"],
 };
 
@@ -42,7 +45,7 @@ impl Rule for Hedge {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        phrase_findings(cx, List::Hedge, |text| format!("\"{text}\" hedges"))
+        phrase_findings(cx, List::Hedge, |text| format!("“{text}” hedges"))
     }
 }
 

@@ -40,7 +40,7 @@ impl Rule for Idiom {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        phrase_findings(cx, List::Idiom, |text| format!("\"{text}\" is an idiom readers may take literally"))
+        phrase_findings(cx, List::Idiom, |text| format!("“{text}” is an idiom readers may take literally"))
     }
 }
 

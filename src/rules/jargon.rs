@@ -42,7 +42,7 @@ impl Rule for Jargon {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        phrase_findings(cx, List::Jargon, |text| format!("\"{text}\" is business jargon"))
+        phrase_findings(cx, List::Jargon, |text| format!("“{text}” is business jargon"))
     }
 }
 

@@ -48,7 +48,10 @@ impl Rule for LongSentence {
             .filter(|s| s.words.len() > max)
             .map(|s| {
                 let words = s.words.len();
-                Finding::new(s.span, format!("This sentence is {words} words long (over {max}): split it so readers keep the thread."))
+                Finding::new(
+                    s.span,
+                    format!("This sentence is {words} words long (over {max}): split it so readers keep the thread."),
+                )
             })
             .collect()
     }

@@ -33,12 +33,7 @@ the `ask` list (\"please…\", \"could/can/would you\", \"I need you to\", \"let
 not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\",
 \"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule. The
 finding points at the first sentence; the fix marks the message FYI.",
-    options: &[OptionMeta {
-        name: "min-words",
-        default: 6,
-        min: 1,
-        doc: "Messages with fewer words are exempt.",
-    }],
+    options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     flagged: &["I finished the migration scripts and pushed them to the branch. The tests pass locally."],
     fine: &[
         "I finished the migration scripts. Can you review them by Friday 15:00 UTC?",

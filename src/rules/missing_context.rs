@@ -42,8 +42,10 @@ in the message gives the context. The finding points at the first reference.",
 
 /// Ticket and pull-request references: `ABC-123`, `#123`, `PR 42`, `issue #7`.
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)")
-        .expect("static regex")
+    Regex::new(
+        r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)",
+    )
+    .expect("static regex")
 });
 
 /// See [`META`].
@@ -63,7 +65,7 @@ impl Rule for MissingContext {
         let text = doc.text_of(first.span);
         vec![Finding::new(
             first.span,
-            format!("\"{text}\" points to something the reader may not have: add a link, or the ticket number."),
+            format!("“{text}” points to something the reader may not have: add a link, or the ticket number."),
         )]
     }
 }

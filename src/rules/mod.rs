@@ -183,7 +183,11 @@ mod tests;
 /// Findings for every match of a finding-producing phrase list (`jargon`, `idiom`,
 /// `hedge`), skipping the glossary's accepted terms. `describe` turns the matched text
 /// into the opening of the message; the entry's `why` follows it.
-pub(crate) fn phrase_findings(cx: &Context<'_>, list: crate::lexicon::List, describe: fn(&str) -> String) -> Vec<Finding> {
+pub(crate) fn phrase_findings(
+    cx: &Context<'_>,
+    list: crate::lexicon::List,
+    describe: fn(&str) -> String,
+) -> Vec<Finding> {
     let entries = cx.lexicon().entries(list);
     cx.phrases()
         .get(list)
@@ -215,7 +219,7 @@ pub(crate) fn replacement_fix(source: &str, span: crate::span::Span, alternative
         let rest = &source[span.end..];
         let eaten = rest.len() - rest.trim_start_matches([',', ';']).trim_start_matches([' ', '\t']).len();
         let mut fix = crate::finding::Fix::replace(crate::span::Span::new(span.start, span.end + eaten), "");
-        fix.title = format!("Remove \"{original}\"");
+        fix.title = format!("Remove “{original}”");
         return fix;
     }
     let starts_upper = original.chars().next().is_some_and(char::is_uppercase);

@@ -51,15 +51,52 @@ impl Rule for NoDeadline {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(first) = cx.asks().first() else { return Vec::new() };
         let times = cx.times();
-        if !times.deadlines.is_empty() || times.no_deadline || !times.vague.is_empty() {
+        if !times.deadlines.is_empty() || times.no_deadline || vague_deadline_for_someone(cx) {
             return Vec::new();
         }
         let message = match first.kind {
-            AskKind::Question => "This asks a question but never says when you need the answer: add a day or time (\"by Thu 12:00 UTC\"), or say \"no rush\".",
-            AskKind::Request | AskKind::Imperative => "This asks for something but never says by when: add a day or time (\"by Thu 12:00 UTC\"), or say \"no rush\".",
+            AskKind::Question => {
+                "This asks a question but never says when you need the answer: add a day or time (“by Thu 12:00 UTC”), or say “no rush”."
+            }
+            AskKind::Request | AskKind::Imperative => {
+                "This asks for something but never says by when: add a day or time (“by Thu 12:00 UTC”), or say “no rush”."
+            }
         };
         vec![Finding::new(first.span, message)]
     }
+}
+
+/// Whether a vague time word sets the timing of somebody's action, so that only
+/// `vague-deadline` fires: it sits in a request, or in a sentence about what the
+/// writer or reader will do ("I'll fix it ASAP"). A vague word describing something
+/// else ("Is Solr supposed to recover at some point?") is no deadline at all.
+fn vague_deadline_for_someone(cx: &Context<'_>) -> bool {
+    let doc = cx.doc;
+    cx.times().vague.iter().any(|m| {
+        let Some(index) = doc.sentence_at(m.span.start) else { return false };
+        let sentence = &doc.sentences[index];
+        let request = cx.asks().iter().any(|a| a.sentence == index && a.kind != AskKind::Question);
+        request
+            || doc.sentence_words(sentence).iter().any(|w| {
+                let word = w.slice(&doc.prose).to_lowercase().replace('\u{2019}', "'");
+                matches!(
+                    word.as_str(),
+                    "i" | "i'll"
+                        | "i'm"
+                        | "i'd"
+                        | "we"
+                        | "we'll"
+                        | "we're"
+                        | "we'd"
+                        | "you"
+                        | "you'll"
+                        | "your"
+                        | "us"
+                        | "me"
+                        | "let's"
+                )
+            })
+    })
 }
 
 #[cfg(test)]
@@ -102,6 +139,11 @@ mod tests {
     #[test]
     fn vague_word_leaves_it_to_vague_deadline() {
         assert_clean(&NoDeadline, "Could you look at the flaky test asap?");
+    }
+
+    #[test]
+    fn vague_word_about_something_else_is_no_deadline() {
+        assert_flags(&NoDeadline, "[[Is Solr supposed to recover from this at some point?]]");
     }
 
     #[test]

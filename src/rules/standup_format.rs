@@ -51,22 +51,25 @@ impl Rule for StandupFormat {
         if !has(&[List::StandupDone]) {
             findings.push(Finding::new(
                 first.span,
-                "This update doesn't say what was done: add a \"Done:\" line (\"Done: merged the export fix\").",
+                "This update doesn't say what was done: add a “Done:” line (“Done: merged the export fix”).",
             ));
         }
         if !has(&[List::StandupNext]) {
             findings.push(Finding::new(
                 first.span,
-                "This update doesn't say what is next: add a \"Next:\" line (\"Next: the retry logic\").",
+                "This update doesn't say what is next: add a “Next:” line (“Next: the retry logic”).",
             ));
         }
         if !has(&[List::StandupBlockers, List::Blocker, List::NotBlocker]) {
             let end = doc.source.trim_end().len();
-            let fix = Fix { title: "Add \"Blockers: none.\"".into(), ..Fix::replace(Span::empty(end), "\n\nBlockers: none.") };
+            let fix = Fix {
+                title: "Add “Blockers: none.”".into(),
+                ..Fix::replace(Span::empty(end), "\n\nBlockers: none.")
+            };
             findings.push(
                 Finding::new(
                     first.span,
-                    "This update doesn't say whether anything blocks you: add a \"Blockers:\" line, even \"Blockers: none\".",
+                    "This update doesn't say whether anything blocks you: add a “Blockers:” line, even “Blockers: none”.",
                 )
                 .with_fix(fix),
             );

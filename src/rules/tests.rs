@@ -42,7 +42,12 @@ fn every_rule_is_documented() {
         assert!(!meta.flagged.is_empty() && !meta.fine.is_empty(), "{} needs examples", meta.id);
         assert!(!meta.profiles.is_empty() && meta.weight > 0, "{}", meta.id);
         for option in meta.options {
-            assert!(meta.docs.contains(&format!("`{}`", option.name)), "{} docs do not mention `{}`", meta.id, option.name);
+            assert!(
+                meta.docs.contains(&format!("`{}`", option.name)),
+                "{} docs do not mention `{}`",
+                meta.id,
+                option.name
+            );
         }
     }
 }

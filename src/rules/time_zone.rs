@@ -31,7 +31,11 @@ an offset (\"UTC+2\", \"GMT-5\"), a Z-suffixed or offset ISO time, or a relative
 office alone (\"in Tokyo\") is not a zone. One finding per sentence, at its first time.",
     options: &[],
     flagged: &["Let's meet at 3pm tomorrow.", "Please send it by EOD Friday."],
-    fine: &["Let's meet at 3pm CET tomorrow.", "Please send it by 17:00 your time on Friday.", "The answer is midnight AoE."],
+    fine: &[
+        "Let's meet at 3pm CET tomorrow.",
+        "Please send it by 17:00 your time on Friday.",
+        "The answer is midnight AoE.",
+    ],
 };
 
 /// See [`META`].
@@ -58,7 +62,7 @@ impl Rule for TimeZone {
             last_sentence = Some(sentence);
             let text = doc.text_of(time);
             let message = format!(
-                "\"{text}\" has no time zone: readers elsewhere will guess. Add one (\"{text} UTC\"), or say \"your time\"."
+                "“{text}” has no time zone: readers elsewhere will guess. Add one (“{text} UTC”), or say “your time”."
             );
             findings.push(Finding::new(time, message));
         }

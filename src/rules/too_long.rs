@@ -90,7 +90,10 @@ mod tests {
     #[test]
     fn says_reading_time() {
         let text = "word ".repeat(450);
-        assert_eq!(messages(&TooLong, &text)[0], "This message is 450 words (about 3 min to read), over 250: lead with the ask and cut, or link to a doc for details.");
+        assert_eq!(
+            messages(&TooLong, &text)[0],
+            "This message is 450 words (about 3 min to read), over 250: lead with the ask and cut, or link to a doc for details."
+        );
     }
 
     #[test]

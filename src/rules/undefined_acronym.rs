@@ -67,7 +67,11 @@ impl Rule for UndefinedAcronym {
         for m in ACRONYM.find_iter(prose) {
             let word = m.as_str();
             let key = base(word);
-            if seen.contains(key) || defined.contains(key) || is_shouting(prose, m.range().into()) {
+            if seen.contains(key)
+                || defined.contains(key)
+                || is_ticket_key(prose, m.end())
+                || is_shouting(prose, m.range().into())
+            {
                 continue;
             }
             seen.insert(key);
@@ -79,14 +83,15 @@ impl Rule for UndefinedAcronym {
             let finding = match entry.and_then(|e| e.instead.first()) {
                 Some(expansion) => {
                     let replacement = format!("{expansion} ({word})");
-                    let message = format!("\"{word}\" is not defined: spell it out on first use, as \"{replacement}\".");
-                    let fix = Fix { title: format!("Spell out: \"{replacement}\""), ..Fix::replace(span, replacement) };
+                    let message =
+                        format!("“{word}” is not defined: spell it out on first use, as “{replacement}”.");
+                    let fix = Fix { title: format!("Spell out: “{replacement}”"), ..Fix::replace(span, replacement) };
                     Finding::new(span, message).with_fix(fix)
                 }
                 None => Finding::new(
                     span,
                     format!(
-                        "\"{word}\" may be unknown to readers: spell it out on first use (\"Full Name ({word})\"), or add it to the glossary in plainly.toml."
+                        "“{word}” may be unknown to readers: spell it out on first use (“Full Name ({word})”), or add it to the glossary in plainly.toml."
                     ),
                 ),
             };
@@ -108,6 +113,12 @@ fn definitions(prose: &str) -> HashSet<&str> {
         .filter_map(|c| c.name("after").or_else(|| c.name("before")))
         .map(|m| m.as_str())
         .collect()
+}
+
+/// Whether the capitals are a ticket key such as `PLAT-231`.
+fn is_ticket_key(prose: &str, end: usize) -> bool {
+    let rest = prose[end..].as_bytes();
+    rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
@@ -143,6 +154,11 @@ mod tests {
     #[test]
     fn common_acronyms_are_fine() {
         assert_clean(&UndefinedAcronym, "The API returns JSON over HTTP; ping me on Slack ASAP.");
+    }
+
+    #[test]
+    fn ticket_keys_are_not_acronyms() {
+        assert_clean(&UndefinedAcronym, "Fixed in PLAT-231 and SOLR-7198.");
     }
 
     #[test]

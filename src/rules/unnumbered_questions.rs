@@ -24,7 +24,12 @@ one comes back a day later. Numbered questions get numbered answers.
 ## What counts
 Sentences ending in `?` in one paragraph; list items, headings and quoted text are not
 counted. The finding covers the paragraph.",
-    options: &[OptionMeta { name: "min-questions", default: 3, min: 2, doc: "Questions in one paragraph that trigger the rule." }],
+    options: &[OptionMeta {
+        name: "min-questions",
+        default: 3,
+        min: 2,
+        doc: "Questions in one paragraph that trigger the rule.",
+    }],
     flagged: &["Is the export fixed? Did the numbers change? Should we tell finance?"],
     fine: &["1. Is the export fixed?\n2. Did the numbers change?\n3. Should we tell finance?"],
 };
@@ -48,7 +53,9 @@ impl Rule for UnnumberedQuestions {
                 (questions >= min).then(|| {
                     Finding::new(
                         b.span,
-                        format!("This paragraph asks {questions} questions in a row: number them, so each gets an answer."),
+                        format!(
+                            "This paragraph asks {questions} questions in a row: number them, so each gets an answer."
+                        ),
                     )
                 })
             })

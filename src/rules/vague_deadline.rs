@@ -50,7 +50,7 @@ impl Rule for VagueDeadline {
             .map(|m| {
                 let text = cx.doc.text_of(m.span);
                 let message = format!(
-                    "\"{text}\" is not a time: say when, with a day or date and a time zone (\"by Fri 15:00 UTC\")."
+                    "“{text}” is not a time: say when, with a day or date and a time zone (“by Fri 15:00 UTC”)."
                 );
                 let fixes = entries[m.entry].instead.iter().map(|alt| replacement_fix(cx.doc.source, m.span, alt));
                 Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) }
