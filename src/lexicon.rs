@@ -368,7 +368,8 @@ fn accepts(flat: &str, span: Span, entry: &Entry) -> bool {
     if before.chars().next_back().is_some_and(is_word_char) || after.chars().next().is_some_and(is_word_char) {
         return false;
     }
-    let lower_before = before.trim_end().to_ascii_lowercase();
+    // Context rules look a few words around the match, never at the whole text.
+    let lower_before = tail(before.trim_end(), 64).to_ascii_lowercase();
     if entry.not_after.iter().any(|w| ends_with_word(&lower_before, w)) {
         return false;
     }
@@ -376,12 +377,30 @@ fn accepts(flat: &str, span: Span, entry: &Entry) -> bool {
         return false;
     }
     if !entry.not_before.is_empty() {
-        let head: String = after.trim_start().chars().take(40).collect::<String>().to_ascii_lowercase();
+        let head = head(after.trim_start(), 64).to_ascii_lowercase();
         if entry.not_before.iter().any(|w| starts_with_word(&head, w)) {
             return false;
         }
     }
     true
+}
+
+/// The last `n` bytes of `text` or fewer, starting on a character boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `n` bytes of `text` or fewer, ending on a character boundary.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Characters that continue a word: a phrase must not start or end next to one.

@@ -85,7 +85,8 @@ fn check_decoded(
     settings: &Settings,
     options: ParseOptions,
 ) -> Checked {
-    let doc = Document::parse(&decoded.text, FileKind::Text, options);
+    let mut doc = Document::parse(&decoded.text, FileKind::Text, options);
+    doc.attachments = decoded.attachments;
     let mut checked = check_document(&doc, profile, settings);
     for finding in &mut checked.findings {
         finding.span = decoded.map_span(finding.span, source);

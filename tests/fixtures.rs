@@ -3,7 +3,6 @@
 //! the annotated result is snapshotted (`tests/snapshots/`, `cargo insta review`).
 
 use std::fmt::Write;
-use std::path::Path;
 
 use plainly::config::{Profile, front_matter_profile};
 use plainly::position::{Encoding, Positions};
@@ -40,7 +39,7 @@ fn render(source: &str, kind: FileKind) -> String {
 fn fixtures() {
     insta::glob!("fixtures/**/*.{md,txt,eml}", |path| {
         let source = std::fs::read_to_string(path).unwrap();
-        let kind = FileKind::for_named_file(Path::new(path));
+        let kind = FileKind::for_named_file(path);
         insta::assert_snapshot!(render(&source, kind));
     });
 }

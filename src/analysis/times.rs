@@ -41,40 +41,40 @@ macro_rules! regex {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-regex!(CLOCK_12H, r"(?i)\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b)");
-regex!(CLOCK_24H, r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\b");
-regex!(CLOCK_WORD, r"(?i)\b(?:noon|midnight|midday)\b");
-regex!(ISO_ZONED, r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
-regex!(ZONE_OFFSET, r"(?i)\b(?:UTC|GMT)\s?[+\-\u{2212}]\s?\d{1,2}(?::?\d{2})?\b");
-regex!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
-regex!(DATE_ISO, r"\b\d{4}-\d{1,2}-\d{1,2}\b");
-regex!(DATE_NUMERIC, r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b");
+regex!(CLOCK_12H, r"(?i)(?-u:\b)(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m(?-u:\b)|[ap]m(?-u:\b))");
+regex!(CLOCK_24H, r"(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?-u:\b)");
+regex!(CLOCK_WORD, r"(?i)(?-u:\b)(?:noon|midnight|midday)(?-u:\b)");
+regex!(ISO_ZONED, r"(?-u:\b)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
+regex!(ZONE_OFFSET, r"(?i)(?-u:\b)(?:UTC|GMT)\s?[+\-\u{2212}]\s?\d{1,2}(?::?\d{2})?(?-u:\b)");
+regex!(CITY_TIME, r"(?-u:\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime(?-u:\b)");
+regex!(DATE_ISO, r"(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)");
+regex!(DATE_NUMERIC, r"(?-u:\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?(?-u:\b)");
 static DATE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+        r"(?i)(?-u:\b){MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)"
     ))
     .expect("static regex")
 });
 static DATE_IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:in|by|until|till|before|through|end\s+of|early|mid|late|mid-)\s*{MONTH}\b|\b{MONTH}\s+\d{{4}}\b"
+        r"(?i)(?-u:\b)(?:in|by|until|till|before|through|end\s+of|early|mid|late|mid-)\s*{MONTH}(?-u:\b)|(?-u:\b){MONTH}\s+\d{{4}}(?-u:\b)"
     ))
     .expect("static regex")
 });
 static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{MONTH}$")).expect("static regex"));
-regex!(ORDINAL_DAY, r"(?i)\b(?:on|by|before|until|till|from|through|the)\s+\d{1,2}(?:st|nd|rd|th)\b");
+regex!(ORDINAL_DAY, r"(?i)(?-u:\b)(?:on|by|before|until|till|from|through|the)\s+\d{1,2}(?:st|nd|rd|th)(?-u:\b)");
 regex!(
     WEEKDAY,
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b"
+    r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?-u:\b)|(?-u:\b)(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)(?-u:\b)"
 );
-regex!(QUARTER, r"\b(?:Q[1-4]|H[12])\b");
+regex!(QUARTER, r"(?-u:\b)(?:Q[1-4]|H[12])(?-u:\b)");
 regex!(
     DURATION,
-    r"(?i)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:more\s+)?(?:business\s+|working\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
+    r"(?i)(?-u:\b)(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:more\s+)?(?:business\s+|working\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)(?-u:\b)"
 );
 regex!(
     EVENT,
-    r"(?i)\b(?:before|by|prior\s+to|ahead\s+of|in\s+time\s+for|until|till|no\s+later\s+than)\s+(?:(?:the|our|your|this|next|tomorrow's|today's|[a-z]+'s)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:release|launch|meeting|call|standup|stand-up|sync|demo|review|deadline|cutoff|cut-off|freeze|retro|planning|deploy|deployment|rollout|merge|offsite|all-hands|kickoff|kick-off|interview|presentation|conference|hearing|session|milestone|event|trip|holidays?|break|vacation|summit|workshop|cycle|sprint|go-live)\b"
+    r"(?i)(?-u:\b)(?:before|by|prior\s+to|ahead\s+of|in\s+time\s+for|until|till|no\s+later\s+than)\s+(?:(?:the|our|your|this|next|tomorrow's|today's|[a-z]+'s)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:release|launch|meeting|call|standup|stand-up|sync|demo|review|deadline|cutoff|cut-off|freeze|retro|planning|deploy|deployment|rollout|merge|offsite|all-hands|kickoff|kick-off|interview|presentation|conference|hearing|session|milestone|event|trip|holidays?|break|vacation|summit|workshop|cycle|sprint|go-live)(?-u:\b)"
 );
 
 /// Capitalised words that make "X time" something other than a place's time zone.
@@ -164,5 +164,5 @@ fn is_past(prose: &str, span: Span) -> bool {
         before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<String>().chars().rev().collect();
     let after = prose[span.end..].trim_start();
     matches!(word_before.to_lowercase().as_str(), "last" | "past" | "previous" | "since" | "ago")
-        || after.to_lowercase().starts_with("ago")
+        || after.get(..3).is_some_and(|word| word.eq_ignore_ascii_case("ago"))
 }

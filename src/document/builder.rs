@@ -15,8 +15,8 @@ use crate::span::Span;
 static BARE_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \b(?: (?:https?|ftp|file)://[^\s<>\x22'`]+ | www\.[a-z0-9-]+\.[^\s<>\x22'`]+ )
-        | \b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b
+        (?-u:\b)(?: (?:https?|ftp|file)://[^\s<>\x22'`]+ | www\.[a-z0-9-]+\.[^\s<>\x22'`]+ )
+        | (?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)
         ",
     )
     .expect("static regex")

@@ -67,9 +67,10 @@ impl Rule for CallWithoutAgenda {
             let Some(index) = doc.sentence_at(meeting.span.start) else { continue };
             let sentence = &doc.sentences[index];
             // Proposed in the sentence itself, or followed by a question about it ("Would Friday work?").
-            let next_asks = doc.sentences.get(index + 1).is_some_and(|next| {
-                next.block == sentence.block && asks.iter().any(|a| a.sentence == index + 1)
-            });
+            let next_asks = doc
+                .sentences
+                .get(index + 1)
+                .is_some_and(|next| next.block == sentence.block && asks.iter().any(|a| a.sentence == index + 1));
             let requested = asks.iter().any(|a| a.sentence == index)
                 || !phrases.within(List::Proposal, sentence.span).is_empty()
                 || next_asks;
@@ -107,7 +108,10 @@ mod tests {
         assert_flags(&CallWithoutAgenda, "[[Set up a call]] with Santi and Griff? to Touch base");
         assert_flags(&CallWithoutAgenda, "Hey it's Amrish! Want to [[meet up]] next week in Walnut Creek?");
         assert_flags(&CallWithoutAgenda, "Let's [[sync]] tomorrow.");
-        assert_flags(&CallWithoutAgenda, "It'd be quicker to [[jump on a call]] than to keep writing. Would Friday work?");
+        assert_flags(
+            &CallWithoutAgenda,
+            "It'd be quicker to [[jump on a call]] than to keep writing. Would Friday work?",
+        );
     }
 
     #[test]

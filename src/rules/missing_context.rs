@@ -43,7 +43,7 @@ in the message gives the context. The finding points at the first reference.",
 /// Ticket and pull-request references: `ABC-123`, `#123`, `PR 42`, `issue #7`.
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)",
+        r"(?-u:\b)[A-Z][A-Z0-9]{1,9}-\d+(?-u:\b)|(?:^|[\s(\[])#\d+(?-u:\b)|(?i:(?-u:\b)(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+(?-u:\b))",
     )
     .expect("static regex")
 });

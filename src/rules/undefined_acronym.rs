@@ -40,12 +40,12 @@ not flagged. When the acronym list knows the expansion, the fix spells it out:
 };
 
 /// An all-caps word: 2–6 capitals, optionally a plural `s`.
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,6}s?\b").expect("static regex"));
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)").expect("static regex"));
 
 /// "Full Name (ACR)" and "ACR (Full Name)", "ACR stands for", "ACR means", "ACR: Full Name".
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\(\s*(?P<after>[A-Z]{2,6})s?\s*\)|\b(?P<before>[A-Z]{2,6})s?\s*(?:\(\s*[A-Za-z][^)]{2,}\)|,?\s+(?:stands\s+for|means|is\s+short\s+for)\b|\s*[:=\u{2014}-]\s+[A-Z][a-z]+\s+[A-Za-z])",
+        r"\(\s*(?P<after>[A-Z]{2,6})s?\s*\)|(?-u:\b)(?P<before>[A-Z]{2,6})s?\s*(?:\(\s*[A-Za-z][^)]{2,}\)|,?\s+(?:stands\s+for|means|is\s+short\s+for)(?-u:\b)|\s*[:=\u{2014}-]\s+[A-Z][a-z]+\s+[A-Za-z])",
     )
     .expect("static regex")
 });
@@ -66,7 +66,17 @@ impl Rule for UndefinedAcronym {
         let mut findings = Vec::new();
         for m in ACRONYM.find_iter(prose) {
             let word = m.as_str();
-            let key = base(word);
+            // "SIGS" is the plural of a seen, defined or listed "SIG"; "AWS" stays "AWS".
+            let key = match word.strip_suffix('S') {
+                Some(stem)
+                    if stem.len() >= 2
+                        && cx.lexicon().acronym(word).is_none()
+                        && (seen.contains(stem) || defined.contains(stem) || cx.lexicon().acronym(stem).is_some()) =>
+                {
+                    stem
+                }
+                _ => base(word),
+            };
             if seen.contains(key)
                 || defined.contains(key)
                 || is_ticket_key(prose, m.end())
@@ -75,7 +85,7 @@ impl Rule for UndefinedAcronym {
                 continue;
             }
             seen.insert(key);
-            let entry = cx.lexicon().acronym(word);
+            let entry = cx.lexicon().acronym(key).or_else(|| cx.lexicon().acronym(word));
             if entry.is_some_and(|e| e.common) || cx.settings.glossary.has_acronym(word) {
                 continue;
             }
@@ -83,9 +93,9 @@ impl Rule for UndefinedAcronym {
             let finding = match entry.and_then(|e| e.instead.first()) {
                 Some(expansion) => {
                     let replacement = format!("{expansion} ({word})");
-                    let message =
-                        format!("“{word}” is not defined: spell it out on first use, as “{replacement}”.");
-                    let fix = Fix { title: format!("Spell out: “{replacement}”"), ..Fix::replace(span, replacement) };
+                    let message = format!("“{word}” is not defined: spell it out on first use, as “{replacement}”.");
+                    let fix =
+                        Fix { title: format!("Spell out: “{replacement}”"), ..Fix::replace(span, replacement) };
                     Finding::new(span, message).with_fix(fix)
                 }
                 None => Finding::new(
@@ -117,7 +127,7 @@ fn definitions(prose: &str) -> HashSet<&str> {
 
 /// Whether the capitals are a ticket key such as `PLAT-231`.
 fn is_ticket_key(prose: &str, end: usize) -> bool {
-    let rest = prose[end..].as_bytes();
+    let rest = &prose.as_bytes()[end..];
     rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_digit)
 }
 
@@ -154,6 +164,12 @@ mod tests {
     #[test]
     fn common_acronyms_are_fine() {
         assert_clean(&UndefinedAcronym, "The API returns JSON over HTTP; ping me on Slack ASAP.");
+    }
+
+    #[test]
+    fn capital_plural_is_the_same_acronym() {
+        assert_flags(&UndefinedAcronym, "The [[PRD]] is late. All PRDS are late.");
+        assert_clean(&UndefinedAcronym, "The APIS are documented.");
     }
 
     #[test]
