@@ -496,3 +496,127 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, ParseOptions};
+    use crate::input::FileKind;
+    use crate::rules::testing::run;
+
+    /// The rule that reports a finding-producing list's matches.
+    fn rule_for(list: List) -> Option<&'static dyn crate::rules::Rule> {
+        let id = match list {
+            List::Jargon => "jargon",
+            List::Idiom => "idiom",
+            List::Hedge => "hedge",
+            List::VagueTime => "vague-deadline",
+            List::Acronym => "undefined-acronym",
+            _ => return None,
+        };
+        crate::rules::by_id(id)
+    }
+
+    #[test]
+    fn built_in_files_parse() {
+        let lexicon = Lexicon::builtin();
+        assert!(lexicon.entries(List::Jargon).len() > 30);
+        assert!(lexicon.acronym("API").is_some_and(|e| e.common));
+        assert!(lexicon.acronym("APIs").is_some());
+    }
+
+    #[test]
+    fn entries_that_become_findings_offer_alternatives() {
+        let lexicon = Lexicon::builtin();
+        for list in List::ALL.into_iter().filter(|l| l.offers_alternatives()) {
+            for entry in lexicon.entries(list) {
+                assert!(!entry.instead.is_empty(), "{} entry {:?} has no `instead`", list.name(), entry.phrases);
+            }
+        }
+    }
+
+    #[test]
+    fn every_phrase_is_found_on_its_own() {
+        let lexicon = Lexicon::builtin();
+        for list in List::ALL.into_iter().filter(|l| *l != List::Acronym) {
+            for (index, entry) in lexicon.entries(list).iter().enumerate() {
+                if !entry.only_after.is_empty() {
+                    continue;
+                }
+                for phrase in &entry.phrases {
+                    let text = format!("{phrase}\n");
+                    let doc = Document::parse(&text, FileKind::Text, ParseOptions::default());
+                    let found = lexicon.scan(&doc);
+                    assert!(
+                        found.get(list).iter().any(|m| m.entry == index),
+                        "{} phrase {phrase:?} is not found in {text:?}",
+                        list.name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn acronyms_look_like_acronyms() {
+        let lexicon = Lexicon::builtin();
+        for entry in lexicon.entries(List::Acronym) {
+            for phrase in &entry.phrases {
+                let letters = phrase.trim_end_matches('s');
+                assert!(
+                    (2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase()),
+                    "acronym {phrase:?} can never be matched"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn flagged_and_fine_examples_hold() {
+        let lexicon = Lexicon::builtin();
+        for list in List::ALL {
+            let Some(rule) = rule_for(list) else { continue };
+            let profile = rule.meta().profiles[0];
+            for entry in lexicon.entries(list) {
+                for example in &entry.flagged {
+                    let found = run(rule, profile, FileKind::Text, example);
+                    assert!(!found.is_empty(), "{} example not flagged: {example:?}", list.name());
+                }
+                for example in &entry.fine {
+                    let found = run(rule, profile, FileKind::Text, example);
+                    assert!(found.is_empty(), "{} fine example flagged: {example:?}", list.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn user_files_extend_lists_and_report_errors_with_positions() {
+        let user = "[[jargon]]\nmatch = [\"tiger team\"]\ninstead = [\"task force\"]\n";
+        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
+        assert!(lexicon.entries(List::Jargon).iter().any(|e| e.phrases == ["tiger team"]));
+
+        let err = Lexicon::with_user_files([(Path::new("team.toml"), "[[jargn]]\nmatch = [\"x\"]\n")]).unwrap_err();
+        assert_eq!((err.line, err.column), (1, 3));
+        assert!(err.message.contains("unknown phrase list `jargn`"), "{}", err.message);
+
+        let err =
+            Lexicon::with_user_files([(Path::new("team.toml"), "[[jargon]]\nmatch = [\"x\"]\nfoo = 1\n")]).unwrap_err();
+        assert_eq!(err.line, 3);
+
+        let err =
+            Lexicon::with_user_files([(Path::new("team.toml"), "[[jargon]]\npattern = \"(unclosed\"\n")]).unwrap_err();
+        assert!(err.message.contains("invalid pattern"), "{}", err.message);
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn user_patterns_match_whole_words() {
+        let user = "[[jargon]]\npattern = 'synerg(y|ies)'\ninstead = [\"cooperation\"]\n";
+        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
+        let doc = Document::parse("Synergies abound, unlike asynergy.", FileKind::Text, ParseOptions::default());
+        let found = lexicon.scan(&doc);
+        let texts: Vec<&str> = found.get(List::Jargon).iter().map(|m| doc.text_of(m.span)).collect();
+        assert_eq!(texts, ["Synergies"]);
+    }
+}

@@ -76,7 +76,7 @@ impl Positions {
         let line_start = usize::from(line.start());
         let mut line_end = usize::from(line.end());
         let body = &text[line_start..line_end];
-        line_end -= body.len() - body.trim_end_matches(['\n', '\r']).len();
+        line_end -= body.len() - without_break(body).len();
         let bom = if at.line == 0 { self.bom } else { 0 };
         let column = at.column
             + match (bom, encoding) {
@@ -112,9 +112,14 @@ impl Positions {
         let range = self.index.line(line)?;
         let start = usize::from(range.start());
         let end = usize::from(range.end());
-        let body = text[start..end].trim_end_matches(['\n', '\r']);
+        let body = without_break(&text[start..end]);
         Some(crate::span::Span::new(start, start + body.len()))
     }
+}
+
+/// A line without its line break (`\n` or `\r\n`; a lone `\r` is text).
+fn without_break(line: &str) -> &str {
+    line.strip_suffix('\n').map_or(line, |line| line.strip_suffix('\r').unwrap_or(line))
 }
 
 /// 1-based line and column (in Unicode scalar values) of `offset`, for messages and JSON.

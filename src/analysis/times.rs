@@ -42,7 +42,8 @@ macro_rules! regex {
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 regex!(CLOCK_12H, r"(?i)(?-u:\b)(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m(?-u:\b)|[ap]m(?-u:\b))");
-regex!(CLOCK_24H, r"(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?-u:\b)");
+// "0:00" and "0:02:00" are offsets into a recording, not times of day; "00:00" is midnight.
+regex!(CLOCK_24H, r"(?-u:\b)(?:[01]\d|2[0-3]|[1-9]):[0-5]\d(?::[0-5]\d)?(?-u:\b)");
 regex!(CLOCK_WORD, r"(?i)(?-u:\b)(?:noon|midnight|midday)(?-u:\b)");
 regex!(ISO_ZONED, r"(?-u:\b)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
 regex!(ZONE_OFFSET, r"(?i)(?-u:\b)(?:UTC|GMT)\s?[+\-\u{2212}]\s?\d{1,2}(?::?\d{2})?(?-u:\b)");
