@@ -13,14 +13,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::ConfigError;
+use crate::config::{ConfigError, Profile};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -161,6 +161,21 @@ impl List {
         matches!(self, List::Acronym | List::Hedge | List::Idiom | List::Jargon | List::VagueTime)
     }
 
+    /// Whether a rule that may run in the `doc` profile reads this list.
+    fn read_in_docs(self) -> bool {
+        matches!(
+            self,
+            List::Jargon
+                | List::Idiom
+                | List::Hedge
+                | List::VagueTime
+                | List::Zone
+                | List::EndOfDay
+                | List::Deadline
+                | List::NoDeadline
+        )
+    }
+
     /// Whether entries of this list match case-sensitively unless they say otherwise.
     fn case_sensitive_by_default(self) -> bool {
         matches!(self, List::Acronym)
@@ -232,13 +247,51 @@ impl PhraseScan {
     }
 }
 
+/// An Aho-Corasick automaton over some lists' phrases.
+#[derive(Debug)]
+struct Automaton {
+    automaton: AhoCorasick,
+    /// For each automaton pattern: the list and entry it came from.
+    patterns: Vec<(List, usize)>,
+}
+
+/// Phrases beyond this many (over all files) are refused when the lists are loaded, so
+/// that building an automaton later cannot fail.
+const MAX_PHRASES: usize = 1_000_000;
+
+impl Automaton {
+    fn build(lists: &[Vec<Entry>], include: impl Fn(List) -> bool) -> Automaton {
+        let mut phrases = Vec::new();
+        let mut patterns = Vec::new();
+        for list in List::ALL.into_iter().filter(|l| *l != List::Acronym && include(*l)) {
+            for (index, entry) in lists[list.index()].iter().enumerate() {
+                for phrase in &entry.phrases {
+                    phrases.push(phrase.to_ascii_lowercase());
+                    patterns.push((list, index));
+                }
+            }
+        }
+        // Lowercase patterns over lowercased text rather than `ascii_case_insensitive`:
+        // the same matches, and the automaton builds three times faster, which is most of
+        // plainly's start-up on one message.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .expect("the number of phrases is bounded by MAX_PHRASES when the lists are loaded");
+        Automaton { automaton, patterns }
+    }
+}
+
 /// All phrase lists, ready to scan documents.
 #[derive(Debug)]
 pub struct Lexicon {
     lists: Vec<Vec<Entry>>,
-    automaton: AhoCorasick,
-    /// For each automaton pattern: the list and entry it came from.
-    patterns: Vec<(List, usize)>,
+    /// Every list, for messages and status updates; built on first use.
+    all: OnceLock<Automaton>,
+    /// Only the lists the `doc` profile's rules read, built on first use: documentation
+    /// is most of the text plainly sees, and "run", "check", "add" from the imperative
+    /// list are in every line of it.
+    doc: OnceLock<Automaton>,
     regexes: Vec<(List, usize, Regex)>,
     acronyms: HashMap<String, usize>,
 }
@@ -267,8 +320,6 @@ impl Lexicon {
                 lists[list.index()].push(entry);
             }
         }
-        let mut phrases = Vec::new();
-        let mut patterns = Vec::new();
         let mut regexes = Vec::new();
         let mut acronyms = HashMap::new();
         for list in List::ALL {
@@ -278,10 +329,6 @@ impl Lexicon {
                         acronyms.entry(phrase.clone()).or_insert(index);
                     }
                     continue;
-                }
-                for phrase in &entry.phrases {
-                    phrases.push(phrase.as_str());
-                    patterns.push((list, index));
                 }
                 if let Some(pattern) = &entry.pattern {
                     let regex = RegexBuilder::new(pattern)
@@ -293,12 +340,12 @@ impl Lexicon {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&phrases)
-            .map_err(|err| ConfigError::new("rules", 0, 0, format!("phrase lists are too large: {err}")))?;
-        Ok(Lexicon { lists, automaton, patterns, regexes, acronyms })
+        let phrases: usize = lists.iter().flatten().map(|e| e.phrases.len()).sum();
+        if phrases > MAX_PHRASES {
+            let message = format!("rule files hold {phrases} phrases; at most {MAX_PHRASES} are supported");
+            return Err(ConfigError::new("rules", 0, 0, message));
+        }
+        Ok(Lexicon { lists, all: OnceLock::new(), doc: OnceLock::new(), regexes, acronyms })
     }
 
     /// The entries of a list.
@@ -312,12 +359,18 @@ impl Lexicon {
         Some(&self.lists[List::Acronym.index()][*index])
     }
 
-    /// Finds every list's phrases in the document, in one pass over its flat prose.
-    pub fn scan(&self, doc: &Document<'_>) -> PhraseScan {
+    /// Finds the phrases of every list `profile`'s rules read, in one pass over the flat prose.
+    pub fn scan(&self, doc: &Document<'_>, profile: Profile) -> PhraseScan {
         let flat = doc.flat.text.as_str();
+        let lower = flat.to_ascii_lowercase();
+        let automaton = if profile == Profile::Doc {
+            self.doc.get_or_init(|| Automaton::build(&self.lists, List::read_in_docs))
+        } else {
+            self.all.get_or_init(|| Automaton::build(&self.lists, |_| true))
+        };
         let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
-        for m in self.automaton.find_overlapping_iter(flat) {
-            let (list, entry_index) = self.patterns[m.pattern().as_usize()];
+        for m in automaton.automaton.find_overlapping_iter(&lower) {
+            let (list, entry_index) = automaton.patterns[m.pattern().as_usize()];
             let span = Span::new(m.start(), m.end());
             let entry = &self.lists[list.index()][entry_index];
             if entry.case_sensitive && !entry.phrases.iter().any(|p| p == span.slice(flat)) {
@@ -328,6 +381,9 @@ impl Lexicon {
             }
         }
         for (list, entry_index, regex) in &self.regexes {
+            if profile == Profile::Doc && !list.read_in_docs() {
+                continue;
+            }
             let entry = &self.lists[list.index()][*entry_index];
             for m in regex.find_iter(flat) {
                 let span = Span::new(m.start(), m.end());
@@ -441,6 +497,9 @@ struct RawEntry {
     sentence_start: bool,
     #[serde(default)]
     common: bool,
+    /// For acronyms: many at once, each with its expansion (`{ API = "application programming interface" }`).
+    #[serde(default)]
+    expand: BTreeMap<String, String>,
 }
 
 /// Parses one rule file into `(list, entry)` pairs, with errors at `path:line:col`.
@@ -460,7 +519,34 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
         };
         for raw in entries {
             let at = raw.span().start;
-            let raw = raw.into_inner();
+            let mut raw = raw.into_inner();
+            if !raw.expand.is_empty() {
+                if list != List::Acronym {
+                    return Err(error_at(at, "`expand` is only for the acronym list".into()));
+                }
+                // Shorthand for one entry per acronym, with its expansion as the alternative.
+                for (acronym, expansion) in std::mem::take(&mut raw.expand) {
+                    let entry = Entry {
+                        phrases: vec![acronym],
+                        pattern: None,
+                        instead: vec![expansion],
+                        why: None,
+                        flagged: Vec::new(),
+                        fine: Vec::new(),
+                        case_sensitive: true,
+                        not_after: Vec::new(),
+                        not_before: Vec::new(),
+                        only_after: Vec::new(),
+                        sentence_start: false,
+                        common: raw.common,
+                        origin: Arc::clone(&origin),
+                    };
+                    out.push((list, entry));
+                }
+                if raw.phrases.is_empty() {
+                    continue;
+                }
+            }
             if raw.phrases.is_empty() && raw.pattern.is_none() {
                 return Err(error_at(at, "entry needs `match` (a list of phrases) or `pattern` (a regex)".into()));
             }
@@ -500,6 +586,7 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Profile;
     use crate::document::{Document, ParseOptions};
     use crate::input::FileKind;
     use crate::rules::testing::run;
@@ -546,7 +633,7 @@ mod tests {
                 for phrase in &entry.phrases {
                     let text = format!("{phrase}\n");
                     let doc = Document::parse(&text, FileKind::Text, ParseOptions::default());
-                    let found = lexicon.scan(&doc);
+                    let found = lexicon.scan(&doc, Profile::Message);
                     assert!(
                         found.get(list).iter().any(|m| m.entry == index),
                         "{} phrase {phrase:?} is not found in {text:?}",
@@ -615,7 +702,7 @@ mod tests {
         let user = "[[jargon]]\npattern = 'synerg(y|ies)'\ninstead = [\"cooperation\"]\n";
         let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
         let doc = Document::parse("Synergies abound, unlike asynergy.", FileKind::Text, ParseOptions::default());
-        let found = lexicon.scan(&doc);
+        let found = lexicon.scan(&doc, Profile::Message);
         let texts: Vec<&str> = found.get(List::Jargon).iter().map(|m| doc.text_of(m.span)).collect();
         assert_eq!(texts, ["Synergies"]);
     }

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
 use crate::finding::{Finding, Severity};
@@ -43,7 +43,7 @@ in the message gives the context. The finding points at the first reference.",
 /// Ticket and pull-request references: `ABC-123`, `#123`, `PR 42`, `issue #7`.
 static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)[A-Z][A-Z0-9]{1,9}-\d+(?-u:\b)|(?:^|[\s(\[])#\d+(?-u:\b)|(?i:(?-u:\b)(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+(?-u:\b))",
+        r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)",
     )
     .expect("static regex")
 });

@@ -117,7 +117,7 @@ impl<'a> Context<'a> {
 
     /// Every phrase list's matches, scanned once per document.
     pub fn phrases(&self) -> &PhraseScan {
-        self.phrases.get_or_init(|| self.settings.lexicon.scan(self.doc))
+        self.phrases.get_or_init(|| self.settings.lexicon.scan(self.doc, self.profile))
     }
 
     /// The sentences that ask something of the reader, found once per document.

@@ -51,7 +51,7 @@ impl Rule for NoDeadline {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(first) = cx.asks().first() else { return Vec::new() };
         let times = cx.times();
-        if !times.deadlines.is_empty() || times.no_deadline || vague_deadline_for_someone(cx) {
+        if times.no_deadline || vague_deadline_for_someone(cx) || !crate::analysis::times::deadlines(cx).is_empty() {
             return Vec::new();
         }
         let message = match first.kind {

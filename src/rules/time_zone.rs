@@ -56,7 +56,7 @@ impl Rule for TimeZone {
         for time in found {
             let Some(sentence) = doc.sentence_at(time.start) else { continue };
             let span = doc.sentences[sentence].span;
-            if last_sentence == Some(sentence) || times.zones.iter().any(|zone| span.contains(zone.start)) {
+            if last_sentence == Some(sentence) || crate::analysis::times::has_zone(cx, span) {
                 continue;
             }
             last_sentence = Some(sentence);

@@ -40,7 +40,7 @@ not flagged. When the acronym list knows the expansion, the fix spells it out:
 };
 
 /// An all-caps word: 2–6 capitals, optionally a plural `s`.
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]{2,6}s?(?-u:\b)").expect("static regex"));
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\b[A-Z]{2,6}s?\b").expect("static regex"));
 
 /// "Full Name (ACR)" and "ACR (Full Name)", "ACR stands for", "ACR means", "ACR: Full Name".
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
