@@ -11,6 +11,7 @@ pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod lsp;
 pub mod output;
 pub mod position;
 pub mod rules;

@@ -47,6 +47,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Serve the Language Server Protocol on stdin and stdout, for editors.
+    Lsp,
 }
 
 /// How a run ended, as an exit code.
@@ -84,6 +86,7 @@ pub fn main() -> ExitCode {
         Command::Rules => write_stdout(&crate::docs::list()).map(|()| ExitStatus::Clean),
         Command::Explain { rule } => explain::run(&rule),
         Command::Init { path, force } => init::run(&path, force),
+        Command::Lsp => return crate::lsp::main(),
     };
     match result {
         Ok(status) => status.into(),

@@ -1,0 +1,628 @@
+//! The language server, `plainly lsp`: the CLI's engine and `plainly.toml`, live in an editor.
+//!
+//! One loop: block for a message, handle it and everything already queued behind it,
+//! then check the documents that changed and publish their diagnostics. A burst of
+//! keystrokes is one check, with no timers and no threads. Requests that read findings
+//! (code actions, hover, the score lens) first check their own document if it changed,
+//! so they always answer from findings that match the text, and never check twice.
+//!
+//! - `documents.rs`: open documents, incremental edits, cached findings;
+//! - `convert.rs`: offsets ↔ positions in the negotiated encoding, diagnostics, URIs;
+//! - `configs.rs`: the `plainly.toml` each document uses;
+//! - `actions.rs`, `hover.rs`, `lens.rs`: what the editor shows from the cached findings;
+//! - `transport.rs`: stdio framing that survives a bad frame.
+
+mod actions;
+mod configs;
+mod convert;
+mod documents;
+mod hover;
+mod lens;
+mod transport;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as notif, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::{
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
+    CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InlayHint, InlayHintParams, MessageType, OneOf,
+    PublishDiagnosticsParams, Registration, RegistrationParams, ResourceOperationKind, SaveOptions, ServerCapabilities,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
+};
+
+use crate::config::{Profile, Settings, front_matter_profile};
+use crate::input::FileKind;
+use crate::position::Encoding;
+use crate::{Checked, config};
+
+use actions::{ConfigTarget, EditSupport};
+use configs::Configs;
+use documents::{OpenDocument, Setup};
+
+/// A check of one text: [`crate::check`], or a stand-in in tests.
+pub type CheckFn = fn(&str, FileKind, Profile, &Settings) -> Checked;
+
+/// Serves the LSP on stdin and stdout until the client says `exit`, and returns the exit
+/// code: 0 after `shutdown` then `exit`, 1 otherwise.
+pub fn main() -> ExitCode {
+    // The engine compiles its regexes and phrase automata on first use, which takes
+    // longer than checking a long document. Pay that while the client is still starting
+    // up rather than when the writer opens their first document.
+    std::thread::spawn(warm_up);
+    let (connection, writer) = transport::stdio();
+    let result = run(connection);
+    // `run` has dropped the connection, so the writer ends once it has sent everything.
+    if let Ok(Err(err)) = writer.join() {
+        log(format_args!("writing to stdout failed: {err}"));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            log(format_args!("{err:#}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs the server on `connection` (stdio, or [`Connection::memory`] in tests) until
+/// `exit`. An error means the session did not end with `shutdown` then `exit`.
+pub fn run(connection: Connection) -> anyhow::Result<()> {
+    run_with(connection, crate::check)
+}
+
+/// [`run`], checking documents with `check`: tests pass one that panics to see the
+/// server survive it.
+pub fn run_with(connection: Connection, check: CheckFn) -> anyhow::Result<()> {
+    let params = initialize(&connection)?;
+    let mut server = Server::new(&connection, check, &params);
+    if server.client.watch_files {
+        server.watch_configs();
+    }
+    loop {
+        let Ok(first) = connection.receiver.recv() else {
+            bail!("the client closed the connection without `exit`");
+        };
+        let mut next = Some(first);
+        while let Some(message) = next {
+            if server.handle(message) == Flow::Exit {
+                return match server.shutting_down {
+                    true => Ok(()),
+                    false => Err(anyhow!("the client sent `exit` before `shutdown`")),
+                };
+            }
+            next = connection.receiver.try_recv().ok();
+        }
+        server.check_changed();
+    }
+}
+
+/// Checks a short message in every kind and profile, so that everything the engine
+/// builds lazily is built.
+fn warm_up() {
+    const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
+I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
+    let settings = Settings::default();
+    for kind in [FileKind::Markdown, FileKind::Text, FileKind::Email] {
+        for profile in Profile::ALL {
+            crate::check(SAMPLE, kind, profile, &settings);
+        }
+    }
+}
+
+/// Writes a line to stderr, the only place a language server may talk freely.
+#[allow(clippy::print_stderr, reason = "stdout carries LSP frames; logs go to stderr")]
+pub(crate) fn log(message: fmt::Arguments<'_>) {
+    eprintln!("plainly lsp: {message}");
+}
+
+/// The handshake: the client's `initialize`, our capabilities in answer, its `initialized`.
+fn initialize(connection: &Connection) -> anyhow::Result<InitializeParams> {
+    let (id, params) = loop {
+        let (id, params) = connection.initialize_start().context("waiting for `initialize`")?;
+        match serde_json::from_value::<InitializeParams>(params) {
+            Ok(params) => break (id, params),
+            Err(err) => {
+                let message = format!("invalid initialize params: {err}");
+                send(connection, Response::new_err(id, ErrorCode::InvalidParams as i32, message));
+            }
+        }
+    };
+    let encoding =
+        convert::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+    let client = ClientSupport::new(&params.capabilities);
+    let result = serde_json::json!({
+        "capabilities": capabilities(encoding, &client),
+        "serverInfo": { "name": "plainly", "version": env!("CARGO_PKG_VERSION") },
+    });
+    if let Err(err) = connection.initialize_finish(id, result) {
+        if err.channel_is_disconnected() {
+            bail!("the client left during the handshake");
+        }
+        // A client that skips `initialized` loses that one message, not the session.
+        log(format_args!("{err}"));
+    }
+    Ok(params)
+}
+
+fn capabilities(encoding: Encoding, client: &ClientSupport) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(convert::encoding_kind(encoding)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(false) })),
+            ..TextDocumentSyncOptions::default()
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_lens_provider: client.code_lens.then_some(CodeLensOptions { resolve_provider: Some(false) }),
+        inlay_hint_provider: client.score_as_inlay_hint().then_some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// What the client can do, read once from its capabilities.
+#[derive(Default)]
+struct ClientSupport {
+    /// It takes `workspace/didChangeWatchedFiles` registrations at run time.
+    watch_files: bool,
+    /// It takes `documentChanges` in workspace edits.
+    document_changes: bool,
+    /// It can create files from a workspace edit.
+    create_files: bool,
+    /// It shows code lenses.
+    code_lens: bool,
+    /// It re-asks for code lenses when told to.
+    code_lens_refresh: bool,
+    /// It shows inlay hints.
+    inlay_hint: bool,
+    /// It re-asks for inlay hints when told to.
+    inlay_hint_refresh: bool,
+}
+
+impl ClientSupport {
+    fn new(capabilities: &ClientCapabilities) -> ClientSupport {
+        let workspace = capabilities.workspace.as_ref();
+        let text = capabilities.text_document.as_ref();
+        let edit = workspace.and_then(|w| w.workspace_edit.as_ref());
+        let document_changes = edit.and_then(|e| e.document_changes).unwrap_or(false);
+        let creates = edit
+            .and_then(|e| e.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create));
+        ClientSupport {
+            watch_files: workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false),
+            document_changes,
+            create_files: document_changes && creates,
+            code_lens: text.is_some_and(|t| t.code_lens.is_some()),
+            code_lens_refresh: workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+            inlay_hint: text.is_some_and(|t| t.inlay_hint.is_some()),
+            inlay_hint_refresh: workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+        }
+    }
+
+    /// The score goes in a code lens where the client has them, else in an inlay hint.
+    fn score_as_inlay_hint(&self) -> bool {
+        !self.code_lens && self.inlay_hint
+    }
+}
+
+/// Whether the loop goes on after a message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Exit,
+}
+
+/// The session's state.
+struct Server<'c> {
+    connection: &'c Connection,
+    check: CheckFn,
+    encoding: Encoding,
+    client: ClientSupport,
+    /// The first workspace folder: where untitled buffers find their config and where a
+    /// new `plainly.toml` goes.
+    workspace: Option<PathBuf>,
+    documents: HashMap<Uri, OpenDocument>,
+    configs: Configs,
+    shutting_down: bool,
+    requests_sent: u32,
+}
+
+impl<'c> Server<'c> {
+    fn new(connection: &'c Connection, check: CheckFn, params: &InitializeParams) -> Server<'c> {
+        #[allow(deprecated, reason = "older clients send only rootUri or rootPath")]
+        let workspace = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|folders| folders.first())
+            .and_then(|folder| convert::uri_to_path(&folder.uri))
+            .or_else(|| params.root_uri.as_ref().and_then(convert::uri_to_path))
+            .or_else(|| params.root_path.as_ref().map(PathBuf::from));
+        Server {
+            connection,
+            check,
+            encoding: convert::negotiate(
+                params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()),
+            ),
+            client: ClientSupport::new(&params.capabilities),
+            workspace,
+            documents: HashMap::new(),
+            configs: Configs::default(),
+            shutting_down: false,
+            requests_sent: 0,
+        }
+    }
+
+    /// Handles one message. A panic in a handler is a bug in plainly, not the client's
+    /// doing: it is logged, a request gets an error answer, and the session goes on.
+    fn handle(&mut self, message: Message) -> Flow {
+        let request_id = match &message {
+            Message::Request(request) => Some(request.id.clone()),
+            _ => None,
+        };
+        match panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(message))) {
+            Ok(flow) => flow,
+            Err(panic) => {
+                log(format_args!("a handler panicked: {}", panic_message(&*panic)));
+                if let Some(id) = request_id {
+                    let message = "plainly failed on this request; see its log".to_string();
+                    send(self.connection, Response::new_err(id, ErrorCode::InternalError as i32, message));
+                }
+                Flow::Continue
+            }
+        }
+    }
+
+    fn dispatch(&mut self, message: Message) -> Flow {
+        match message {
+            Message::Request(request) => self.on_request(request),
+            Message::Notification(notification) if notification.method == notif::Exit::METHOD => return Flow::Exit,
+            Message::Notification(notification) => self.on_notification(notification),
+            Message::Response(response) => {
+                if let Err(err) = response.response_result {
+                    log(format_args!("the client refused request {}: {}", response.id, err.message));
+                }
+            }
+        }
+        Flow::Continue
+    }
+
+    fn on_request(&mut self, request: Request) {
+        if self.shutting_down {
+            let message = "the server is shutting down".to_string();
+            return send(self.connection, Response::new_err(request.id, ErrorCode::InvalidRequest as i32, message));
+        }
+        match request.method.as_str() {
+            req::Shutdown::METHOD => {
+                self.shutting_down = true;
+                send(self.connection, Response::new_ok(request.id, ()));
+            }
+            req::CodeActionRequest::METHOD => self.answer::<req::CodeActionRequest>(request, Server::code_actions),
+            req::HoverRequest::METHOD => self.answer::<req::HoverRequest>(request, Server::hover),
+            req::CodeLensRequest::METHOD => self.answer::<req::CodeLensRequest>(request, Server::code_lens),
+            req::InlayHintRequest::METHOD => self.answer::<req::InlayHintRequest>(request, Server::inlay_hints),
+            req::Initialize::METHOD => {
+                let message = "the server is already initialized".to_string();
+                send(self.connection, Response::new_err(request.id, ErrorCode::InvalidRequest as i32, message));
+            }
+            method => {
+                let message = format!("plainly does not handle {method}");
+                send(self.connection, Response::new_err(request.id, ErrorCode::MethodNotFound as i32, message));
+            }
+        }
+    }
+
+    fn on_notification(&mut self, notification: Notification) {
+        match notification.method.as_str() {
+            notif::DidOpenTextDocument::METHOD => {
+                self.notified::<notif::DidOpenTextDocument>(notification, Server::open)
+            }
+            notif::DidChangeTextDocument::METHOD => {
+                self.notified::<notif::DidChangeTextDocument>(notification, Server::change);
+            }
+            notif::DidCloseTextDocument::METHOD => {
+                self.notified::<notif::DidCloseTextDocument>(notification, Server::close);
+            }
+            notif::DidSaveTextDocument::METHOD => {
+                self.notified::<notif::DidSaveTextDocument>(notification, Server::save)
+            }
+            notif::DidChangeWatchedFiles::METHOD => {
+                self.notified::<notif::DidChangeWatchedFiles>(notification, Server::files_changed);
+            }
+            // Settings live in plainly.toml, shared with the CLI and CI, not in the editor;
+            // `initialized`, `$/cancelRequest` (answers are immediate) and the rest need nothing.
+            _ => {}
+        }
+    }
+
+    /// Answers a request with `handler`, or with InvalidParams when its params don't parse.
+    fn answer<R: req::Request>(&mut self, request: Request, handler: fn(&mut Server<'c>, R::Params) -> R::Result) {
+        let id = request.id.clone();
+        let response = match request.extract::<R::Params>(R::METHOD) {
+            Ok((_, params)) => Response::new_ok(id, handler(self, params)),
+            Err(err) => Response::new_err(id, ErrorCode::InvalidParams as i32, err.to_string()),
+        };
+        send(self.connection, response);
+    }
+
+    fn notified<N: notif::Notification>(
+        &mut self,
+        notification: Notification,
+        handler: fn(&mut Server<'c>, N::Params),
+    ) {
+        match notification.extract::<N::Params>(N::METHOD) {
+            Ok(params) => handler(self, params),
+            Err(err) => log(format_args!("ignoring {}: {err}", N::METHOD)),
+        }
+    }
+
+    fn open(&mut self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let path = convert::uri_to_path(&item.uri);
+        let setup = self.setup(path.as_deref(), &item.language_id);
+        let doc = OpenDocument::new(path, item.language_id, item.version, item.text, setup);
+        self.documents.insert(item.uri, doc);
+    }
+
+    fn change(&mut self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let Some(doc) = self.documents.get_mut(&uri) else {
+            return log(format_args!("ignoring a change to {}, which is not open", uri.as_str()));
+        };
+        doc.apply_changes(params.text_document.version, params.content_changes, self.encoding);
+    }
+
+    fn close(&mut self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.documents.remove(&uri).is_some() {
+            // Diagnostics of a closed document would linger in the problems list.
+            publish(self.connection, uri, Vec::new(), None);
+        }
+    }
+
+    fn save(&mut self, params: DidSaveTextDocumentParams) {
+        // Clients that cannot watch files still tell us when a config open in them is saved.
+        if convert::uri_to_path(&params.text_document.uri).is_some_and(|path| configs::is_config(&path)) {
+            self.reload_configs();
+        }
+    }
+
+    fn files_changed(&mut self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|change| convert::uri_to_path(&change.uri).is_some_and(|p| configs::is_config(&p)))
+        {
+            self.reload_configs();
+        }
+    }
+
+    /// Reads every config again and re-checks every open document with what it now says.
+    fn reload_configs(&mut self) {
+        self.configs.reload();
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            let Some(doc) = self.documents.get(&uri) else { continue };
+            let (path, language_id) = (doc.path.clone(), doc.language_id.clone());
+            let setup = self.setup(path.as_deref(), &language_id);
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.setup = setup;
+                doc.needs_check = true;
+            }
+        }
+    }
+
+    /// How to check a document, from the config nearest to it: the CLI's rule, with
+    /// untitled buffers using the workspace's config. A broken config is reported once
+    /// and the defaults apply.
+    fn setup(&mut self, path: Option<&Path>, language_id: &str) -> Setup {
+        let dir = match path.and_then(Path::parent) {
+            Some(dir) => dir.to_path_buf(),
+            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
+        };
+        let found = self.configs.for_dir(&dir);
+        if let Some(err) = &found.news {
+            self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
+        }
+        documents::setup(path, language_id, found.settings, found.path)
+    }
+
+    /// Checks every document that changed since its last check, and publishes.
+    fn check_changed(&mut self) {
+        let stale: Vec<Uri> =
+            self.documents.iter().filter(|(_, doc)| doc.needs_check).map(|(uri, _)| uri.clone()).collect();
+        for uri in stale {
+            self.check_now(&uri);
+        }
+    }
+
+    /// Checks one document if it changed, publishes its diagnostics with its version, and
+    /// caches its findings. A check that panics costs that document its diagnostics until
+    /// the next edit, not the session.
+    fn check_now(&mut self, uri: &Uri) {
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if !doc.needs_check {
+            return;
+        }
+        doc.needs_check = false;
+        if !doc.setup.lint {
+            return;
+        }
+        let limit = doc.setup.settings.max_file_size;
+        if doc.text.len() as u64 > limit {
+            publish(self.connection, uri.clone(), Vec::new(), Some(doc.version));
+            if !std::mem::replace(&mut doc.told_too_large, true) {
+                let message = format!(
+                    "plainly: {} is over the {limit}-byte limit and is not checked (raise `max-file-size` in plainly.toml)",
+                    doc.path.as_deref().map_or(uri.as_str().into(), Path::to_string_lossy)
+                );
+                self.show_message(MessageType::WARNING, message);
+            }
+            return;
+        }
+        let profile = match front_matter_profile(&doc.text, doc.setup.kind) {
+            Ok(asked) => asked.unwrap_or(doc.setup.profile),
+            Err(err) => {
+                log(format_args!("{}: {err}", uri.as_str()));
+                doc.setup.profile
+            }
+        };
+        let check = self.check;
+        let (text, kind, settings) = (&doc.text, doc.setup.kind, &*doc.setup.settings);
+        let checked = match panic::catch_unwind(AssertUnwindSafe(|| check(text, kind, profile, settings))) {
+            Ok(checked) => checked,
+            Err(panic) => {
+                log(format_args!(
+                    "checking {} (version {}) panicked: {}; its diagnostics are left as they were",
+                    uri.as_str(),
+                    doc.version,
+                    panic_message(&*panic)
+                ));
+                return;
+            }
+        };
+        let lines = doc.lines(self.encoding);
+        let diagnostics = checked.findings.iter().map(|finding| lines.diagnostic(finding)).collect();
+        publish(self.connection, uri.clone(), diagnostics, Some(doc.version));
+        let score_changed = doc.score.as_deref() != Some(&lens::title(&checked));
+        doc.score = Some(lens::title(&checked));
+        doc.checked = Some(checked);
+        if score_changed {
+            self.refresh_score();
+        }
+    }
+
+    /// Asks the client to fetch the score again, where it can be asked.
+    fn refresh_score(&mut self) {
+        if self.client.code_lens && self.client.code_lens_refresh {
+            self.request::<req::CodeLensRefresh>(());
+        } else if self.client.score_as_inlay_hint() && self.client.inlay_hint_refresh {
+            self.request::<req::InlayHintRefreshRequest>(());
+        }
+    }
+
+    fn code_actions(&mut self, params: CodeActionParams) -> Option<CodeActionResponse> {
+        let wanted = |kind: &CodeActionKind| kind.as_str().is_empty() || kind == &CodeActionKind::QUICKFIX;
+        if params.context.only.as_ref().is_some_and(|only| !only.iter().any(wanted)) {
+            return Some(Vec::new());
+        }
+        let uri = params.text_document.uri;
+        self.check_now(&uri);
+        let doc = self.documents.get(&uri)?;
+        let span = doc.lines(self.encoding).span(params.range);
+        let config = self.config_target(doc);
+        let support = EditSupport { document_changes: self.client.document_changes, encoding: self.encoding };
+        Some(actions::code_actions(&uri, doc, span, &config, support))
+    }
+
+    /// Where "disable RULE in plainly.toml" writes for `doc`: the config it uses, or a new
+    /// one at the workspace root when the client can create files and the document lies
+    /// inside the workspace (so the new file applies to it).
+    fn config_target(&self, doc: &OpenDocument) -> ConfigTarget {
+        if let Some(path) = &doc.setup.config {
+            let Some(uri) = convert::path_to_uri(path) else { return ConfigTarget::Nothing };
+            if let Some(open) = self.documents.get(&uri) {
+                return ConfigTarget::Edit { text: open.text.clone(), version: Some(open.version), uri };
+            }
+            return match std::fs::read_to_string(path) {
+                Ok(text) => ConfigTarget::Edit { uri, text, version: None },
+                Err(_) => ConfigTarget::Nothing,
+            };
+        }
+        let Some(root) = &self.workspace else { return ConfigTarget::Nothing };
+        let inside = doc.path.as_ref().is_none_or(|path| path.starts_with(root));
+        match convert::path_to_uri(&root.join(config::CONFIG_NAMES[0])) {
+            Some(uri) if inside && self.client.create_files => ConfigTarget::Create { uri },
+            _ => ConfigTarget::Nothing,
+        }
+    }
+
+    fn hover(&mut self, params: HoverParams) -> Option<Hover> {
+        let at = params.text_document_position_params;
+        self.check_now(&at.text_document.uri);
+        let doc = self.documents.get(&at.text_document.uri)?;
+        let lines = doc.lines(self.encoding);
+        hover::hover(doc, lines, lines.offset(at.position))
+    }
+
+    fn code_lens(&mut self, params: CodeLensParams) -> Option<Vec<CodeLens>> {
+        let uri = params.text_document.uri;
+        self.check_now(&uri);
+        let checked = self.documents.get(&uri)?.checked.as_ref()?;
+        Some(vec![lens::code_lens(checked)])
+    }
+
+    fn inlay_hints(&mut self, params: InlayHintParams) -> Option<Vec<InlayHint>> {
+        let uri = params.text_document.uri;
+        self.check_now(&uri);
+        let doc = self.documents.get(&uri)?;
+        let checked = doc.checked.as_ref()?;
+        if params.range.start.line > 0 {
+            return Some(Vec::new());
+        }
+        let first_line = doc.index.line_span(&doc.text, 0).unwrap_or_default();
+        Some(vec![lens::inlay_hint(checked, doc.lines(self.encoding).position(first_line.end))])
+    }
+
+    /// Asks the client to tell us when any `plainly.toml` changes.
+    fn watch_configs(&mut self) {
+        let watchers = config::CONFIG_NAMES
+            .iter()
+            .map(|name| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("**/{name}")), kind: None })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "plainly-config-watcher".to_string(),
+            method: notif::DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        self.request::<req::RegisterCapability>(RegistrationParams { registrations: vec![registration] });
+    }
+
+    fn show_message(&self, typ: MessageType, message: String) {
+        let params = ShowMessageParams { typ, message };
+        send(self.connection, Notification::new(notif::ShowMessage::METHOD.to_string(), params));
+    }
+
+    /// Sends a request to the client; its answer is only logged if it is an error.
+    fn request<R: req::Request>(&mut self, params: R::Params) {
+        self.requests_sent += 1;
+        let id = RequestId::from(format!("plainly-{}", self.requests_sent));
+        send(self.connection, Request::new(id, R::METHOD.to_string(), params));
+    }
+}
+
+fn publish(connection: &Connection, uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+    let params = PublishDiagnosticsParams { uri, diagnostics, version };
+    send(connection, Notification::new(notif::PublishDiagnostics::METHOD.to_string(), params));
+}
+
+/// Sends a message. The channel only closes when the client has gone, and then the
+/// loop ends at its next `recv`, so a failed send needs no handling of its own.
+fn send(connection: &Connection, message: impl Into<Message>) {
+    let _ = connection.sender.send(message.into());
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("?")
+}
