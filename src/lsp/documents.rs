@@ -174,6 +174,10 @@ mod tests {
         assert_eq!((commit.kind, commit.profile), (FileKind::Text, Profile::Message));
         let notes = setup(Some(Path::new("/r/notes.md")), "plaintext", settings.clone(), None);
         assert_eq!((notes.kind, notes.profile), (FileKind::Markdown, Profile::Doc));
+        // Neovim sends Vim's filetypes.
+        let vim_commit = setup(None, "gitcommit", settings.clone(), None);
+        assert!(vim_commit.lint && vim_commit.profile == Profile::Message);
+        assert!(setup(None, "text", settings.clone(), None).lint);
         let mail = setup(None, "mail", settings.clone(), None);
         assert_eq!((mail.kind, mail.profile), (FileKind::Email, Profile::Message));
         assert!(!setup(Some(Path::new("/r/main.rs")), "rust", settings, None).lint);

@@ -1,0 +1,98 @@
+//! Every editor setup in `editors/` parses and starts `plainly lsp`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+const EDITORS: &[&str] = &["emacs", "helix", "neovim", "sublime", "vscode", "zed"];
+
+/// Files that configure the build, not the server.
+const NOT_LAUNCHERS: &[&str] = &["package-lock.json", "tsconfig.json"];
+
+fn editors() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("editors")
+}
+
+/// JSON and TOML files under `dir`, without installed dependencies and build output.
+fn config_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if path.is_dir() {
+            if name != "node_modules" && name != "out" {
+                config_files(&path, out);
+            }
+        } else if [".json", ".toml", ".sublime-settings"].iter().any(|ext| name.ends_with(ext)) {
+            out.push(path);
+        }
+    }
+}
+
+fn parse(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    if path.extension().is_some_and(|ext| ext == "toml") {
+        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        serde_json::to_value(value).unwrap()
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+    }
+}
+
+/// Whether `value` holds a way to run `plainly lsp`: `["plainly", "lsp"]`, or a command or
+/// path naming plainly beside `args`/`arguments` of `["lsp"]`.
+fn launches_plainly_lsp(value: &Value) -> bool {
+    let is_plainly = |v: &Value| v.as_str().is_some_and(|s| Path::new(s).file_name().is_some_and(|n| n == "plainly"));
+    match value {
+        Value::Array(items) => {
+            (items.len() == 2 && is_plainly(&items[0]) && items[1] == "lsp") || items.iter().any(launches_plainly_lsp)
+        }
+        Value::Object(map) => {
+            let program = map.get("command").or_else(|| map.get("path"));
+            let args = map.get("args").or_else(|| map.get("arguments"));
+            (program.is_some_and(is_plainly) && args == Some(&serde_json::json!(["lsp"])))
+                || map.values().any(launches_plainly_lsp)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn every_editor_has_a_readme() {
+    for editor in EDITORS {
+        assert!(editors().join(editor).join("README.md").is_file(), "editors/{editor}/README.md is missing");
+    }
+}
+
+#[test]
+fn every_json_and_toml_setup_parses_and_launches_plainly_lsp() {
+    let mut files = Vec::new();
+    config_files(&editors(), &mut files);
+    assert!(files.len() >= 5, "{files:?}");
+    for path in files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let value = parse(&path);
+        if NOT_LAUNCHERS.contains(&name) {
+            continue;
+        }
+        if name == "package.json" {
+            // The VS Code extension: its setting names the binary, its code adds `lsp`.
+            let setting = &value["contributes"]["configuration"]["properties"]["plainly.path"]["default"];
+            assert_eq!(setting, "plainly");
+            let code = std::fs::read_to_string(path.with_file_name("src/extension.ts")).unwrap();
+            assert!(code.contains(r#"args: ["lsp"]"#), "extension.ts does not start `plainly lsp`");
+            continue;
+        }
+        assert!(launches_plainly_lsp(&value), "{} does not start `plainly lsp`", path.display());
+    }
+}
+
+#[test]
+fn neovim_and_emacs_setups_launch_plainly_lsp() {
+    let lua = std::fs::read_to_string(editors().join("neovim/plainly.lua")).unwrap();
+    assert!(lua.contains(r#"M.cmd = { "plainly", "lsp" }"#));
+    for api in ["vim.lsp.config(", "vim.lsp.enable(", "vim.lsp.start(", "vim.lsp.start_client(", "lspconfig"] {
+        assert!(lua.contains(api), "plainly.lua does not use {api}");
+    }
+    let elisp = std::fs::read_to_string(editors().join("emacs/plainly.el")).unwrap();
+    assert!(elisp.contains(r#"'("plainly" "lsp")"#));
+}
