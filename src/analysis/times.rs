@@ -2,8 +2,12 @@
 //! relative days, durations and events (the things a deadline is made of), and
 //! vague time words.
 //!
-//! Grammar-like patterns (a clock time, a date) are regular expressions here;
-//! vocabulary (zone names, "EOD", "ASAP", "no rush") comes from the phrase lists.
+//! Vocabulary that teams extend (zone names, "EOD", "ASAP", "no rush", "tomorrow")
+//! comes from the phrase lists. Clock times are one regular expression over the whole
+//! document. Dates, durations and events are read from the document's words in one
+//! linear pass: a month next to a day number, a number before a unit, a preposition
+//! before an event noun. That keeps a message check free of regex compilation, which
+//! would otherwise be most of what a writer waits for.
 
 use std::sync::LazyLock;
 
@@ -28,60 +32,136 @@ pub struct TimeScan {
     pub no_deadline: bool,
 }
 
-macro_rules! lite {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<regex_lite::Regex> =
-            LazyLock::new(|| regex_lite::Regex::new($pattern).expect("static regex"));
-    };
-}
-
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
 /// Every clock time in one pass: 12-hour ("3pm", "9:30 a.m."), 24-hour ("15:00"; but
 /// "0:00" and "0:02:00" are offsets into a recording, while "00:00" is midnight), and
-/// words. This one runs over whole documents, so it uses the fast `regex` engine with
-/// ASCII classes; the patterns below run on single sentences or short messages and use
-/// `regex-lite`, which compiles in microseconds: start-up is what a writer feels on one
-/// message.
+/// words. It runs over whole documents, so it uses the fast `regex` engine with ASCII
+/// classes, which compile to a fraction of their Unicode size.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i-u)\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b)|\b(?:[01]\d|2[0-3]|[1-9]):[0-5]\d(?::[0-5]\d)?\b|\b(?:noon|midnight|midday)\b",
     )
     .expect("static regex")
 });
+
+// Zones written as offsets or places are looked for only in sentences that hold a time,
+// so these use `regex-lite`, which compiles in microseconds.
+macro_rules! lite {
+    ($name:ident, $pattern:expr) => {
+        static $name: LazyLock<regex_lite::Regex> =
+            LazyLock::new(|| regex_lite::Regex::new($pattern).expect("static regex"));
+    };
+}
 lite!(ISO_ZONED, r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
 lite!(ZONE_OFFSET, r"(?i)\b(?:UTC|GMT)\s?(?:[+\-]|\x{2212})\s?\d{1,2}(?::?\d{2})?\b");
 lite!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
-lite!(DATE_ISO, r"\b\d{4}-\d{1,2}-\d{1,2}\b");
-lite!(DATE_NUMERIC, r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b");
-static DATE_MONTH_DAY: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
-    regex_lite::Regex::new(&format!(
-        r"(?i)\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
-    ))
-    .expect("static regex")
-});
-static DATE_IN_MONTH: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
-    regex_lite::Regex::new(&format!(
-        r"(?i)\b(?:in|by|until|till|before|through|end\s+of|early|mid|late|mid-)\s*{MONTH}\b|\b{MONTH}\s+\d{{4}}\b"
-    ))
-    .expect("static regex")
-});
-static MONTH_WORD: LazyLock<regex_lite::Regex> =
-    LazyLock::new(|| regex_lite::Regex::new(&format!("(?i)^{MONTH}$")).expect("static regex"));
-lite!(ORDINAL_DAY, r"(?i)\b(?:on|by|before|until|till|from|through|the)\s+\d{1,2}(?:st|nd|rd|th)\b");
-lite!(
-    WEEKDAY,
-    r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b"
-);
-lite!(QUARTER, r"\b(?:Q[1-4]|H[12])\b");
-lite!(
-    DURATION,
-    r"(?i)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple(?:\s+of)?|several)\s+(?:more\s+)?(?:business\s+|working\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
-);
-lite!(
-    EVENT,
-    r"(?i)\b(?:before|by|prior\s+to|ahead\s+of|in\s+time\s+for|until|till|no\s+later\s+than)\s+(?:(?:the|our|your|this|next|tomorrow's|today's|[a-z]+'s)\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:release|launch|meeting|call|standup|stand-up|sync|demo|review|deadline|cutoff|cut-off|freeze|retro|planning|deploy|deployment|rollout|merge|offsite|all-hands|kickoff|kick-off|interview|presentation|conference|hearing|session|milestone|event|trip|holidays?|break|vacation|summit|workshop|cycle|sprint|go-live)\b"
-);
+
+/// Month names and their abbreviations, lowercase.
+const MONTHS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
+/// Words before a month that make it a time: "in March", "by Nov", "end of June".
+const BEFORE_MONTH: &[&str] =
+    &["in", "by", "until", "till", "before", "through", "early", "mid", "late", "of", "since"];
+
+/// Weekdays, lowercase; plurals ("Fridays") count too.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Weekday abbreviations, matched only as written (not "wed" or "sat").
+const WEEKDAY_ABBREVIATIONS: &[&str] = &["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri"];
+
+/// Units that make "2 days" or "a week" a duration.
+const UNITS: &[&str] = &[
+    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months",
+];
+
+/// Words between a number and its unit: "two more days", "3 business days".
+const UNIT_MODIFIERS: &[&str] = &["more", "business", "working", "calendar", "full", "extra"];
+
+/// Number words that can count a unit.
+const NUMBER_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "few", "several", "couple",
+];
+
+/// Events a deadline can be tied to: "before the release", "by Thursday's standup".
+const EVENTS: &[&str] = &[
+    "release",
+    "launch",
+    "meeting",
+    "call",
+    "standup",
+    "sync",
+    "demo",
+    "review",
+    "deadline",
+    "cutoff",
+    "freeze",
+    "retro",
+    "planning",
+    "deploy",
+    "deployment",
+    "rollout",
+    "merge",
+    "offsite",
+    "kickoff",
+    "interview",
+    "presentation",
+    "conference",
+    "hearing",
+    "session",
+    "milestone",
+    "event",
+    "trip",
+    "holiday",
+    "holidays",
+    "break",
+    "vacation",
+    "summit",
+    "workshop",
+    "cycle",
+    "sprint",
+    "go-live",
+    "handoff",
+    "handover",
+    "audit",
+    "board",
+];
+
+/// Words that tie a time to an event, each as the words it ends with: "by", "prior to".
+const BEFORE_EVENT: &[&[&str]] = &[
+    &["before"],
+    &["by"],
+    &["until"],
+    &["till"],
+    &["prior", "to"],
+    &["ahead", "of"],
+    &["in", "time", "for"],
+    &["no", "later", "than"],
+];
 
 /// Capitalised words that make "X time" something other than a place's time zone.
 const NOT_A_PLACE: &[&str] = &[
@@ -126,20 +206,135 @@ pub fn has_zone(cx: &Context<'_>, span: Span) -> bool {
 /// The concrete times in `span` a reader can act on: dates, weekdays, relative days,
 /// durations, events, clock times and end-of-day terms.
 pub fn concrete_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
-    let prose = cx.doc.prose.as_str();
+    let doc = cx.doc;
+    let prose = doc.prose.as_str();
     let phrases = cx.phrases();
     let mut concrete = find(&CLOCK, prose, span);
     for list in [List::EndOfDay, List::Deadline] {
         concrete.extend(phrases.within(list, span).iter().map(|m| m.span));
     }
-    for regex in [&*DATE_ISO, &*DATE_MONTH_DAY, &*DATE_IN_MONTH, &*WEEKDAY, &*QUARTER, &*DURATION, &*EVENT] {
-        concrete.extend(find_lite(regex, prose, span));
+    let from = doc.words.partition_point(|w| w.start < span.start);
+    let to = doc.words.partition_point(|w| w.start < span.end);
+    let words = &doc.words[from..to];
+    let text = |i: usize| words[i].slice(prose);
+    let lower = |i: usize| text(i).to_ascii_lowercase();
+    for i in 0..words.len() {
+        let word = text(i);
+        let low = lower(i);
+        let found = if MONTHS.contains(&low.as_str()) {
+            let next_is_day = i + 1 < words.len() && (is_day(text(i + 1)) || is_year(text(i + 1)));
+            let prev_is_day = i > 0 && is_day(text(i - 1));
+            let introduced = i > 0 && BEFORE_MONTH.contains(&lower(i - 1).as_str());
+            // "May" and "March" are words too; a month needs a day, a year or a preposition.
+            (next_is_day || prev_is_day || introduced).then_some(words[i])
+        } else if WEEKDAYS.contains(&low.trim_end_matches("'s").trim_end_matches('s'))
+            || WEEKDAY_ABBREVIATIONS.contains(&word)
+            || matches!(word, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
+        {
+            Some(words[i])
+        } else if is_ordinal(word) {
+            let introduced = i > 0
+                && matches!(
+                    lower(i - 1).as_str(),
+                    "on" | "by" | "before" | "until" | "till" | "from" | "through" | "the"
+                );
+            (introduced && ordinal_is_a_date(prose, words[i])).then_some(words[i])
+        } else if word.bytes().all(|b| b.is_ascii_digit()) {
+            numeric_date(prose, words[i])
+        } else if UNITS.contains(&low.as_str()) {
+            duration_start(&lower, i).map(|start| words[start].cover(words[i]))
+        } else if EVENTS.contains(&low.as_str()) {
+            event_start(&lower, i).map(|start| words[start].cover(words[i]))
+        } else {
+            None
+        };
+        concrete.extend(found);
     }
-    concrete.extend(find_lite(&DATE_NUMERIC, prose, span).into_iter().filter(|s| s.slice(prose) != "24/7"));
-    concrete.extend(find_lite(&ORDINAL_DAY, prose, span).into_iter().filter(|s| ordinal_is_a_date(prose, *s)));
     concrete.sort_unstable();
     concrete.dedup();
     concrete
+}
+
+/// "3", "25", "3rd": a day of the month.
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix.to_ascii_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th")
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// "14th", "3rd".
+fn is_ordinal(word: &str) -> bool {
+    is_day(word) && word.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// "2026-11-03", "11/25", "3/11/2026" starting at a number (not "24/7").
+fn numeric_date(prose: &str, number: Span) -> Option<Span> {
+    let rest = &prose[number.end..];
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let digits_at = number.len();
+    if digits_at == 4 {
+        // ISO: yyyy-mm-dd.
+        let month = rest.strip_prefix('-')?;
+        let m = digits(month);
+        let day = month[m..].strip_prefix('-')?;
+        let d = digits(day);
+        return ((1..=2).contains(&m) && (1..=2).contains(&d)).then(|| Span::new(number.start, number.end + 2 + m + d));
+    }
+    if digits_at > 2 {
+        return None;
+    }
+    let second = rest.strip_prefix('/')?;
+    let n = digits(second);
+    if !(1..=2).contains(&n) || &prose[number.start..number.end + 1 + n] == "24/7" {
+        return None;
+    }
+    let mut end = number.end + 1 + n;
+    if let Some(year) = prose[end..].strip_prefix('/') {
+        let y = digits(year);
+        if y == 2 || y == 4 {
+            end += 1 + y;
+        }
+    }
+    Some(Span::new(number.start, end))
+}
+
+/// The index of the first word of a duration ending in the unit at `unit`: "24 hours",
+/// "two more days", "a few weeks", "a couple of days".
+fn duration_start(lower: &dyn Fn(usize) -> String, unit: usize) -> Option<usize> {
+    let mut at = unit.checked_sub(1)?;
+    while UNIT_MODIFIERS.contains(&lower(at).as_str()) {
+        at = at.checked_sub(1)?;
+    }
+    let word = lower(at);
+    if word == "of" {
+        // "a couple of days"
+        at = at.checked_sub(1)?;
+        return (lower(at) == "couple").then(|| at.saturating_sub(1));
+    }
+    let counted = word.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&word.as_str());
+    counted.then(|| if matches!(word.as_str(), "few" | "couple") { at.saturating_sub(1) } else { at })
+}
+
+/// The index of the preposition that ties the event at `event` to a time, at most three
+/// words before it: "before the soft launch", "by Thursday's standup".
+fn event_start(lower: &dyn Fn(usize) -> String, event: usize) -> Option<usize> {
+    for gap in 1..=4 {
+        let Some(end) = event.checked_sub(gap) else { break };
+        for phrase in BEFORE_EVENT {
+            let Some(start) = (end + 1).checked_sub(phrase.len()) else { continue };
+            if phrase.iter().enumerate().all(|(k, word)| lower(start + k) == *word) {
+                return Some(start);
+            }
+        }
+    }
+    None
 }
 
 /// The concrete times anywhere in the message that can bound an ask: not in the past
@@ -165,7 +360,7 @@ fn ordinal_is_a_date(prose: &str, span: Span) -> bool {
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     next.is_empty()
         || matches!(next.as_str(), "of" | "at" | "to" | "through" | "and" | "or" | "until" | "by")
-        || MONTH_WORD.is_match(&next)
+        || MONTHS.contains(&next.as_str())
 }
 
 /// Whether a time is in the past: "last Friday", "past week", "two days ago", "yesterday".
@@ -176,4 +371,60 @@ fn is_past(prose: &str, span: Span) -> bool {
     let after = prose[span.end..].trim_start();
     matches!(word_before.to_lowercase().as_str(), "last" | "past" | "previous" | "since" | "ago")
         || after.get(..3).is_some_and(|word| word.eq_ignore_ascii_case("ago"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Profile, Settings};
+    use crate::document::{Document, ParseOptions};
+    use crate::input::FileKind;
+
+    fn concrete(text: &str) -> Vec<String> {
+        let settings = Settings::default();
+        let doc = Document::parse(text, FileKind::Text, ParseOptions::default());
+        let cx = Context::new(&doc, &settings, Profile::Message);
+        concrete_times(&cx, Span::new(0, text.len())).iter().map(|s| s.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            concrete("Send it by Nov 3, or 2026-11-03, or 3/11, or 11/25/2026."),
+            ["Nov", "2026-11-03", "3/11", "11/25/2026"]
+        );
+        assert_eq!(concrete("We ship on the 14th and in March."), ["14th", "March"]);
+        assert_eq!(concrete("It is the 4th paragraph; we're open 24/7 and may march on."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn weekdays_and_quarters() {
+        assert_eq!(concrete("Reply by Friday, or Fri at the latest, before Q3."), ["Friday", "Fri", "Q3"]);
+        assert!(concrete("We wed the two ideas.").is_empty());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            concrete("Within 24 hours, in two more days, or a couple of weeks."),
+            ["24 hours", "two more days", "a couple of weeks"]
+        );
+    }
+
+    #[test]
+    fn events() {
+        assert_eq!(
+            concrete("Please fix it before the soft launch, by Thursday's standup."),
+            ["before the soft launch", "by Thursday's standup", "Thursday's"]
+        );
+        assert!(concrete("We discussed the release.").is_empty());
+    }
+
+    #[test]
+    fn clock_times_and_relative_days() {
+        assert_eq!(
+            concrete("Today at 3pm, or tomorrow by 15:00, or EOD."),
+            ["Today", "3pm", "tomorrow", "15:00", "EOD"]
+        );
+    }
 }
