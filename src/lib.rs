@@ -4,6 +4,7 @@
 //! entry point is [`check`]; the CLI ([`cli`]) and the language server build on it.
 
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod docs;

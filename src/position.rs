@@ -78,12 +78,12 @@ impl Positions {
         let body = &text[line_start..line_end];
         line_end -= body.len() - without_break(body).len();
         let bom = if at.line == 0 { self.bom } else { 0 };
-        let column = at.column
-            + match (bom, encoding) {
-                (0, _) => 0,
-                (_, Encoding::Utf8) => bom as u32,
-                _ => 1,
-            };
+        // Saturating: a client may send any column, and one past the line's end is its end.
+        let column = at.column.saturating_add(match (bom, encoding) {
+            (0, _) => 0,
+            (_, Encoding::Utf8) => bom as u32,
+            _ => 1,
+        });
         let utf8_col = match encoding {
             Encoding::Utf8 => column,
             Encoding::Utf16 | Encoding::Utf32 => {
@@ -150,6 +150,16 @@ mod tests {
         assert_eq!(p.position(text, 4, Encoding::Utf16), LineColumn { line: 1, column: 0 });
         assert_eq!(p.offset(text, LineColumn { line: 0, column: 99 }, Encoding::Utf16), Some(2));
         assert_eq!(p.offset(text, LineColumn { line: 5, column: 0 }, Encoding::Utf16), None);
+    }
+
+    /// Found by the `positions` fuzz target: the BOM's column was added with overflow.
+    #[test]
+    fn huge_column_on_a_bom_line_is_the_line_end() {
+        let text = "\u{feff}hi\nthere";
+        let p = Positions::new(text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            assert_eq!(p.offset(text, LineColumn { line: 0, column: u32::MAX }, encoding), Some(5));
+        }
     }
 
     #[test]

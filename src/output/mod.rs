@@ -1,8 +1,13 @@
 //! Reports: checked files with positions resolved, and the formats that print them.
 //! Engines never print; only `output` and `cli` write to stdout and stderr.
 
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod sarif;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::io::{self, Write};
 
@@ -12,8 +17,11 @@ use crate::finding::Severity;
 use crate::position::{Encoding, Positions};
 use crate::span::Span;
 
+pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 
 /// The output formats of `plainly check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +30,12 @@ pub enum Format {
     Human,
     /// One JSON document (see the CLI contract).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// A GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 /// A point in a file: 1-based line, 1-based column in Unicode scalar values, byte offset.
@@ -33,6 +47,10 @@ pub struct Position {
     pub column: usize,
     /// 0-based byte offset in the file.
     pub offset: usize,
+    /// 0-based offset in Unicode scalar values, not counting a BOM (SARIF's `charOffset`).
+    /// Not part of the JSON contract.
+    #[serde(skip)]
+    pub char_offset: usize,
 }
 
 /// A range of a file; `end` is exclusive.
@@ -77,6 +95,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Where.
     pub range: Range,
+    /// The flagged text, exactly as in the file (baseline fingerprints are made from it).
+    pub text: String,
     /// Edits that resolve it.
     pub fixes: Vec<FixReport>,
     /// The source lines it covers.
@@ -102,9 +122,11 @@ impl FileReport {
     /// Resolves the positions of a check of `source`.
     pub fn new(path: String, source: &str, checked: Checked) -> FileReport {
         let positions = Positions::new(source);
+        let line_chars = chars_before_lines(source);
         let point = |offset: usize| {
             let at = positions.position(source, offset, Encoding::Utf32);
-            Position { line: at.line as usize + 1, column: at.column as usize + 1, offset }
+            let char_offset = line_chars.get(at.line as usize).copied().unwrap_or(0) + at.column as usize;
+            Position { line: at.line as usize + 1, column: at.column as usize + 1, offset, char_offset }
         };
         let range = |span: Span| Range { start: point(span.start), end: point(span.end) };
         let diagnostics = checked
@@ -113,11 +135,13 @@ impl FileReport {
             .map(|finding| {
                 let at = range(finding.span);
                 let excerpt = excerpt(source, &positions, finding.span, at);
+                let text = source.get(finding.span.range()).unwrap_or_default().to_string();
                 Diagnostic {
                     rule: finding.rule,
                     severity: finding.severity,
                     message: finding.message,
                     range: at,
+                    text,
                     fixes: finding
                         .fixes
                         .into_iter()
@@ -135,6 +159,22 @@ impl FileReport {
         let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
         (count(Severity::Info), count(Severity::Warning), count(Severity::Error))
     }
+}
+
+/// For each line, the Unicode scalar values before its start, not counting a BOM: a
+/// line's count plus a column (which skips the BOM too) is an offset in characters.
+fn chars_before_lines(source: &str) -> Vec<usize> {
+    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut starts = vec![0];
+    let mut chars = 0;
+    for c in body.chars() {
+        chars += 1;
+        // Lines end at `\n` only (`\r\n` ends with it), as in `position`.
+        if c == '\n' {
+            starts.push(chars);
+        }
+    }
+    starts
 }
 
 /// The whole lines a span covers (at most a few), with the span's place in them.
@@ -165,6 +205,36 @@ impl Format {
         match self {
             Format::Human => Box::new(Human { quiet }),
             Format::Json => Box::new(Json),
+            Format::Sarif => Box::new(Sarif),
+            Format::Github => Box::new(Github { quiet }),
+            Format::Gitlab => Box::new(Gitlab),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use super::testing::{render, sample};
+
+    #[test]
+    fn human_snapshot() {
+        insta::assert_snapshot!(render(Format::Human, &sample()));
+    }
+
+    #[test]
+    fn json_snapshot() {
+        insta::assert_snapshot!(render(Format::Json, &sample()));
+    }
+
+    #[test]
+    fn char_offsets_skip_the_bom_and_count_code_points() {
+        let reports = sample();
+        let guide = reports.iter().find(|r| r.path == "docs/guide.md").expect("in the sample");
+        let leverage = &guide.diagnostics[0];
+        assert_eq!(leverage.text, "leverage");
+        // "# Guide\r\n\r\n🚀 We " is 16 code points; the rocket is one.
+        assert_eq!((leverage.range.start.char_offset, leverage.range.end.char_offset), (16, 24));
+        assert_eq!(leverage.range.start.column, 6);
     }
 }

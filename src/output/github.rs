@@ -1,0 +1,113 @@
+//! `--format github`: one GitHub Actions workflow command per finding, which GitHub turns
+//! into an annotation on the pull request's diff, then a plain summary line for the log.
+//!
+//! `::warning file=docs/a.md,line=3,col=5,endLine=3,endColumn=13,title=plainly (jargon)::…`
+//! Info findings are `::notice`, errors `::error`. Columns count Unicode scalar values and
+//! `endColumn` is exclusive, as in the JSON format; they are given only when the finding
+//! is on one line, since GitHub ignores (and its API rejects) columns across lines.
+
+use std::io::{self, Write};
+
+use super::{FileReport, Report};
+use crate::finding::Severity;
+
+/// The GitHub Actions reporter.
+pub struct Github {
+    /// Print only the annotations: no summary line.
+    pub quiet: bool,
+}
+
+impl Report for Github {
+    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+        for report in reports {
+            let file = escape_property(&report.path.replace('\\', "/"));
+            for d in &report.diagnostics {
+                let command = match d.severity {
+                    Severity::Info => "notice",
+                    Severity::Warning => "warning",
+                    Severity::Error => "error",
+                };
+                let (start, end) = (d.range.start, d.range.end);
+                write!(out, "::{command} file={file},line={},", start.line)?;
+                if start.line == end.line {
+                    write!(out, "col={},endLine={},endColumn={},", start.column, end.line, end.column)?;
+                } else {
+                    write!(out, "endLine={},", end.line)?;
+                }
+                let title = escape_property(&format!("plainly ({})", d.rule));
+                writeln!(out, "title={title}::{}", escape_data(&d.message))?;
+            }
+        }
+        if !self.quiet {
+            writeln!(out, "{}", summary(reports))?;
+        }
+        Ok(())
+    }
+}
+
+/// "plainly: checked 3 files: 1 error, 2 warnings, 2 info; lowest clarity 62/100 (notes/update.md)".
+fn summary(reports: &[FileReport]) -> String {
+    let files = if reports.len() == 1 { "1 file".to_string() } else { format!("{} files", reports.len()) };
+    let (mut info, mut warning, mut error) = (0, 0, 0);
+    for report in reports {
+        let (i, w, e) = report.counts();
+        info += i;
+        warning += w;
+        error += e;
+    }
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let counts =
+        [(error, plural(error, "error")), (warning, plural(warning, "warning")), (info, format!("{info} info"))];
+    let counts: Vec<String> = counts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
+    let findings = if counts.is_empty() { "no findings".to_string() } else { counts.join(", ") };
+    match reports.iter().min_by_key(|r| (r.score, &r.path)) {
+        Some(lowest) if lowest.score < 100 => {
+            format!("plainly: checked {files}: {findings}; lowest clarity {}/100 ({})", lowest.score, lowest.path)
+        }
+        _ => format!("plainly: checked {files}: {findings}"),
+    }
+}
+
+/// GitHub's escaping of a command's message: `%`, `\r` and `\n`.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub's escaping of a property value: the message's, plus `:` and `,`, which would
+/// end the value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Format;
+    use crate::output::testing::{render, sample};
+
+    #[test]
+    fn snapshot() {
+        insta::assert_snapshot!(render(Format::Github, &sample()));
+    }
+
+    #[test]
+    fn escapes_like_github() {
+        assert_eq!(escape_data("100% done\r\nnext: a, b"), "100%25 done%0D%0Anext: a, b");
+        assert_eq!(escape_property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
+    }
+
+    #[test]
+    fn quiet_prints_no_summary() {
+        let mut out = Vec::new();
+        Github { quiet: true }.write(&mut out, &sample()).expect("in memory");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert!(text.lines().all(|line| line.starts_with("::")), "{text}");
+    }
+
+    #[test]
+    fn clean_run_summary() {
+        let mut reports = sample();
+        reports.retain(|r| r.diagnostics.is_empty());
+        assert_eq!(render(Format::Github, &reports), "plainly: checked 1 file: no findings\n");
+    }
+}

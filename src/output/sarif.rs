@@ -1,0 +1,428 @@
+//! `--format sarif`: a SARIF 2.1.0 log, as GitHub code scanning and other SARIF viewers
+//! read it: one run whose driver lists every rule (with its `explain` text as help), and
+//! one result per finding with its region, fixes and baseline fingerprint.
+//!
+//! Columns count Unicode scalar values (`columnKind: unicodeCodePoints`), as in the JSON
+//! format; `charOffset` and `charLength` count the same unit and, like columns, skip a BOM.
+//! `endColumn` is exclusive, as SARIF defines it. Relative paths are relative to
+//! `%SRCROOT%`, the folder plainly ran in.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileReport, Range, Report};
+use crate::baseline;
+use crate::finding::Severity;
+use crate::rules::{self, RuleMeta};
+
+/// The SARIF reporter.
+pub struct Sarif;
+
+/// Where the SARIF 2.1.0 schema is published; viewers use it to recognise the file.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Where to read about plainly: the package's repository or homepage when Cargo.toml
+/// names one, else its crates.io page.
+fn information_uri() -> &'static str {
+    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
+        .into_iter()
+        .find(|uri| !uri.is_empty())
+        .unwrap_or("https://crates.io/crates/plainly")
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    artifacts: Vec<Artifact<'a>>,
+    results: Vec<SarifResult<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    location: Location<'a>,
+    properties: ArtifactProperties,
+}
+
+/// The clarity score and what it was computed over, for viewers that show properties.
+#[derive(Serialize)]
+struct ArtifactProperties {
+    profile: crate::config::Profile,
+    score: u8,
+    words: usize,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: [ResultLocation<'a>; 1],
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    /// The baseline fingerprint; the key's version follows the baseline file's, since
+    /// both change together.
+    #[serde(rename = "plainly/v1")]
+    plainly: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultLocation<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: Location<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    char_offset: usize,
+    char_length: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text,
+    artifact_changes: [ArtifactChange<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: Location<'a>,
+    replacements: [Replacement<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: InsertedContent<'a>,
+}
+
+#[derive(Serialize)]
+struct InsertedContent<'a> {
+    text: &'a str,
+}
+
+impl Report for Sarif {
+    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+        let mut artifacts = Vec::with_capacity(reports.len());
+        let mut results = Vec::new();
+        for (index, report) in reports.iter().enumerate() {
+            let location = artifact_location(&report.path, index);
+            artifacts.push(Artifact {
+                location: Location { index: None, ..location.clone() },
+                properties: ArtifactProperties { profile: report.profile, score: report.score, words: report.words },
+            });
+            for (diagnostic, entry) in report.diagnostics.iter().zip(baseline::entries(report)) {
+                let fixes = diagnostic
+                    .fixes
+                    .iter()
+                    .map(|fix| SarifFix {
+                        description: Text { text: fix.title.clone() },
+                        artifact_changes: [ArtifactChange {
+                            artifact_location: location.clone(),
+                            replacements: [Replacement {
+                                deleted_region: region(fix.range),
+                                inserted_content: InsertedContent { text: &fix.replacement },
+                            }],
+                        }],
+                    })
+                    .collect();
+                results.push(SarifResult {
+                    rule_id: diagnostic.rule,
+                    rule_index: rules::ALL.iter().position(|rule| rule.meta().id == diagnostic.rule),
+                    level: level(diagnostic.severity),
+                    message: Text { text: diagnostic.message.clone() },
+                    locations: [ResultLocation {
+                        physical_location: PhysicalLocation {
+                            artifact_location: location.clone(),
+                            region: region(diagnostic.range),
+                        },
+                    }],
+                    partial_fingerprints: Fingerprints { plainly: entry.fingerprint },
+                    fixes,
+                });
+            }
+        }
+        let run = Run { tool: Tool { driver: driver() }, artifacts, results, column_kind: "unicodeCodePoints" };
+        serde_json::to_writer_pretty(&mut *out, &Log { schema: SCHEMA, version: "2.1.0", runs: [run] })?;
+        writeln!(out)
+    }
+}
+
+/// The driver with every rule, in registry order (`ruleIndex` points into it).
+fn driver() -> Driver {
+    let rules = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let help = crate::docs::explain(meta);
+            Rule {
+                id: meta.id,
+                name: pascal_case(meta.id),
+                short_description: Text { text: meta.summary.to_string() },
+                full_description: Text { text: first_paragraph(meta) },
+                help: Help { text: help.clone(), markdown: help },
+                default_configuration: Configuration { level: level(meta.severity) },
+            }
+        })
+        .collect();
+    Driver { name: "plainly", version: env!("CARGO_PKG_VERSION"), information_uri: information_uri(), rules }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "note",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn region(range: Range) -> Region {
+    Region {
+        start_line: range.start.line,
+        start_column: range.start.column,
+        end_line: range.end.line,
+        end_column: range.end.column,
+        char_offset: range.start.char_offset,
+        char_length: range.end.char_offset.saturating_sub(range.start.char_offset),
+    }
+}
+
+/// "no-deadline" → "NoDeadline": SARIF's `name` is an identifier for people.
+fn pascal_case(id: &str) -> String {
+    id.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The first paragraph of a rule's docs (under `## What it does`), on one line.
+fn first_paragraph(meta: &RuleMeta) -> String {
+    let lines = meta.docs.lines().map(str::trim).skip_while(|line| line.is_empty() || line.starts_with('#'));
+    let paragraph: Vec<&str> = lines.take_while(|line| !line.is_empty() && !line.starts_with('#')).collect();
+    if paragraph.is_empty() { meta.summary.to_string() } else { paragraph.join(" ") }
+}
+
+/// A report path as a SARIF artifact location: a relative path becomes a relative URI
+/// under `%SRCROOT%`, an absolute one a `file:` URI.
+fn artifact_location(path: &str, index: usize) -> Location<'static> {
+    let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let drive = bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if path.starts_with('/') || drive {
+        let (prefix, rest) = if drive { path.split_at(2) } else { ("", path.as_str()) };
+        let slash = if drive { "/" } else { "" };
+        return Location {
+            uri: format!("file://{slash}{prefix}{}", encode_path(rest)),
+            uri_base_id: None,
+            index: Some(index),
+        };
+    }
+    Location { uri: encode_path(&path), uri_base_id: Some("%SRCROOT%"), index: Some(index) }
+}
+
+/// Percent-encodes everything in a path that may not stand in a URI path as itself
+/// (RFC 3986 `pchar` and `/`, minus `:`, which would read as a scheme).
+fn encode_path(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&byte);
+        if keep {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Format;
+    use crate::output::testing::{render, sample};
+
+    #[test]
+    fn snapshot() {
+        let text = render(Format::Sarif, &sample());
+        // Every rule carries its whole `explain` text, which the rules' authors edit; the
+        // snapshot keeps one rule with its texts elided (`rules_carry_their_docs` checks them).
+        let mut log: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array_mut().expect("rules");
+        assert_eq!(rules.len(), rules::ALL.len());
+        rules.retain(|rule| rule["id"] == "jargon");
+        rules[0]["fullDescription"]["text"] = "(the first paragraph of its docs)".into();
+        rules[0]["help"]["text"] = "(plainly explain jargon)".into();
+        rules[0]["help"]["markdown"] = "(plainly explain jargon)".into();
+        insta::assert_snapshot!(serde_json::to_string_pretty(&log).expect("serializes"));
+    }
+
+    /// The official SARIF 2.1.0 schema (see tests/sarif/README.md).
+    const SCHEMA_FILE: &str = include_str!("../../tests/sarif/sarif-schema-2.1.0.json");
+
+    /// The schema errors of `log`, with formats (`uri`, `uri-reference`) checked too.
+    fn schema_errors(schema: &str, log: &serde_json::Value) -> Vec<String> {
+        let schema: serde_json::Value = serde_json::from_str(schema).expect("the vendored schema is JSON");
+        let validator =
+            jsonschema::options().should_validate_formats(true).build(&schema).expect("the vendored schema compiles");
+        validator.iter_errors(log).map(|e| format!("{}: {e}", e.instance_path())).collect()
+    }
+
+    #[test]
+    fn sample_is_valid_sarif() {
+        let log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &sample())).expect("valid JSON");
+        let errors = schema_errors(SCHEMA_FILE, &log);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    #[test]
+    fn the_schema_catches_mistakes() {
+        // Proves the validator is not vacuous: a wrong level, a 0 line and a bad URI are refused.
+        let mut log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &sample())).expect("valid JSON");
+        log["runs"][0]["results"][0]["level"] = "info".into();
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into();
+        log["runs"][0]["tool"]["driver"]["informationUri"] = "not a uri".into();
+        let errors = schema_errors(SCHEMA_FILE, &log);
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+    }
+
+    #[test]
+    fn rules_carry_their_docs() {
+        let driver = driver();
+        for (rule, meta) in driver.rules.iter().zip(rules::ALL.iter().map(|r| r.meta())) {
+            assert_eq!(rule.id, meta.id);
+            assert!(!rule.full_description.text.is_empty(), "{}", meta.id);
+            assert!(!rule.full_description.text.contains('\n'), "{}", meta.id);
+            assert!(meta.docs.contains(rule.full_description.text.split(' ').next().unwrap_or_default()));
+            assert_eq!(rule.help.markdown, crate::docs::explain(meta));
+        }
+        let time_zone = driver.rules.iter().find(|r| r.id == "time-zone").expect("registered");
+        assert_eq!(time_zone.name, "TimeZone");
+        assert!(
+            time_zone.full_description.text.starts_with("Flags a clock time"),
+            "{}",
+            time_zone.full_description.text
+        );
+        assert!(
+            time_zone.full_description.text.ends_with("names no time zone."),
+            "{}",
+            time_zone.full_description.text
+        );
+    }
+
+    #[test]
+    fn regions_count_code_points_and_skip_the_bom() {
+        let source = "\u{feff}🚀 ASAP\n";
+        let finding = crate::Finding::new(crate::Span::new(8, 12), "vague");
+        let checked = crate::Checked {
+            profile: crate::Profile::Message,
+            findings: vec![crate::Finding { rule: "vague-deadline", ..finding }],
+            score: 92,
+            words: 2,
+        };
+        let report = FileReport::new("a.txt".into(), source, checked);
+        let region = region(report.diagnostics[0].range);
+        assert_eq!((region.start_line, region.start_column, region.end_column), (1, 3, 7));
+        assert_eq!((region.char_offset, region.char_length), (2, 4));
+    }
+
+    #[test]
+    fn paths_become_uris() {
+        let uri = |path: &str| {
+            let location = artifact_location(path, 0);
+            (location.uri, location.uri_base_id)
+        };
+        assert_eq!(uri("docs/guide.md"), ("docs/guide.md".into(), Some("%SRCROOT%")));
+        assert_eq!(uri("notes/a b%.md"), ("notes/a%20b%25.md".into(), Some("%SRCROOT%")));
+        assert_eq!(uri("docs\\über.md"), ("docs/%C3%BCber.md".into(), Some("%SRCROOT%")));
+        assert_eq!(uri("<stdin>"), ("%3Cstdin%3E".into(), Some("%SRCROOT%")));
+        assert_eq!(uri("a:b.md"), ("a%3Ab.md".into(), Some("%SRCROOT%")));
+        assert_eq!(uri("/home/sam/notes.md"), ("file:///home/sam/notes.md".into(), None));
+        assert_eq!(uri("C:\\notes\\a.md"), ("file:///C:/notes/a.md".into(), None));
+    }
+}
