@@ -20,6 +20,7 @@ use crate::input::{DEFAULT_MAX_FILE_BYTES, FileKind};
 use crate::lexicon::Lexicon;
 use crate::position::line_column_1;
 use crate::rules::{self, RuleMeta};
+use crate::team::{CoreHours, Reader, Team, Zone, ZoneStyle};
 
 /// The names plainly looks for, in order, in each folder from a file up to the root.
 pub const CONFIG_NAMES: &[&str] = &["plainly.toml", ".plainly.toml"];
@@ -132,6 +133,19 @@ struct Options {
     max_file_size: Option<Spanned<i64>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<RuleValue>>,
+    team: Option<TeamOptions>,
+}
+
+/// `[team]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TeamOptions {
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    zones: Vec<Spanned<String>>,
+    /// "09:00-17:00" for every zone, or a table of zone → hours (with an optional `default`).
+    core_hours: Option<Spanned<toml::Value>>,
+    zone_style: Option<Spanned<String>>,
 }
 
 /// A rule's entry under `[rules]`: a level, or a table of `severity` and options.
@@ -215,6 +229,8 @@ pub struct Settings {
     pub glossary: Glossary,
     /// Files larger than this are refused.
     pub max_file_size: u64,
+    /// The team behind the messages (`[team]`), when configured.
+    pub team: Option<Team>,
     switches: HashMap<&'static str, RuleSwitch>,
     options: HashMap<(&'static str, &'static str), u32>,
     profiles: Vec<(GlobMatcher, Profile)>,
@@ -229,6 +245,7 @@ impl Default for Settings {
             lexicon: Lexicon::builtin(),
             glossary: Glossary::default(),
             max_file_size: DEFAULT_MAX_FILE_BYTES,
+            team: None,
             switches: HashMap::new(),
             options: HashMap::new(),
             profiles: Vec::new(),
@@ -308,6 +325,10 @@ impl Settings {
                 error_at(size.span().start, "max-file-size must be a positive number of bytes".into())
             })?;
             settings.max_file_size = bytes;
+        }
+
+        if let Some(team) = options.team {
+            settings.team = Some(parse_team(team, &error_at)?);
         }
 
         for (id, value) in options.rules {
@@ -433,6 +454,79 @@ pub fn front_matter_profile(source: &str, kind: FileKind) -> Result<Option<Profi
     Profile::from_name(name)
         .map(Some)
         .ok_or_else(|| format!("front matter asks for unknown profile {name:?}; expected message, standup or doc"))
+}
+
+/// Resolves `[team]`: every zone must be a known IANA name and every range "HH:MM-HH:MM".
+fn parse_team(team: TeamOptions, error_at: &dyn Fn(usize, String) -> ConfigError) -> Result<Team, ConfigError> {
+    let zone = |name: &Spanned<String>| {
+        Zone::get(name.get_ref()).ok_or_else(|| {
+            error_at(
+                name.span().start,
+                format!("unknown time zone {:?}; use an IANA name such as \"Europe/Berlin\"", name.get_ref()),
+            )
+        })
+    };
+    let writer = team.timezone.as_ref().map(zone).transpose()?;
+    let hours = |value: &toml::Value, at: usize| {
+        value
+            .as_str()
+            .and_then(CoreHours::parse)
+            .ok_or_else(|| error_at(at, "core hours must look like \"09:00-17:00\" (local time, 24-hour clock)".into()))
+    };
+    let default_hours = CoreHours { start: 9 * 60, end: 17 * 60 };
+    let (all, per_zone) = match &team.core_hours {
+        None => (default_hours, toml::Table::new()),
+        Some(value) => match value.get_ref() {
+            toml::Value::Table(table) => {
+                let all = table.get("default").map(|v| hours(v, value.span().start)).transpose()?;
+                (all.unwrap_or(default_hours), table.clone())
+            }
+            other => (hours(other, value.span().start)?, toml::Table::new()),
+        },
+    };
+    let mut readers = Vec::new();
+    for name in &team.zones {
+        let zone = zone(name)?;
+        let core_hours = match per_zone.get(name.get_ref()) {
+            Some(value) => hours(value, team.core_hours.as_ref().map_or(0, |v| v.span().start))?,
+            None => all,
+        };
+        readers.push(Reader { zone, core_hours });
+    }
+    if let Some(value) = &team.core_hours {
+        if let Some(unknown) =
+            per_zone.keys().find(|k| *k != "default" && !team.zones.iter().any(|z| z.get_ref() == *k))
+        {
+            return Err(error_at(value.span().start, format!("core hours for {unknown:?}, which is not in `zones`")));
+        }
+    }
+    let style = match team.zone_style.as_ref().map(|s| s.get_ref().as_str()) {
+        None | Some("abbreviation") => ZoneStyle::Abbreviation,
+        Some("offset") => ZoneStyle::Offset,
+        Some(other) => {
+            let at = team.zone_style.as_ref().map_or(0, |s| s.span().start);
+            return Err(error_at(at, format!("unknown zone-style {other:?}; expected \"abbreviation\" or \"offset\"")));
+        }
+    };
+    Ok(Team { writer, readers, style, today: today_override() })
+}
+
+/// `PLAINLY_TODAY=2026-11-25` pins the date that times without a date refer to, for
+/// reproducible runs and tests; otherwise it is the current date.
+fn today_override() -> Option<jiff::civil::Date> {
+    std::env::var("PLAINLY_TODAY").ok().and_then(|text| text.parse().ok())
+}
+
+impl Settings {
+    /// These settings with the writer's zone set to `name` (`--timezone`).
+    pub fn with_writer_zone(&self, name: &str) -> Result<Settings, String> {
+        let zone = Zone::get(name)
+            .ok_or_else(|| format!("unknown time zone {name:?}; use an IANA name such as \"Europe/Berlin\""))?;
+        let mut settings = self.clone();
+        let team = settings.team.get_or_insert_with(|| Team { today: today_override(), ..Team::default() });
+        team.writer = Some(zone);
+        Ok(settings)
+    }
 }
 
 /// Finds the nearest config file in `dir` or a folder above it.

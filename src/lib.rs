@@ -20,6 +20,7 @@ pub mod score;
 pub mod segment;
 pub mod span;
 pub mod suppress;
+pub mod team;
 
 pub use config::{Profile, Settings};
 pub use document::{Document, ParseOptions};

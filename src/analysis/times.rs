@@ -193,14 +193,27 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
 /// Whether `span` names a time zone: an abbreviation or name from the `zone` list, an
 /// offset ("UTC+2"), a zoned ISO time ("…T15:00Z"), or a place's time ("Berlin time").
 pub fn has_zone(cx: &Context<'_>, span: Span) -> bool {
+    zone_mention(cx, span).is_some()
+}
+
+/// The first time zone named in `span` (see [`has_zone`]).
+pub fn zone_mention(cx: &Context<'_>, span: Span) -> Option<Span> {
     let prose = cx.doc.prose.as_str();
-    !cx.phrases().within(List::Zone, span).is_empty()
-        || !find_lite(&ISO_ZONED, prose, span).is_empty()
-        || !find_lite(&ZONE_OFFSET, prose, span).is_empty()
-        || find_lite(&CITY_TIME, prose, span).iter().any(|place| {
-            let first = place.slice(prose).split_whitespace().next().unwrap_or("");
-            !NOT_A_PLACE.contains(&first)
-        })
+    let listed = cx.phrases().within(List::Zone, span).iter().map(|m| m.span);
+    let places = find_lite(&CITY_TIME, prose, span).into_iter().filter(|place| {
+        let first = place.slice(prose).split_whitespace().next().unwrap_or("");
+        !NOT_A_PLACE.contains(&first)
+    });
+    listed.chain(find_lite(&ISO_ZONED, prose, span)).chain(find_lite(&ZONE_OFFSET, prose, span)).chain(places).min()
+}
+
+/// The date a time in `span` refers to: the first date, weekday or relative day in it
+/// that names one day ("tomorrow", "Fri", "Nov 3", "2026-11-03"), else `today`.
+pub fn reference_date(cx: &Context<'_>, span: Span, today: jiff::civil::Date) -> jiff::civil::Date {
+    concrete_times(cx, span)
+        .into_iter()
+        .find_map(|time| crate::team::date_of(time.slice(&cx.doc.prose), today))
+        .unwrap_or(today)
 }
 
 /// The concrete times in `span` a reader can act on: dates, weekdays, relative days,

@@ -47,6 +47,18 @@ rule-files = [
 # "updates/**" = "standup"
 # "docs/**" = "doc"
 
+# The team behind the messages: the writer's zone (IANA names; `--timezone` overrides
+# it), the zones teammates read in, and their core hours in local time. With it,
+# time-zone fixes "3pm" to "3pm CET" (the abbreviation valid on the day meant, or an
+# offset such as "UTC+5:30" where abbreviations are ambiguous; zone-style = "offset"
+# always uses offsets), and outside-core-hours names a time's local time for teammates
+# it falls outside core hours for ("3pm PT is 7am Wednesday in Tokyo").
+# [team]
+# timezone = "Europe/Berlin"
+# zones = ["America/Los_Angeles", "Asia/Tokyo"]
+# core-hours = "09:00-17:00"      # or { default = "09:00-17:00", "Asia/Tokyo" = "10:00-18:00" }
+# zone-style = "abbreviation"
+
 # Turn rules off, change their severity ("info", "warning", "error"), or set their
 # thresholds.
 [rules]

@@ -29,6 +29,7 @@ Every word of the message is part of a phrase in the `greeting` list, a name (a
 capitalised word, or one word right after the greeting), an @mention, or a filler such
 as \"all\", \"team\", \"there\". Anything else is content.",
     options: &[],
+    example_config: None,
     flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping"],
     fine: &["Hi Sam, can you review PR 42 by Friday?", "Hi,\n\nWill MongoDB not fit this solution?"],
 };

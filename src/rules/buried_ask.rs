@@ -31,6 +31,7 @@ salutation on its own line (\"Hi,\") is a paragraph. The finding points at the a
         OptionMeta { name: "min-message-words", default: 100, min: 1, doc: "Shorter messages are never flagged." },
         OptionMeta { name: "max-words-before", default: 60, min: 0, doc: "Words allowed before the first ask." },
     ],
+    example_config: None,
     flagged: &["We migrated the reporting jobs to the new cluster last week. The move went well overall, but the \
 nightly export now takes twice as long, because the new storage class throttles large sequential reads.\n\n\
 I looked at three options: raising the throughput limit, splitting the export into smaller files, or moving \

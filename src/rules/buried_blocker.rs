@@ -37,6 +37,7 @@ release?\") are not statements of a blocker. The finding points at the statement
         min: 0,
         doc: "Words allowed before the first blocker.",
     }],
+    example_config: None,
     flagged: &["This week I integrated the pages into Django, and entries are now stored in a local database. The \
 landing page has a sign-in button that sends people to the provider for authorisation.\n\nNext week I will present \
 the prototype to the community.\n\nOne blocker I have is the sign-up flow, which is still undecided."],

@@ -33,6 +33,7 @@ about …\", \"about …\", \"regarding …\") in the request sentence or the se
 it, the word \"agenda\" anywhere, or a list anywhere in the message. \"To touch base\"
 and \"to sync\" are not purposes. The finding points at the call phrase.",
     options: &[],
+    example_config: None,
     flagged: &["Can we hop on a quick call tomorrow?", "Want to meet up next week in Walnut Creek?"],
     fine: &[
         "Can we hop on a call tomorrow to decide the launch date?",

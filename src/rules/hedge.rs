@@ -29,6 +29,7 @@ Whole-word matches in the writer's prose, ignoring case. \"kind of\" and \"sort 
 not flagged after words that make them mean \"type of\" (\"what kind of\", \"this sort
 of\").",
     options: &[],
+    example_config: None,
     flagged: &[
         "Just wondering if you had a chance to look at the draft?",
         "Sorry to bother you, but is the build green?",

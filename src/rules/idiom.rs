@@ -27,6 +27,7 @@ different places. Each entry offers a literal phrasing as a fix.
 Whole-word matches in the writer's prose, ignoring case (abbreviations such as \"OOO\"
 match only in capitals). Terms in the config's `glossary` are never flagged.",
     options: &[],
+    example_config: None,
     flagged: &["Can you give me a ballpark figure by Friday?", "I'll be OOO until Monday."],
     fine: &["Can you give me a rough estimate by Friday?", "I'll be out of the office until Monday."],
 };

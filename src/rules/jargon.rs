@@ -29,6 +29,7 @@ entries look at their neighbours so that only the jargon sense is flagged (\"lev
 as a verb, \"bandwidth\" for time rather than networks). Terms in the config's
 `glossary` are never flagged.",
     options: &[],
+    example_config: None,
     flagged: &["Let's circle back on pricing next week.", "We should leverage the new API."],
     fine: &["We will follow up on pricing on Monday.", "The link has plenty of network bandwidth."],
 };

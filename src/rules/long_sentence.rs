@@ -26,6 +26,7 @@ Sentences end at `.`, `!` and `?` (not after abbreviations such as \"e.g.\" or i
 and never run past the end of a paragraph, heading, list item or table cell. Line
 breaks inside a paragraph do not end a sentence.",
     options: &[OptionMeta { name: "max-words", default: 30, min: 1, doc: "The most words a sentence may have." }],
+    example_config: None,
     flagged: &["We should review the migration plan together with the platform team before the freeze because \
 otherwise we risk shipping a schema change that the reporting jobs, which run every night at two, cannot read."],
     fine: &["We should review the migration plan with the platform team before the freeze. Otherwise the nightly \

@@ -34,6 +34,7 @@ not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\
 \"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule. The
 finding points at the first sentence; the fix marks the message FYI.",
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
+    example_config: None,
     flagged: &["I finished the migration scripts and pushed them to the branch. The tests pass locally."],
     fine: &[
         "I finished the migration scripts. Can you review them by Friday 15:00 UTC?",

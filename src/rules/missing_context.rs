@@ -33,6 +33,7 @@ References come from the `reference` list. A Markdown link, a bare URL, an email
 attachment, or a ticket or pull-request reference (`ABC-123`, `#123`, `PR 42`) anywhere
 in the message gives the context. The finding points at the first reference.",
     options: &[],
+    example_config: None,
     flagged: &["As discussed, I will check which products we trade.", "Can you review the doc before Friday?"],
     fine: &[
         "As discussed (notes: https://example.com/notes), I will check which products we trade.",

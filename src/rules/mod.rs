@@ -24,6 +24,7 @@ mod long_sentence;
 mod missing_ask;
 mod missing_context;
 mod no_deadline;
+mod outside_core_hours;
 mod standup_format;
 mod time_zone;
 mod too_long;
@@ -78,6 +79,8 @@ pub struct RuleMeta {
     pub docs: &'static str,
     /// Numeric options.
     pub options: &'static [OptionMeta],
+    /// The plainly.toml the examples are checked with, for rules that need configuration.
+    pub example_config: Option<&'static str>,
     /// Messages the rule must flag (run in its first profile; tested).
     pub flagged: &'static [&'static str],
     /// Messages the rule must not flag (tested).
@@ -158,6 +161,7 @@ pub static ALL: &[&dyn Rule] = &[
     &missing_ask::MissingAsk,
     &missing_context::MissingContext,
     &no_deadline::NoDeadline,
+    &outside_core_hours::OutsideCoreHours,
     &standup_format::StandupFormat,
     &time_zone::TimeZone,
     &too_long::TooLong,

@@ -32,6 +32,7 @@ Friday\", \"two days ago\") are not deadlines. Saying there is no deadline (\"no
 \"soon\") is not a deadline, but when one is present only `vague-deadline` fires. The
 finding points at the first ask.",
     options: &[],
+    example_config: None,
     flagged: &["Can you review the migration plan?", "Please send me the quarterly numbers."],
     fine: &[
         "Can you review the migration plan by Thursday?",

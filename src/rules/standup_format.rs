@@ -30,6 +30,7 @@ Words from the `standup-done`, `standup-next` and `standup-blockers` lists, and 
 blocker statement, anywhere in the update. The findings point at the first sentence;
 the blockers finding offers to add \"Blockers: none.\"",
     options: &[],
+    example_config: None,
     flagged: &["Finished the export fix and merged it."],
     fine: &["Done: merged the export fix.\nNext: the retry logic.\nBlockers: none."],
 };

@@ -9,10 +9,20 @@ use crate::span::Span;
 
 /// Runs one rule on `text` as `kind` in `profile`, with default settings.
 pub(crate) fn run(rule: &dyn Rule, profile: Profile, kind: FileKind, text: &str) -> Vec<Finding> {
-    let settings = Settings::default();
+    run_with(rule, &Settings::default(), profile, kind, text)
+}
+
+/// Runs one rule on `text` as `kind` in `profile`, with these settings.
+pub(crate) fn run_with(
+    rule: &dyn Rule,
+    settings: &Settings,
+    profile: Profile,
+    kind: FileKind,
+    text: &str,
+) -> Vec<Finding> {
     let options = ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown };
     let doc = Document::parse(text, kind, options);
-    let cx = Context::new(&doc, &settings, profile);
+    let cx = Context::new(&doc, settings, profile);
     rule.check(&cx)
 }
 

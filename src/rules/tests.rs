@@ -1,6 +1,5 @@
 //! The registry tests itself: ids, order, documentation, and every example.
 
-use super::testing::run;
 use super::*;
 use crate::input::FileKind;
 
@@ -57,6 +56,12 @@ fn examples_are_tests() {
     for rule in ALL {
         let meta = rule.meta();
         let profile = meta.profiles[0];
+        let settings = match meta.example_config {
+            Some(config) => crate::config::Settings::parse(std::path::Path::new("plainly.toml"), config).unwrap(),
+            None => crate::config::Settings::default(),
+        };
+        let run =
+            |rule: &dyn Rule, profile, kind, text: &str| super::testing::run_with(rule, &settings, profile, kind, text);
         for example in meta.flagged {
             let found = run(*rule, profile, FileKind::Text, example);
             assert!(!found.is_empty(), "{}: flagged example not flagged: {example:?}", meta.id);

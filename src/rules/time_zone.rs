@@ -1,8 +1,10 @@
 //! Flags clock times and end-of-day terms with no time zone in the same sentence.
 
 use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope};
-use crate::finding::{Finding, Severity};
+use crate::analysis::times::reference_date;
+use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
+use crate::team::{Team, parse_clock, zone_label};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "time-zone",
@@ -30,6 +32,7 @@ an offset (\"UTC+2\", \"GMT-5\"), a Z-suffixed or offset ISO time, or a relative
 (\"your time\", \"my time\", \"local time\", \"Berlin time\", \"Pacific time\"). A city or
 office alone (\"in Tokyo\") is not a zone. One finding per sentence, at its first time.",
     options: &[],
+    example_config: None,
     flagged: &["Let's meet at 3pm tomorrow.", "Please send it by EOD Friday."],
     fine: &[
         "Let's meet at 3pm CET tomorrow.",
@@ -53,7 +56,7 @@ impl Rule for TimeZone {
         found.sort_unstable();
         let mut findings = Vec::new();
         let mut last_sentence = None;
-        for time in found {
+        for &time in &found {
             let Some(sentence) = doc.sentence_at(time.start) else { continue };
             let span = doc.sentences[sentence].span;
             if last_sentence == Some(sentence) || crate::analysis::times::has_zone(cx, span) {
@@ -61,13 +64,49 @@ impl Rule for TimeZone {
             }
             last_sentence = Some(sentence);
             let text = doc.text_of(time);
-            let message = format!(
-                "“{text}” has no time zone: readers elsewhere will guess. Add one (“{text} UTC”), or say “your time”."
-            );
-            findings.push(Finding::new(time, message));
+            // The zone goes after the sentence's last time: "from 9:30 to 11:30 CET".
+            let last = found_in(&found, span).last().copied().unwrap_or(time);
+            let finding = match cx.settings.team.as_ref().and_then(|team| writers_zone(cx, team, span, last)) {
+                Some(label) => Finding::new(
+                    time,
+                    format!("“{text}” has no time zone: readers elsewhere will guess. Add yours (“{text} {label}”)."),
+                )
+                .with_fix(Fix {
+                    title: format!("Add your time zone: “{} {label}”", doc.text_of(last)),
+                    replacement: format!(" {label}"),
+                    span: Span::empty(last.end),
+                    safe: true,
+                }),
+                None => Finding::new(
+                    time,
+                    format!(
+                        "“{text}” has no time zone: readers elsewhere will guess. Add one (“{text} UTC”), or say “your time”."
+                    ),
+                ),
+            };
+            findings.push(finding);
         }
         findings
     }
+}
+
+/// The times in `found` (sorted) that lie inside `span`.
+fn found_in(found: &[Span], span: Span) -> &[Span] {
+    let from = found.partition_point(|t| t.start < span.start);
+    let to = found.partition_point(|t| t.start < span.end);
+    &found[from..to]
+}
+
+/// The writer's zone as readers should see it at `time` on the day the sentence means:
+/// "CET" in winter and "CEST" in summer, or an offset ("UTC+5:30") where the
+/// abbreviation is ambiguous or the config asks for offsets. End-of-day terms are read
+/// as 17:00.
+fn writers_zone(cx: &Context<'_>, team: &Team, sentence: Span, time: Span) -> Option<String> {
+    let writer = team.writer.as_ref()?;
+    let clock = parse_clock(cx.doc.text_of(time)).unwrap_or(jiff::civil::Time::constant(17, 0, 0, 0));
+    let date = reference_date(cx, sentence, team.today());
+    let zoned = date.to_datetime(clock).to_zoned_datetime(writer.tz.clone()).ok()?;
+    Some(zone_label(&zoned, team.style))
 }
 
 #[cfg(test)]
@@ -115,6 +154,42 @@ mod tests {
     #[test]
     fn end_of_the_day_as_idiom_is_fine() {
         assert_clean(&TimeZone, "At the end of the day, it is your call.");
+    }
+
+    fn fix_with_writer_in(zone: &str, text: &str) -> String {
+        let config = format!("[team]\ntimezone = \"{zone}\"\n");
+        let mut settings = crate::Settings::parse(std::path::Path::new("plainly.toml"), &config).unwrap();
+        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
+        let found =
+            crate::rules::testing::run_with(&TimeZone, &settings, crate::Profile::Message, crate::FileKind::Text, text);
+        let fix = &found[0].fixes[0];
+        assert!(fix.safe);
+        format!("{}{}{}", &text[..fix.span.start], fix.replacement, &text[fix.span.end..])
+    }
+
+    #[test]
+    fn knowing_the_writers_zone_gives_a_safe_fix_valid_on_the_date() {
+        assert_eq!(fix_with_writer_in("Europe/Berlin", "Call at 3pm tomorrow."), "Call at 3pm CET tomorrow.");
+        assert_eq!(
+            fix_with_writer_in("Europe/Berlin", "Call at 3pm on 2026-07-01."),
+            "Call at 3pm CEST on 2026-07-01."
+        );
+        assert_eq!(fix_with_writer_in("America/Los_Angeles", "Ship by EOD Friday."), "Ship by EOD PST Friday.");
+        assert_eq!(fix_with_writer_in("Asia/Kolkata", "Sync at 10:00."), "Sync at 10:00 UTC+5:30.");
+        assert_eq!(
+            fix_with_writer_in("Europe/Berlin", "Free from 9:30 to 11:30 today."),
+            "Free from 9:30 to 11:30 CET today."
+        );
+    }
+
+    #[test]
+    fn across_a_dst_change_the_label_follows_the_date() {
+        // Europe/Berlin switches to summer time on 2026-03-29 at 02:00.
+        assert_eq!(fix_with_writer_in("Europe/Berlin", "Meet at 9am on 2026-03-28."), "Meet at 9am CET on 2026-03-28.");
+        assert_eq!(
+            fix_with_writer_in("Europe/Berlin", "Meet at 9am on 2026-03-29."),
+            "Meet at 9am CEST on 2026-03-29."
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ Words of checked prose: quoted replies, signatures after `-- `, code, URLs and l
 targets do not count. The finding points at the sentence where the message passes the
 limit. Off in `doc` by default; turn it on with `too-long = \"on\"`.",
     options: &[OptionMeta { name: "max-words", default: 250, min: 1, doc: "The most words a message may have." }],
+    example_config: None,
     flagged: &[LONG_MESSAGE],
     fine: &["Can you review the draft by Friday 15:00 UTC? Thanks!"],
 };

@@ -35,6 +35,7 @@ Name)\", \"ACR stands for …\" or \"ACR means …\". All-caps words that are no
 not flagged. When the acronym list knows the expansion, the fix spells it out:
 \"minimum viable product (MVP)\".",
     options: &[],
+    example_config: None,
     flagged: &["The MVP ships next week.", "Send the LOI to legal."],
     fine: &["The minimum viable product (MVP) ships next week; the MVP is small.", "The API returns JSON."],
 };

@@ -30,6 +30,7 @@ counted. The finding covers the paragraph.",
         min: 2,
         doc: "Questions in one paragraph that trigger the rule.",
     }],
+    example_config: None,
     flagged: &["Is the export fixed? Did the numbers change? Should we tell finance?"],
     fine: &["1. Is the export fixed?\n2. Did the numbers change?\n3. Should we tell finance?"],
 };

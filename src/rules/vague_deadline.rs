@@ -30,6 +30,7 @@ weekday, a relative day (\"today\", \"EOD\", \"next week\"), a clock time, a dur
 event (\"ASAP, by Fri 15:00 UTC at the latest\"). Sign-offs (\"talk soon\", \"see you soon\")
 and conditions (\"as soon as the build is green\") are not deadlines.",
     options: &[],
+    example_config: None,
     flagged: &["Can you review this ASAP?", "I'll send the numbers soon."],
     fine: &["ASAP, by Fri 15:00 UTC at the latest.", "Talk soon!", "I'll merge as soon as CI is green."],
 };

@@ -25,6 +25,7 @@ ask, the blocker, the date. Short paragraphs and lists let the reader find each 
 Words of the writer's prose in one paragraph (blank lines separate paragraphs). The
 finding points at the paragraph's first sentence.",
     options: &[OptionMeta { name: "max-words", default: 120, min: 1, doc: "The most words a paragraph may have." }],
+    example_config: None,
     flagged: &["We met with the vendor on Tuesday. They walked us through the new pricing, which now bills per seat \
 rather than per project, and they offered a discount if we sign for two years. Finance thinks the discount is worth \
 it, but the platform team worries about lock-in because the export format changed last quarter and our reporting \
