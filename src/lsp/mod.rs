@@ -26,7 +26,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, anyhow, bail};
+use anyhow::{Context as _, bail};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
@@ -84,8 +84,9 @@ pub fn run(connection: Connection) -> anyhow::Result<()> {
 /// [`run`], checking documents with `check`: tests pass one that panics to see the
 /// server survive it.
 pub fn run_with(connection: Connection, check: CheckFn) -> anyhow::Result<()> {
-    let params = initialize(&connection)?;
+    let (id, params) = read_initialize(&connection)?;
     let mut server = Server::new(&connection, check, &params);
+    finish_initialize(&connection, id, &server)?;
     if server.client.watch_files {
         server.watch_configs();
     }
@@ -96,10 +97,10 @@ pub fn run_with(connection: Connection, check: CheckFn) -> anyhow::Result<()> {
         let mut next = Some(first);
         while let Some(message) = next {
             if server.handle(message) == Flow::Exit {
-                return match server.shutting_down {
-                    true => Ok(()),
-                    false => Err(anyhow!("the client sent `exit` before `shutdown`")),
-                };
+                if !server.shutting_down {
+                    bail!("the client sent `exit` before `shutdown`");
+                }
+                return Ok(());
             }
             next = connection.receiver.try_recv().ok();
         }
@@ -126,23 +127,25 @@ pub(crate) fn log(message: fmt::Arguments<'_>) {
     eprintln!("plainly lsp: {message}");
 }
 
-/// The handshake: the client's `initialize`, our capabilities in answer, its `initialized`.
-fn initialize(connection: &Connection) -> anyhow::Result<InitializeParams> {
-    let (id, params) = loop {
+/// The client's `initialize` request. One whose params cannot be read is refused and
+/// the next is awaited, as before any `initialize`.
+fn read_initialize(connection: &Connection) -> anyhow::Result<(RequestId, InitializeParams)> {
+    loop {
         let (id, params) = connection.initialize_start().context("waiting for `initialize`")?;
         match serde_json::from_value::<InitializeParams>(params) {
-            Ok(params) => break (id, params),
+            Ok(params) => return Ok((id, params)),
             Err(err) => {
                 let message = format!("invalid initialize params: {err}");
                 send(connection, Response::new_err(id, ErrorCode::InvalidParams as i32, message));
             }
         }
-    };
-    let encoding =
-        convert::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
-    let client = ClientSupport::new(&params.capabilities);
+    }
+}
+
+/// Answers `initialize` with what this client gets from us, and waits for `initialized`.
+fn finish_initialize(connection: &Connection, id: RequestId, server: &Server<'_>) -> anyhow::Result<()> {
     let result = serde_json::json!({
-        "capabilities": capabilities(encoding, &client),
+        "capabilities": capabilities(server.encoding, &server.client),
         "serverInfo": { "name": "plainly", "version": env!("CARGO_PKG_VERSION") },
     });
     if let Err(err) = connection.initialize_finish(id, result) {
@@ -152,7 +155,7 @@ fn initialize(connection: &Connection) -> anyhow::Result<InitializeParams> {
         // A client that skips `initialized` loses that one message, not the session.
         log(format_args!("{err}"));
     }
-    Ok(params)
+    Ok(())
 }
 
 fn capabilities(encoding: Encoding, client: &ClientSupport) -> ServerCapabilities {
