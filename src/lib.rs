@@ -73,7 +73,7 @@ pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings)
     }
     let suppressions = suppress::Suppressions::parse(doc);
     findings.retain(|f| !suppressions.suppresses(f));
-    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let score = score::score(&findings);
     Checked { profile, findings, score, words: doc.word_count() }
@@ -96,7 +96,15 @@ fn check_decoded(
         // A fix written against decoded text cannot be applied to the encoded file.
         finding.fixes.clear();
     }
+    // Mapping need not keep the order: text that cannot be lined up with its encoding maps
+    // to the part's first line, whatever its place in the decoded text.
+    sort_findings(&mut checked.findings);
     checked
+}
+
+/// Sorts findings by position, then rule id: the order every report shows.
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
 }
 
 fn in_bounds(source: &str, finding: &Finding) -> bool {
