@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod docs;
 pub mod document;
 pub mod finding;

@@ -7,10 +7,13 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 
 use super::ExitStatus;
+use crate::baseline::{self, Baseline};
 use crate::config::{self, ConfigError, Profile, Settings};
+use crate::diff::{self, ChangedLines};
 use crate::finding::Severity;
 use crate::input::{self, FileKind};
 use crate::output::{FileReport, Format};
@@ -45,6 +48,18 @@ pub struct CheckArgs {
     /// Print only findings: no scores, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Report only findings on lines changed since the merge base of REV and HEAD
+    /// (committed, staged, unstaged and untracked changes); files with no changes are
+    /// left out. A finding about the whole message is reported when its file changed.
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
+    /// Report only findings not recorded in this baseline file (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file instead of reporting them, so later runs
+    /// with --baseline report only new ones.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// The lowest severity that fails the run.
@@ -98,6 +113,12 @@ struct Job {
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut status = ExitStatus::Clean;
+    // Both filters are read before any checking, so a bad baseline or revision costs no time.
+    let known = args.baseline.as_deref().map(read_baseline).transpose()?;
+    let changed = match &args.diff_base {
+        Some(rev) => Some(ChangedLines::since(rev, Path::new("."))?),
+        None => None,
+    };
     let mut configs = match &args.config {
         Some(path) => match Settings::load(path) {
             Ok(settings) => Configs::fixed(settings),
@@ -142,15 +163,27 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     jobs.sort_by(|a, b| a.display.cmp(&b.display));
     jobs.dedup_by(|a, b| a.display == b.display);
+    if let Some(changed) = &changed {
+        // A file the change did not touch would have every finding filtered out below.
+        jobs.retain(|job| file_change(job, changed).is_some());
+    }
 
     let results: Vec<Result<FileReport, String>> = jobs.par_iter().map(|job| check_job(job, args)).collect();
 
     errors.sort();
     errors.dedup();
     let mut reports = Vec::with_capacity(results.len());
-    for result in results {
+    for (job, result) in jobs.iter().zip(results) {
         match result {
-            Ok(report) => reports.push(report),
+            Ok(mut report) => {
+                if let Some(change) = changed.as_ref().and_then(|changed| file_change(job, changed)) {
+                    diff::filter(&mut report, change);
+                }
+                if let Some(known) = &known {
+                    known.filter(&mut report);
+                }
+                reports.push(report);
+            }
             Err(err) => errors.push(err),
         }
     }
@@ -159,6 +192,20 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     if !errors.is_empty() {
         status = ExitStatus::Error;
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let text = baseline::render(&reports);
+        std::fs::write(path, text).with_context(|| format!("{}: cannot write the baseline", display(path)))?;
+        let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+        eprintln!(
+            "plainly: recorded {findings} finding{} in {files} file{} to {}",
+            if findings == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" },
+            display(path)
+        );
+        return Ok(status);
     }
 
     let choice = match args.color {
@@ -179,6 +226,25 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// Reads a baseline file; any problem is an error naming the file.
+fn read_baseline(path: &Path) -> anyhow::Result<Baseline> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the baseline", display(path)))?;
+    // "base.json:3:5: …" when the problem has a place, as config errors print.
+    Baseline::parse(&text).map_err(|err| {
+        let separator = if err.line.is_some() { ":" } else { ": " };
+        anyhow::anyhow!("{}{separator}{err}", display(path))
+    })
+}
+
+/// How the job's file changed; stdin counts as wholly changed, since git cannot see it.
+fn file_change<'a>(job: &Job, changed: &'a ChangedLines) -> Option<&'a diff::FileChange> {
+    static STDIN: diff::FileChange = diff::FileChange::Untracked;
+    match &job.source {
+        Source::File(path) => changed.file(path),
+        Source::Stdin(_) => Some(&STDIN),
+    }
 }
 
 /// Checks one job; an unreadable file or a crash in a rule is an error line, not the end of the run.
