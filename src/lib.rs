@@ -11,6 +11,7 @@ pub mod diff;
 pub mod docs;
 pub mod document;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod lsp;
