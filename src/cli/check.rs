@@ -15,6 +15,7 @@ use crate::baseline::{self, Baseline};
 use crate::config::{self, ConfigError, Profile, Settings};
 use crate::diff::{self, ChangedLines};
 use crate::finding::Severity;
+use crate::fix;
 use crate::input::{self, FileKind};
 use crate::output::{FileReport, Format};
 
@@ -60,6 +61,17 @@ pub struct CheckArgs {
     /// with --baseline report only new ones.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base"])]
     pub write_baseline: Option<PathBuf>,
+    /// Apply the fixes rules mark as safe (such as adding your time zone to "3pm"), writing
+    /// each file atomically, then report what is left. A piped message is printed fixed.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the fixes as a unified diff instead of writing them.
+    #[arg(long, requires = "fix")]
+    pub diff: bool,
+    /// Your IANA time zone ("Europe/Berlin"), for times written without one; overrides
+    /// `timezone` in plainly.toml's [team].
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
 }
 
 /// The lowest severity that fails the run.
@@ -119,15 +131,20 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         Some(rev) => Some(ChangedLines::since(rev, Path::new("."))?),
         None => None,
     };
+    if let Some(zone) = &args.timezone {
+        if crate::team::Zone::get(zone).is_none() {
+            anyhow::bail!("--timezone: unknown time zone {zone:?}; use an IANA name such as \"Europe/Berlin\"");
+        }
+    }
     let mut configs = match &args.config {
         Some(path) => match Settings::load(path) {
-            Ok(settings) => Configs::fixed(settings),
+            Ok(settings) => Configs::fixed(settings, args.timezone.clone()),
             Err(err) => {
                 eprintln!("plainly: {err}");
                 return Ok(ExitStatus::Error);
             }
         },
-        None => Configs::discovered(),
+        None => Configs::discovered(args.timezone.clone()),
     };
 
     let mut jobs = Vec::new();
@@ -168,14 +185,19 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         jobs.retain(|job| file_change(job, changed).is_some());
     }
 
-    let results: Vec<Result<FileReport, String>> = jobs.par_iter().map(|job| check_job(job, args)).collect();
+    let results: Vec<Result<(FileReport, Option<Fixed>), String>> =
+        jobs.par_iter().map(|job| check_job(job, args)).collect();
 
     errors.sort();
     errors.dedup();
     let mut reports = Vec::with_capacity(results.len());
+    let mut fixed = Vec::with_capacity(results.len());
+    let mut checked_jobs = Vec::with_capacity(results.len());
     for (job, result) in jobs.iter().zip(results) {
         match result {
-            Ok(mut report) => {
+            Ok((mut report, fixes)) => {
+                fixed.push(fixes);
+                checked_jobs.push(job);
                 if let Some(change) = changed.as_ref().and_then(|changed| file_change(job, changed)) {
                     diff::filter(&mut report, change);
                 }
@@ -187,6 +209,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             Err(err) => errors.push(err),
         }
     }
+    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut errors) } else { None };
     for line in &errors {
         eprintln!("plainly: {line}");
     }
@@ -215,8 +238,16 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
-    args.format.reporter(args.quiet).write(&mut out, &reports)?;
+    match &instead_of_report {
+        Some(text) => out.write_all(text.as_bytes())?,
+        None => args.format.reporter(args.quiet).write(&mut out, &reports)?,
+    }
     out.flush()?;
+    if args.diff {
+        // Like `cargo fmt --check`: a non-empty diff is a failure.
+        let changed = instead_of_report.is_some_and(|diff| !diff.is_empty());
+        return Ok(if changed { status.max(ExitStatus::Findings) } else { status });
+    }
 
     let fail_on = args.fail_on.severity();
     let failed = reports.iter().any(|r| {
@@ -247,8 +278,20 @@ fn file_change<'a>(job: &Job, changed: &'a ChangedLines) -> Option<&'a diff::Fil
     }
 }
 
-/// Checks one job; an unreadable file or a crash in a rule is an error line, not the end of the run.
-fn check_job(job: &Job, args: &CheckArgs) -> Result<FileReport, String> {
+/// A file's text with the safe fixes applied (`--fix`).
+struct Fixed {
+    /// The bytes as read, so a file changed meanwhile is not overwritten.
+    original: Vec<u8>,
+    /// The fixed text.
+    text: String,
+    /// What each applied fix did.
+    applied: Vec<String>,
+}
+
+/// Checks one job, and with `--fix` applies its safe fixes (the report then describes the
+/// fixed text, unless `--diff` only shows them). An unreadable file or a crash in a rule
+/// is an error line, not the end of the run.
+fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), String> {
     let fail = |message: String| format!("{}: {message}", job.display);
     let bytes = match &job.source {
         Source::File(path) => input::read(path, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
@@ -259,9 +302,58 @@ fn check_job(job: &Job, args: &CheckArgs) -> Result<FileReport, String> {
         Some(profile) => profile,
         None => config::front_matter_profile(text, job.kind).map_err(fail)?.unwrap_or(job.mapped),
     };
-    let checked = panic::catch_unwind(AssertUnwindSafe(|| crate::check(text, job.kind, profile, &job.settings)))
-        .map_err(|panic| fail(format!("internal error, please report it: {}", panic_message(&panic))))?;
-    Ok(FileReport::new(job.display.clone(), text, checked))
+    let run = |text: &str| {
+        panic::catch_unwind(AssertUnwindSafe(|| crate::check(text, job.kind, profile, &job.settings)))
+            .map_err(|panic| fail(format!("internal error, please report it: {}", panic_message(&panic))))
+    };
+    let checked = run(text)?;
+    if !args.fix {
+        return Ok((FileReport::new(job.display.clone(), text, checked), None));
+    }
+    let Some((fixed, applied)) = fix::apply_safe(text, &checked.findings) else {
+        return Ok((FileReport::new(job.display.clone(), text, checked), None));
+    };
+    let applied = applied.iter().map(|f| f.title.clone()).collect();
+    let report = if args.diff {
+        FileReport::new(job.display.clone(), text, checked)
+    } else {
+        FileReport::new(job.display.clone(), &fixed, run(&fixed)?)
+    };
+    Ok((report, Some(Fixed { original: bytes.clone(), text: fixed, applied })))
+}
+
+/// Writes, prints or diffs the fixes `--fix` made; returns what goes to stdout instead of
+/// the report (the diff, or a piped message fixed), if anything.
+fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, errors: &mut Vec<String>) -> Option<String> {
+    let mut out = String::new();
+    let mut replaces_report = args.diff;
+    for (job, fixed) in jobs.iter().zip(fixed) {
+        match (&job.source, fixed) {
+            (Source::Stdin(bytes), _) if !args.diff => {
+                // A piped message comes back fixed, as formatters do, so editors can pipe through plainly.
+                replaces_report = true;
+                match fixed {
+                    Some(fixed) => out.push_str(&fixed.text),
+                    None => out.push_str(&String::from_utf8_lossy(bytes)),
+                }
+            }
+            (_, None) => {}
+            (_, Some(fixed)) if args.diff => {
+                let original = String::from_utf8_lossy(&fixed.original);
+                out.push_str(&fix::unified_diff(&job.display, &original, &fixed.text));
+            }
+            (Source::File(path), Some(fixed)) => match fix::write_atomically(path, &fixed.original, &fixed.text) {
+                Ok(()) => {
+                    let n = fixed.applied.len();
+                    let what = fixed.applied.join("; ");
+                    eprintln!("plainly: {}: fixed {n} finding{}: {what}", job.display, if n == 1 { "" } else { "s" });
+                }
+                Err(err) => errors.push(format!("{}: {err}", job.display)),
+            },
+            (Source::Stdin(_), Some(_)) => {}
+        }
+    }
+    replaces_report.then_some(out)
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -367,15 +459,19 @@ struct Configs {
     by_dir: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
     by_file: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
     default: Arc<Settings>,
+    /// `--timezone`, applied to every config found.
+    timezone: Option<String>,
 }
 
 impl Configs {
-    fn fixed(settings: Settings) -> Configs {
-        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered() }
+    fn fixed(settings: Settings, timezone: Option<String>) -> Configs {
+        let settings = with_timezone(settings, timezone.as_deref());
+        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered(timezone) }
     }
 
-    fn discovered() -> Configs {
-        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default: Arc::new(Settings::default()) }
+    fn discovered(timezone: Option<String>) -> Configs {
+        let default = Arc::new(with_timezone(Settings::default(), timezone.as_deref()));
+        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default, timezone }
     }
 
     fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
@@ -388,10 +484,22 @@ impl Configs {
         let result = match config::discover(dir) {
             None => Ok(Arc::clone(&self.default)),
             Some(file) => {
-                self.by_file.entry(file.clone()).or_insert_with(|| Settings::load(&file).map(Arc::new)).clone()
+                let timezone = self.timezone.as_deref();
+                self.by_file
+                    .entry(file.clone())
+                    .or_insert_with(|| Settings::load(&file).map(|s| Arc::new(with_timezone(s, timezone))))
+                    .clone()
             }
         };
         self.by_dir.insert(dir.to_path_buf(), result.clone());
         result
+    }
+}
+
+/// The settings with `--timezone` as the writer's zone (checked to be a known zone first).
+fn with_timezone(settings: Settings, timezone: Option<&str>) -> Settings {
+    match timezone {
+        Some(zone) => settings.with_writer_zone(zone).unwrap_or(settings),
+        None => settings,
     }
 }
