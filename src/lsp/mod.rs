@@ -8,11 +8,13 @@
 //!
 //! - `documents.rs`: open documents, incremental edits, cached findings;
 //! - `convert.rs`: offsets ↔ positions in the negotiated encoding, diagnostics, URIs;
+//! - `capabilities.rs`: what the client can do and what we offer it;
 //! - `configs.rs`: the `plainly.toml` each document uses;
 //! - `actions.rs`, `hover.rs`, `lens.rs`: what the editor shows from the cached findings;
 //! - `transport.rs`: stdio framing that survives a bad frame.
 
 mod actions;
+mod capabilities;
 mod configs;
 mod convert;
 mod documents;
@@ -31,14 +33,11 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
-    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams, DidChangeTextDocumentParams,
+    CodeActionKind, CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, Hover, HoverParams,
-    HoverProviderCapability, InitializeParams, InlayHint, InlayHintParams, MessageType, OneOf,
-    PublishDiagnosticsParams, Registration, RegistrationParams, ResourceOperationKind, SaveOptions, ServerCapabilities,
-    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Uri,
+    InitializeParams, InlayHint, InlayHintParams, MessageType, PublishDiagnosticsParams, Registration,
+    RegistrationParams, ShowMessageParams, Uri,
 };
 
 use crate::config::{Profile, Settings, front_matter_profile};
@@ -47,6 +46,7 @@ use crate::position::Encoding;
 use crate::{Checked, config};
 
 use actions::{ConfigTarget, EditSupport};
+use capabilities::{ClientSupport, capabilities};
 use configs::Configs;
 use documents::{OpenDocument, Setup};
 
@@ -156,80 +156,6 @@ fn finish_initialize(connection: &Connection, id: RequestId, server: &Server<'_>
         log(format_args!("{err}"));
     }
     Ok(())
-}
-
-fn capabilities(encoding: Encoding, client: &ClientSupport) -> ServerCapabilities {
-    ServerCapabilities {
-        position_encoding: Some(convert::encoding_kind(encoding)),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions { include_text: Some(false) })),
-            ..TextDocumentSyncOptions::default()
-        })),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-            ..CodeActionOptions::default()
-        })),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        code_lens_provider: client.code_lens.then_some(CodeLensOptions { resolve_provider: Some(false) }),
-        inlay_hint_provider: client.score_as_inlay_hint().then_some(OneOf::Left(true)),
-        ..ServerCapabilities::default()
-    }
-}
-
-/// What the client can do, read once from its capabilities.
-#[derive(Default)]
-struct ClientSupport {
-    /// It takes `workspace/didChangeWatchedFiles` registrations at run time.
-    watch_files: bool,
-    /// It takes `documentChanges` in workspace edits.
-    document_changes: bool,
-    /// It can create files from a workspace edit.
-    create_files: bool,
-    /// It shows code lenses.
-    code_lens: bool,
-    /// It re-asks for code lenses when told to.
-    code_lens_refresh: bool,
-    /// It shows inlay hints.
-    inlay_hint: bool,
-    /// It re-asks for inlay hints when told to.
-    inlay_hint_refresh: bool,
-}
-
-impl ClientSupport {
-    fn new(capabilities: &ClientCapabilities) -> ClientSupport {
-        let workspace = capabilities.workspace.as_ref();
-        let text = capabilities.text_document.as_ref();
-        let edit = workspace.and_then(|w| w.workspace_edit.as_ref());
-        let document_changes = edit.and_then(|e| e.document_changes).unwrap_or(false);
-        let creates = edit
-            .and_then(|e| e.resource_operations.as_ref())
-            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create));
-        ClientSupport {
-            watch_files: workspace
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|w| w.dynamic_registration)
-                .unwrap_or(false),
-            document_changes,
-            create_files: document_changes && creates,
-            code_lens: text.is_some_and(|t| t.code_lens.is_some()),
-            code_lens_refresh: workspace
-                .and_then(|w| w.code_lens.as_ref())
-                .and_then(|c| c.refresh_support)
-                .unwrap_or(false),
-            inlay_hint: text.is_some_and(|t| t.inlay_hint.is_some()),
-            inlay_hint_refresh: workspace
-                .and_then(|w| w.inlay_hint.as_ref())
-                .and_then(|c| c.refresh_support)
-                .unwrap_or(false),
-        }
-    }
-
-    /// The score goes in a code lens where the client has them, else in an inlay hint.
-    fn score_as_inlay_hint(&self) -> bool {
-        !self.code_lens && self.inlay_hint
-    }
 }
 
 /// Whether the loop goes on after a message.
