@@ -2,6 +2,7 @@
 //! encodings, and the file kind.
 
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 /// Files larger than this are refused unless the config raises `max-file-size`.
@@ -61,6 +62,8 @@ pub enum InputError {
     Binary,
     /// The file is larger than the configured limit.
     TooLarge { size: u64, limit: u64 },
+    /// A device or pipe with no size of its own (`/dev/zero`) gave more than the limit.
+    StreamTooLarge { limit: u64 },
     /// The file could not be read.
     Io(std::io::Error),
 }
@@ -73,6 +76,9 @@ impl fmt::Display for InputError {
             InputError::Binary => f.write_str("binary file (contains NUL bytes); not checked"),
             InputError::TooLarge { size, limit } => {
                 write!(f, "file is {size} bytes, over the {limit}-byte limit (raise `max-file-size` in plainly.toml)")
+            }
+            InputError::StreamTooLarge { limit } => {
+                write!(f, "gives more than {limit} bytes, the limit (raise `max-file-size` in plainly.toml)")
             }
             InputError::Io(err) => write!(f, "cannot read: {}", io_reason(err)),
         }
@@ -118,7 +124,15 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     if meta.len() > limit {
         return Err(InputError::TooLarge { size: meta.len(), limit });
     }
-    std::fs::read(path).map_err(InputError::Io)
+    // A device or pipe reports a size of 0 and may never end (`/dev/zero`): read one byte
+    // past the limit at most, so it is refused instead of filling memory.
+    let file = std::fs::File::open(path).map_err(InputError::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(InputError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::StreamTooLarge { limit });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -144,6 +158,16 @@ mod tests {
     #[test]
     fn too_large_is_refused() {
         assert!(matches!(decode(b"hello", 4), Err(InputError::TooLarge { size: 5, limit: 4 })));
+    }
+
+    #[test]
+    fn an_endless_device_is_refused_at_the_limit() {
+        let zero = Path::new("/dev/zero");
+        if !zero.exists() {
+            return;
+        }
+        let err = read(zero, 1000).unwrap_err();
+        assert_eq!(err.to_string(), "gives more than 1000 bytes, the limit (raise `max-file-size` in plainly.toml)");
     }
 
     #[test]
