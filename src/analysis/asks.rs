@@ -113,11 +113,15 @@ fn in_plan_list(cx: &Context<'_>, sentence: &Sentence) -> bool {
 /// TensorFrames?\nTensorFrames lets you…"). Such questions are rhetorical.
 fn is_heading_like(doc: &Document<'_>, sentence: &Sentence) -> bool {
     let block = &doc.blocks[sentence.block];
+    // Only a block's first sentence can be one, so the rest of its line is read once per
+    // block: a message that is one long line stays linear.
+    if sentence.span.start != block.span.start || sentence.words.len() > 8 {
+        return false;
+    }
     let line_end = doc.prose[sentence.span.end..].find('\n').map_or(doc.prose.len(), |at| sentence.span.end + at);
-    let alone_on_first_line = sentence.span.start == block.span.start
-        && !doc.prose[sentence.span.end..line_end].chars().any(char::is_alphanumeric)
-        && line_end < block.span.end;
-    if !alone_on_first_line || sentence.words.len() > 8 {
+    let alone_on_first_line =
+        !doc.prose[sentence.span.end..line_end].chars().any(char::is_alphanumeric) && line_end < block.span.end;
+    if !alone_on_first_line {
         return false;
     }
     let addressed = doc.sentence_words(sentence).iter().any(|w| {
