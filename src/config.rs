@@ -313,7 +313,10 @@ impl Settings {
                 let content = std::fs::read_to_string(&full).map_err(|err| {
                     error_at(file.span().start, format!("cannot read rule file {}: {err}", full.display()))
                 })?;
-                files.push((full, content));
+                // Its errors name it beside the config as the user named the config
+                // (`team.toml:6:11`), not by its absolute path.
+                let shown = path.parent().map_or_else(|| PathBuf::from(file.get_ref()), |dir| dir.join(file.get_ref()));
+                files.push((shown, content));
             }
             let lexicon = Lexicon::with_user_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())))?;
             settings.lexicon = Arc::new(lexicon);

@@ -478,7 +478,7 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 struct RawEntry {
     #[serde(rename = "match", default)]
     phrases: Vec<String>,
-    pattern: Option<String>,
+    pattern: Option<Spanned<String>>,
     #[serde(default)]
     instead: Vec<String>,
     why: Option<String>,
@@ -554,9 +554,12 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
                 return Err(error_at(at, format!("phrase {empty:?} is empty or has surrounding spaces")));
             }
             if let Some(pattern) = &raw.pattern {
-                if let Err(err) = RegexBuilder::new(pattern).size_limit(1 << 20).build() {
-                    let reason = err.to_string().lines().last().unwrap_or("invalid").trim().to_string();
-                    return Err(error_at(at, format!("invalid pattern {pattern:?}: {reason}")));
+                if let Err(err) = RegexBuilder::new(pattern.get_ref()).size_limit(1 << 20).build() {
+                    let text = err.to_string();
+                    let reason = text.lines().last().unwrap_or("invalid").trim();
+                    let reason = reason.strip_prefix("error: ").unwrap_or(reason);
+                    let message = format!("invalid pattern {:?}: {reason}", pattern.get_ref());
+                    return Err(error_at(pattern.span().start, message));
                 }
             }
             let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -564,7 +567,7 @@ fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError
                 list,
                 Entry {
                     phrases: raw.phrases,
-                    pattern: raw.pattern,
+                    pattern: raw.pattern.map(Spanned::into_inner),
                     instead: raw.instead,
                     why: raw.why,
                     flagged: raw.flagged,
@@ -693,8 +696,8 @@ mod tests {
 
         let err =
             Lexicon::with_user_files([(Path::new("team.toml"), "[[jargon]]\npattern = \"(unclosed\"\n")]).unwrap_err();
-        assert!(err.message.contains("invalid pattern"), "{}", err.message);
-        assert_eq!(err.line, 1);
+        assert_eq!(err.message, "invalid pattern \"(unclosed\": unclosed group");
+        assert_eq!((err.line, err.column), (2, 11));
     }
 
     #[test]
