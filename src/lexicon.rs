@@ -259,6 +259,10 @@ struct Automaton {
 /// that building an automaton later cannot fail.
 const MAX_PHRASES: usize = 1_000_000;
 
+/// Patterns beyond this many (over all files) are refused: each compiled pattern takes
+/// about 13 KiB and one search of every checked text, so a million would take gigabytes.
+const MAX_PATTERNS: usize = 10_000;
+
 impl Automaton {
     fn build(lists: &[Vec<Entry>], include: impl Fn(List) -> bool) -> Automaton {
         let mut phrases = Vec::new();
@@ -315,9 +319,18 @@ impl Lexicon {
 
     fn from_files<'p>(files: impl IntoIterator<Item = (&'p Path, &'p str)>) -> Result<Lexicon, ConfigError> {
         let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); List::ALL.len()];
+        let (mut phrases, mut patterns) = (0, 0);
         for (path, text) in files {
-            for (list, entry) in parse_file(path, text)? {
+            for (list, entry) in parse_file(path, text, MAX_PATTERNS - patterns)? {
+                phrases += entry.phrases.len();
+                patterns += usize::from(entry.pattern.is_some());
                 lists[list.index()].push(entry);
+            }
+            // Checked after each file, so the error names the one that went over.
+            if phrases > MAX_PHRASES {
+                let message =
+                    format!("with this file the lists hold {phrases} phrases; at most {MAX_PHRASES} are supported");
+                return Err(ConfigError::new(path.display(), 0, 0, message));
             }
         }
         let mut regexes = Vec::new();
@@ -339,11 +352,6 @@ impl Lexicon {
                     regexes.push((list, index, regex));
                 }
             }
-        }
-        let phrases: usize = lists.iter().flatten().map(|e| e.phrases.len()).sum();
-        if phrases > MAX_PHRASES {
-            let message = format!("rule files hold {phrases} phrases; at most {MAX_PHRASES} are supported");
-            return Err(ConfigError::new("rules", 0, 0, message));
         }
         Ok(Lexicon { lists, all: OnceLock::new(), doc: OnceLock::new(), regexes, acronyms })
     }
@@ -503,10 +511,16 @@ struct RawEntry {
 }
 
 /// Parses one rule file into `(list, entry)` pairs, with errors at `path:line:col`.
-fn parse_file(path: &Path, text: &str) -> Result<Vec<(List, Entry)>, ConfigError> {
+/// More than `max_patterns` patterns are refused before any is compiled.
+fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List, Entry)>, ConfigError> {
     let error_at = |offset: usize, message: String| ConfigError::at(path, text, offset, message);
     let table: BTreeMap<Spanned<String>, Vec<Spanned<RawEntry>>> =
         toml::from_str(text).map_err(|err| ConfigError::from_toml(path, text, &err))?;
+    let patterns = table.values().flatten().filter(|raw| raw.get_ref().pattern.is_some()).count();
+    if patterns > max_patterns {
+        let message = format!("too many patterns ({patterns}); the lists take at most {MAX_PATTERNS}");
+        return Err(ConfigError::new(path.display(), 0, 0, message));
+    }
     let origin: Arc<str> = Arc::from(path.display().to_string());
     let mut out = Vec::new();
     for (name, entries) in table {
@@ -698,6 +712,13 @@ mod tests {
             Lexicon::with_user_files([(Path::new("team.toml"), "[[jargon]]\npattern = \"(unclosed\"\n")]).unwrap_err();
         assert_eq!(err.message, "invalid pattern \"(unclosed\": unclosed group");
         assert_eq!((err.line, err.column), (2, 11));
+    }
+
+    #[test]
+    fn too_many_patterns_are_refused_before_compiling() {
+        let user = "[[jargon]]\npattern = '('\n".repeat(MAX_PATTERNS + 1);
+        let err = Lexicon::with_user_files([(Path::new("team.toml"), user.as_str())]).unwrap_err();
+        assert_eq!(err.to_string(), "team.toml: too many patterns (10001); the lists take at most 10000");
     }
 
     #[test]
