@@ -108,7 +108,7 @@ impl<'a> Builder<'a> {
         let mut words = Vec::new();
         for (kind, span) in self.blocks {
             let first_word = words.len();
-            words.extend(segment::words(&prose, span));
+            segment::words(&prose, span, &mut words);
             if words.len() == first_word {
                 // Only code, links or markup: nothing a reader reads as prose.
                 continue;

@@ -21,30 +21,49 @@ impl FlatProse {
         let mut text = String::with_capacity(prose.len());
         let mut shifts = Vec::new();
         let mut removed = 0;
-        let mut in_space = false;
-        for (at, c) in prose.char_indices() {
-            let before = removed;
-            if c.is_whitespace() {
-                if in_space {
-                    removed += c.len_utf8();
-                } else {
-                    text.push(' ');
-                    removed += c.len_utf8() - 1;
-                    in_space = true;
+        let bytes = prose.as_bytes();
+        // The character at `at` and whether it is white space; ASCII is read without decoding.
+        let char_at = |at: usize| match bytes[at] {
+            byte @ 0..0x80 => (byte as char, matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')),
+            _ => {
+                let c = prose[at..].chars().next().expect("at is a char boundary");
+                (c, c.is_whitespace())
+            }
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            let (c, space) = char_at(at);
+            if space {
+                // A run of white space becomes one space.
+                let start = at;
+                while at < bytes.len() && char_at(at).1 {
+                    at += char_at(at).0.len_utf8();
                 }
+                text.push(' ');
+                if at - start > 1 {
+                    removed += at - start - 1;
+                    shifts.push((at - removed, removed));
+                }
+            } else if c.is_ascii() {
+                // A run of visible ASCII is copied as it is.
+                let start = at;
+                while at < bytes.len() && bytes[at] < 0x80 && !char_at(at).1 {
+                    at += 1;
+                }
+                text.push_str(&prose[start..at]);
             } else {
-                in_space = false;
                 let plain = match c {
                     '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
                     '\u{201C}' | '\u{201D}' => '"',
                     other => other,
                 };
                 text.push(plain);
-                removed += c.len_utf8() - plain.len_utf8();
-            }
-            if removed != before {
-                // Offsets after this character are shifted by the new total.
-                shifts.push((at + c.len_utf8() - removed, removed));
+                at += c.len_utf8();
+                if plain != c {
+                    // Offsets after this character are shifted by the new total.
+                    removed += c.len_utf8() - plain.len_utf8();
+                    shifts.push((at - removed, removed));
+                }
             }
         }
         FlatProse { text, shifts }
