@@ -387,6 +387,33 @@ fn hover_tells_why_and_the_weight() {
 }
 
 #[test]
+fn team_time_hover_shows_every_zone_and_the_quick_fix_adds_the_writers_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"America/Los_Angeles\", \"Asia/Tokyo\"]\n";
+    std::fs::write(dir.path().join("plainly.toml"), team).unwrap();
+    let mut client = Client::start(capabilities(&["utf-16"]), Some(dir.path()));
+    let uri = uri(&dir.path().join("invite.txt"));
+    let text = "Can we review the launch plan at 3pm on 2026-12-02?\n";
+    let published = client.open(&uri, "plaintext", text);
+
+    let at = text.find("3pm").unwrap() as u64 + 1;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": at } }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("**3pm CET** on Wednesday, 2026-12-02"), "{shown}");
+    assert!(shown.contains("- Los Angeles: 6am Wednesday (PST), outside core hours"), "{shown}");
+    assert!(shown.contains("- Tokyo: 11pm Wednesday (JST), outside core hours"), "{shown}");
+
+    let time_zone = published.with_code("time-zone");
+    let actions = client.code_actions(&uri, time_zone["range"].clone());
+    let fix = action(&actions, "Add your time zone: “3pm CET”");
+    assert_eq!(apply(text, &fix["edit"], &uri, "utf-16"), "Can we review the launch plan at 3pm CET on 2026-12-02?\n");
+    client.finish().unwrap();
+}
+
+#[test]
 fn a_broken_config_is_one_message_and_the_defaults_apply() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plainly.toml"), "[rules]\nhedge = \"sometimes\"\n").unwrap();

@@ -34,6 +34,31 @@ pub(crate) fn hover(doc: &OpenDocument, lines: Lines<'_>, offset: usize) -> Opti
     })
 }
 
+/// A clock time under the cursor, shown in every zone of the config's `[team]`.
+pub(crate) fn clock_time(doc: &OpenDocument, lines: Lines<'_>, offset: usize) -> Option<Hover> {
+    let setup = &doc.setup;
+    let (span, text) = crate::team::time_in_zones(&doc.text, setup.kind, &setup.settings, offset)?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
+        range: Some(lines.range(span)),
+    })
+}
+
+/// One hover from the findings' and the clock time's: both, findings first.
+pub(crate) fn merge(findings: Option<Hover>, clock: Option<Hover>) -> Option<Hover> {
+    match (findings, clock) {
+        (Some(mut findings), Some(clock)) => {
+            if let (HoverContents::Markup(first), HoverContents::Markup(second)) =
+                (&mut findings.contents, clock.contents)
+            {
+                first.value = format!("{}\n\n---\n\n{}", first.value, second.value);
+            }
+            Some(findings)
+        }
+        (findings, clock) => findings.or(clock),
+    }
+}
+
 /// The first paragraph under a rule's `## Why`, on one line.
 pub(crate) fn why(docs: &str) -> Option<String> {
     let after = docs.split("## Why").nth(1)?;

@@ -491,7 +491,8 @@ impl<'c> Server<'c> {
         self.check_now(&at.text_document.uri);
         let doc = self.documents.get(&at.text_document.uri)?;
         let lines = doc.lines(self.encoding);
-        hover::hover(doc, lines, lines.offset(at.position))
+        let offset = lines.offset(at.position);
+        hover::merge(hover::hover(doc, lines, offset), hover::clock_time(doc, lines, offset))
     }
 
     fn code_lens(&mut self, params: CodeLensParams) -> Option<Vec<CodeLens>> {
