@@ -39,32 +39,9 @@ impl Report for Github {
             }
         }
         if !self.quiet {
-            writeln!(out, "{}", summary(reports))?;
+            writeln!(out, "plainly: {}", super::summary(reports))?;
         }
         Ok(())
-    }
-}
-
-/// "plainly: checked 3 files: 1 error, 2 warnings, 2 info; lowest clarity 62/100 (notes/update.md)".
-fn summary(reports: &[FileReport]) -> String {
-    let files = if reports.len() == 1 { "1 file".to_string() } else { format!("{} files", reports.len()) };
-    let (mut info, mut warning, mut error) = (0, 0, 0);
-    for report in reports {
-        let (i, w, e) = report.counts();
-        info += i;
-        warning += w;
-        error += e;
-    }
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    let counts =
-        [(error, plural(error, "error")), (warning, plural(warning, "warning")), (info, format!("{info} info"))];
-    let counts: Vec<String> = counts.into_iter().filter(|(n, _)| *n > 0).map(|(_, text)| text).collect();
-    let findings = if counts.is_empty() { "no findings".to_string() } else { counts.join(", ") };
-    match reports.iter().min_by_key(|r| (r.score, &r.path)) {
-        Some(lowest) if lowest.score < 100 => {
-            format!("plainly: checked {files}: {findings}; lowest clarity {}/100 ({})", lowest.score, lowest.path)
-        }
-        _ => format!("plainly: checked {files}: {findings}"),
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnostic, FileReport, Report};
+use super::{Diagnostic, FileReport, Report, count_phrase, summary};
 use crate::finding::Severity;
 
 /// The human reporter. Colour is decided by the stream it writes to (see `cli`).
@@ -30,7 +30,9 @@ impl Report for Human {
             }
         }
         if !self.quiet {
-            writeln!(out, "{}", summary(reports))?;
+            // "Checked 3 files: …", a sentence on its own line.
+            let line = summary(reports);
+            writeln!(out, "C{}.", &line[1..])?;
         }
         Ok(())
     }
@@ -61,42 +63,5 @@ fn score_line(report: &FileReport) -> String {
         return format!("{}: clarity {}/100 · no findings", report.path, report.score);
     }
     let findings = if n == 1 { "1 finding".to_string() } else { format!("{n} findings") };
-    format!("{}: clarity {}/100 · {} ({})", report.path, report.score, findings, counts(report.counts()))
-}
-
-/// "Checked 3 files: 4 warnings, 2 info; lowest score 62 (notes/update.md)".
-fn summary(reports: &[FileReport]) -> String {
-    let files = if reports.len() == 1 { "1 file".to_string() } else { format!("{} files", reports.len()) };
-    let (mut info, mut warning, mut error) = (0, 0, 0);
-    for report in reports {
-        let (i, w, e) = report.counts();
-        info += i;
-        warning += w;
-        error += e;
-    }
-    if info + warning + error == 0 {
-        return format!("Checked {files}: no findings.");
-    }
-    let lowest = reports.iter().min_by_key(|r| (r.score, &r.path)).expect("some report has findings");
-    format!(
-        "Checked {files}: {}; lowest clarity {}/100 ({}).",
-        counts((info, warning, error)),
-        lowest.score,
-        lowest.path
-    )
-}
-
-fn counts((info, warning, error): (usize, usize, usize)) -> String {
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    let mut parts = Vec::new();
-    if error > 0 {
-        parts.push(plural(error, "error"));
-    }
-    if warning > 0 {
-        parts.push(plural(warning, "warning"));
-    }
-    if info > 0 {
-        parts.push(format!("{info} info"));
-    }
-    parts.join(", ")
+    format!("{}: clarity {}/100 · {} ({})", report.path, report.score, findings, count_phrase(report.counts()))
 }

@@ -65,13 +65,7 @@ impl Report for Json {
                     .collect(),
             })
             .collect();
-        let (mut info, mut warning, mut error) = (0, 0, 0);
-        for report in reports {
-            let (i, w, e) = report.counts();
-            info += i;
-            warning += w;
-            error += e;
-        }
+        let (info, warning, error) = super::totals(reports);
         let summary = Summary { files: reports.len(), diagnostics: info + warning + error, info, warning, error };
         serde_json::to_writer_pretty(&mut *out, &Document { version: 1, files, summary })?;
         writeln!(out)

@@ -193,6 +193,39 @@ fn excerpt(source: &str, positions: &Positions, span: Span, range: Range) -> Exc
     Excerpt { first_line: first + 1, text, span: in_text }
 }
 
+/// Diagnostics at each severity over all reports: `(info, warning, error)`.
+pub fn totals(reports: &[FileReport]) -> (usize, usize, usize) {
+    reports.iter().map(FileReport::counts).fold((0, 0, 0), |(i, w, e), (a, b, c)| (i + a, w + b, e + c))
+}
+
+/// "1 error, 2 warnings, 3 info", leaving out severities with none; empty for none at all.
+pub fn count_phrase((info, warning, error): (usize, usize, usize)) -> String {
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let mut parts = Vec::new();
+    if error > 0 {
+        parts.push(plural(error, "error"));
+    }
+    if warning > 0 {
+        parts.push(plural(warning, "warning"));
+    }
+    if info > 0 {
+        parts.push(format!("{info} info"));
+    }
+    parts.join(", ")
+}
+
+/// The run's one-line summary: "checked 3 files: 4 warnings, 2 info; lowest clarity
+/// 62/100 (notes/update.md)", or "checked 3 files: no findings".
+pub fn summary(reports: &[FileReport]) -> String {
+    let files = if reports.len() == 1 { "1 file".to_string() } else { format!("{} files", reports.len()) };
+    let counts = count_phrase(totals(reports));
+    if counts.is_empty() {
+        return format!("checked {files}: no findings");
+    }
+    let lowest = reports.iter().min_by_key(|r| (r.score, &r.path)).expect("some report has findings");
+    format!("checked {files}: {counts}; lowest clarity {}/100 ({})", lowest.score, lowest.path)
+}
+
 /// Writes reports in one format.
 pub trait Report {
     /// Writes every report.
