@@ -35,7 +35,8 @@ awk -v dir="$readme_toml" '/^```toml$/ { n++; on = 1; next } /^```$/ { on = 0 } 
 seed config "${configs[@]}" "$readme_toml"/*.toml
 seed rule_file "${rule_files[@]}" "$readme_toml"/*.toml
 seed positions "${messages[@]}"
+seed lsp_edits "${messages[@]}"
 
-for target in check_markdown check_text check_email config rule_file positions; do
+for target in check_markdown check_text check_email config rule_file positions lsp_edits; do
     printf '%-15s %4d seeds\n' "$target" "$(find "fuzz/corpus/$target" -type f | wc -l)"
 done

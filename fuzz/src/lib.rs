@@ -19,7 +19,13 @@ pub fn check_bytes(data: &[u8], kind: FileKind) {
     for profile in Profile::ALL {
         let checked = plainly::check(text, kind, profile, &SETTINGS);
         assert!(checked.score <= 100);
-        assert_eq!(checked.score == 100, checked.findings.is_empty(), "score {} with {:?}", checked.score, checked.findings);
+        assert_eq!(
+            checked.score == 100,
+            checked.findings.is_empty(),
+            "score {} with {:?}",
+            checked.score,
+            checked.findings
+        );
         for finding in &checked.findings {
             assert_span(text, finding.span, finding.rule);
             for fix in &finding.fixes {
@@ -27,8 +33,10 @@ pub fn check_bytes(data: &[u8], kind: FileKind) {
             }
         }
         assert!(
-            checked.findings.windows(2).all(|w| (w[0].span.start, w[0].span.end, w[0].rule)
-                <= (w[1].span.start, w[1].span.end, w[1].rule)),
+            checked
+                .findings
+                .windows(2)
+                .all(|w| (w[0].span.start, w[0].span.end, w[0].rule) <= (w[1].span.start, w[1].span.end, w[1].rule)),
             "findings out of order"
         );
         let report = FileReport::new("fuzz".to_string(), text, checked);
@@ -52,11 +60,7 @@ pub fn check_bytes(data: &[u8], kind: FileKind) {
 
 #[track_caller]
 fn assert_span(text: &str, span: Span, rule: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{rule}: {span:?} outside the {}-byte text",
-        text.len()
-    );
+    assert!(span.start <= span.end && span.end <= text.len(), "{rule}: {span:?} outside the {}-byte text", text.len());
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{rule}: {span:?} splits a character"
