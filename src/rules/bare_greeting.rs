@@ -71,36 +71,45 @@ impl Rule for BareGreeting {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let doc = cx.doc;
-        let words = &doc.words;
-        if words.is_empty() || words.len() > MAX_WORDS {
-            return Vec::new();
-        }
-        let greetings = cx.phrases().get(List::Greeting);
-        if greetings.is_empty() {
-            return Vec::new();
-        }
-        let mut after_greeting = false;
-        for word in words {
-            if greetings.iter().any(|g| g.span.contains(word.start)) {
-                after_greeting = true;
-                continue;
-            }
-            let text = word.slice(&doc.prose);
-            let mentioned = doc.prose[..word.start].ends_with('@');
-            let named = text.chars().next().is_some_and(char::is_uppercase);
-            if mentioned || named || FILLER.contains(&text.to_lowercase().as_str()) || after_greeting {
-                after_greeting = false;
-                continue;
-            }
-            return Vec::new();
-        }
-        let span = Span::new(words[0].start, words[words.len() - 1].end);
-        vec![Finding::new(
-            span,
-            "This message is only a greeting: the reader has to reply and wait for the real question. Say what you need in the same message.",
-        )]
+        bare_greeting(cx)
+            .map(|span| {
+                Finding::new(
+                    span,
+                    "This message is only a greeting: the reader has to reply and wait for the real question. Say what you need in the same message.",
+                )
+            })
+            .into_iter()
+            .collect()
     }
+}
+
+/// The whole message's span when it is only a greeting or presence check.
+pub(crate) fn bare_greeting(cx: &Context<'_>) -> Option<Span> {
+    let doc = cx.doc;
+    let words = &doc.words;
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return None;
+    }
+    let greetings = cx.phrases().get(List::Greeting);
+    if greetings.is_empty() {
+        return None;
+    }
+    let mut after_greeting = false;
+    for word in words {
+        if greetings.iter().any(|g| g.span.contains(word.start)) {
+            after_greeting = true;
+            continue;
+        }
+        let text = word.slice(&doc.prose);
+        let mentioned = doc.prose[..word.start].ends_with('@');
+        let named = text.chars().next().is_some_and(char::is_uppercase);
+        if mentioned || named || FILLER.contains(&text.to_lowercase().as_str()) || after_greeting {
+            after_greeting = false;
+            continue;
+        }
+        return None;
+    }
+    Some(Span::new(words[0].start, words[words.len() - 1].end))
 }
 
 #[cfg(test)]

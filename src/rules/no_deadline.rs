@@ -30,7 +30,8 @@ event (\"before the release\", \"by Thursday's standup\"). Times in the past (\"
 Friday\", \"two days ago\") are not deadlines. Saying there is no deadline (\"no rush\",
 \"whenever works\", \"no deadline\") satisfies the rule. A vague time word (\"ASAP\",
 \"soon\") is not a deadline, but when one is present only `vague-deadline` fires. The
-finding points at the first ask.",
+finding points at the first ask. A message that is only a greeting or presence check
+(\"Got a sec?\") is left to `bare-greeting`.",
     options: &[],
     example_config: None,
     flagged: &["Can you review the migration plan?", "Please send me the quarterly numbers."],
@@ -51,6 +52,10 @@ impl Rule for NoDeadline {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(first) = cx.asks().first() else { return Vec::new() };
+        // "Got a sec?" asks for attention, not for something by a time; bare-greeting says what is wrong.
+        if super::bare_greeting::bare_greeting(cx).is_some() {
+            return Vec::new();
+        }
         let times = cx.times();
         if times.no_deadline || vague_deadline_for_someone(cx) || !crate::analysis::times::deadlines(cx).is_empty() {
             return Vec::new();
@@ -145,6 +150,11 @@ mod tests {
     #[test]
     fn vague_word_about_something_else_is_no_deadline() {
         assert_flags(&NoDeadline, "[[Is Solr supposed to recover from this at some point?]]");
+    }
+
+    #[test]
+    fn a_bare_greeting_is_left_to_bare_greeting() {
+        assert_clean(&NoDeadline, "Hello, are you there?");
     }
 
     #[test]
