@@ -300,12 +300,9 @@ fn garbage_frames_are_answered_or_skipped() {
     assert!(editor.finish().success());
 }
 
-/// lsp-server's `initialize_start`, which `src/lsp/mod.rs` waits on, gives up on any
-/// response that comes before `initialize`, so the session ends ("expected initialize
-/// request, got Response"). JSON-RPC says to ignore it. Run with `--ignored` once the
-/// server skips it.
+/// lsp-server's `initialize_start` gave up on any response before `initialize` ("expected
+/// initialize request, got Response"), ending the session; JSON-RPC says to ignore it.
 #[test]
-#[ignore = "a response before initialize ends the session"]
 fn a_stray_response_before_initialize_is_ignored() {
     let mut editor = Editor::spawn();
     editor.send(&json!({ "jsonrpc": "2.0", "id": 99, "result": null }));
@@ -462,12 +459,10 @@ fn a_client_that_leaves_ends_the_session_with_code_1() {
     assert_eq!(editor.close().code(), Some(1));
 }
 
-/// `src/lsp/transport.rs` allocates a frame's whole `Content-Length` before reading
-/// it, so one header (`Content-Length: 99999999999999`) aborts the server (SIGABRT)
-/// instead of ending the session as for a client that left. Run with `--ignored` once
-/// the reader caps the length.
+/// `src/lsp/transport.rs` once allocated a frame's whole `Content-Length` before reading
+/// it, so one header (`Content-Length: 99999999999999`) aborted the server (SIGABRT)
+/// instead of ending the session as for a client that left.
 #[test]
-#[ignore = "the LSP transport allocates any Content-Length a client sends"]
 fn a_huge_content_length_does_not_abort_the_server() {
     let mut editor = Editor::spawn();
     editor.write_raw(b"Content-Length: 99999999999999\r\n\r\n{}");

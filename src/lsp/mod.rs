@@ -28,7 +28,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
@@ -127,16 +127,32 @@ pub(crate) fn log(message: fmt::Arguments<'_>) {
     eprintln!("plainly lsp: {message}");
 }
 
-/// The client's `initialize` request. One whose params cannot be read is refused and
-/// the next is awaited, as before any `initialize`.
+/// The client's `initialize` request. Until it comes, other requests are refused with
+/// ServerNotInitialized and notifications and stray responses are dropped, as the
+/// specification says; lsp-server's `initialize_start` would end the session at a
+/// response instead. One whose params cannot be read is refused and the next awaited.
 fn read_initialize(connection: &Connection) -> anyhow::Result<(RequestId, InitializeParams)> {
     loop {
-        let (id, params) = connection.initialize_start().context("waiting for `initialize`")?;
-        match serde_json::from_value::<InitializeParams>(params) {
-            Ok(params) => return Ok((id, params)),
+        let Ok(message) = connection.receiver.recv() else {
+            bail!("the client left before `initialize`");
+        };
+        let request = match message {
+            Message::Request(request) => request,
+            Message::Notification(notification) if notification.method == notif::Exit::METHOD => {
+                bail!("the client sent `exit` before `initialize`");
+            }
+            Message::Notification(_) | Message::Response(_) => continue,
+        };
+        if request.method != req::Initialize::METHOD {
+            let message = format!("`{}` before `initialize`", request.method);
+            send(connection, Response::new_err(request.id, ErrorCode::ServerNotInitialized as i32, message));
+            continue;
+        }
+        match serde_json::from_value::<InitializeParams>(request.params) {
+            Ok(params) => return Ok((request.id, params)),
             Err(err) => {
                 let message = format!("invalid initialize params: {err}");
-                send(connection, Response::new_err(id, ErrorCode::InvalidParams as i32, message));
+                send(connection, Response::new_err(request.id, ErrorCode::InvalidParams as i32, message));
             }
         }
     }

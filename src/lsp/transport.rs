@@ -6,7 +6,7 @@
 //! client, so this reader answers such frames and goes on reading. Messages still
 //! travel to and from the server loop as lsp-server [`Message`]s on its [`Connection`].
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::thread;
 
 use lsp_server::{Connection, ErrorCode, Message};
@@ -68,6 +68,10 @@ pub(crate) fn read_messages(
     Ok(())
 }
 
+/// The largest frame read into memory: 25 times the default `max-file-size`, so a
+/// document any editor could hold, escaped as JSON, fits with room to spare.
+const MAX_FRAME_BYTES: usize = 256 * 1024 * 1024;
+
 /// The body of the next frame, `None` at the end of input. Headers that cannot be read
 /// are skipped, as is a frame without `Content-Length`.
 fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
@@ -99,9 +103,24 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
+/// The body of a frame of `length` bytes. The buffer grows with what arrives rather than
+/// with what the header claims, so a bogus `Content-Length` costs nothing until the
+/// bytes come; a frame over [`MAX_FRAME_BYTES`] is read past and dropped.
 fn read_body(input: &mut impl BufRead, length: usize) -> io::Result<Vec<u8>> {
-    let mut body = vec![0; length];
-    input.read_exact(&mut body)?;
+    let claimed = u64::try_from(length).unwrap_or(u64::MAX);
+    if length > MAX_FRAME_BYTES {
+        let skipped = io::copy(&mut input.take(claimed), &mut io::sink())?;
+        if skipped < claimed {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        log(format_args!("dropping a frame of {length} bytes (the limit is {MAX_FRAME_BYTES})"));
+        return Ok(Vec::new());
+    }
+    let mut body = Vec::with_capacity(length.min(1 << 20));
+    input.take(claimed).read_to_end(&mut body)?;
+    if body.len() < length {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
     Ok(body)
 }
 
@@ -163,6 +182,14 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(answers.contains(r#""id":null"#) && answers.contains("-32700"), "{answers}");
         assert!(answers.contains(r#""id":7"#) && answers.contains("-32600"), "{answers}");
+    }
+
+    #[test]
+    fn a_claimed_length_is_not_allocated_before_the_bytes_come() {
+        let (sender, _receiver) = crossbeam_channel::unbounded();
+        let mut input = "Content-Length: 99999999999999\r\n\r\n{}".as_bytes();
+        let err = read_messages(&mut input, &sender, &mut |_| Ok(())).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::UnexpectedEof);
     }
 
     #[test]
