@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Diagnostic, FileReport, Report, count_phrase, summary};
@@ -20,7 +21,7 @@ impl Report for Human {
         let single = reports.len() == 1;
         for report in reports {
             for diagnostic in &report.diagnostics {
-                writeln!(out, "{}\n", renderer.render(&[group(report, diagnostic)]))?;
+                writeln!(out, "{}\n", render(&renderer, report, diagnostic))?;
             }
             if !self.quiet && (single || !report.diagnostics.is_empty()) {
                 writeln!(out, "{}", score_line(report))?;
@@ -38,6 +39,20 @@ impl Report for Human {
     }
 }
 
+/// One diagnostic, rendered: title, location, excerpt, fixes.
+fn render(renderer: &Renderer, report: &FileReport, diagnostic: &Diagnostic) -> String {
+    let rendered = renderer.render(&[group(report, diagnostic)]);
+    if !diagnostic.excerpt.clipped {
+        return rendered;
+    }
+    // The location line the renderer writes for an excerpt with a path, under the title.
+    let Some((title, rest)) = rendered.split_once('\n') else { return rendered };
+    let start = diagnostic.range.start;
+    let gutter = " ".repeat(diagnostic.excerpt.first_line.to_string().len());
+    let arrow = DEFAULT_LINE_NUM_STYLE;
+    format!("{title}\n{gutter}{arrow}--> {arrow:#}{}:{}:{}\n{rest}", report.path, start.line, start.column)
+}
+
 fn group<'a>(report: &'a FileReport, diagnostic: &'a Diagnostic) -> Group<'a> {
     let level = match diagnostic.severity {
         Severity::Info => Level::INFO,
@@ -47,8 +62,10 @@ fn group<'a>(report: &'a FileReport, diagnostic: &'a Diagnostic) -> Group<'a> {
     let excerpt = &diagnostic.excerpt;
     let snippet = Snippet::source(excerpt.text.as_str())
         .line_start(excerpt.first_line)
-        .path(report.path.as_str())
         .annotation(AnnotationKind::Primary.span(excerpt.span.range()));
+    // The renderer counts the column from the excerpt's start, which for a cut excerpt
+    // is not the line's: `render` writes the location line itself then.
+    let snippet = if excerpt.clipped { snippet } else { snippet.path(report.path.as_str()) };
     let mut group = level.primary_title(diagnostic.message.as_str()).id(diagnostic.rule).element(snippet);
     for fix in &diagnostic.fixes {
         group = group.element(Level::HELP.with_name("fix").message(fix.title.as_str()));

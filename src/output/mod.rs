@@ -82,6 +82,9 @@ pub struct Excerpt {
     pub text: String,
     /// The diagnostic's bytes within `text`.
     pub span: Span,
+    /// Whether `text` is a window cut from long lines rather than the whole lines, so
+    /// it does not start at the start of `first_line`.
+    pub clipped: bool,
 }
 
 /// A finding with its positions resolved.
@@ -177,9 +180,14 @@ fn chars_before_lines(source: &str) -> Vec<usize> {
     starts
 }
 
-/// The whole lines a span covers (at most a few), with the span's place in them.
+/// The whole lines a span covers (at most a few), with the span's place in them. Lines
+/// longer than [`LONG_EXCERPT`] in all are cut to a window around the span's start, so
+/// that a thousand findings on one 5 MB line copy a thousand windows, not the line.
 fn excerpt(source: &str, positions: &Positions, span: Span, range: Range) -> Excerpt {
     const MAX_LINES: usize = 6;
+    /// Bytes kept either side of the span's start in a cut excerpt.
+    const WINDOW: usize = 240;
+    const LONG_EXCERPT: usize = 4 * WINDOW;
     let first = range.start.line - 1;
     let last = (range.end.line - 1).max(first);
     let last = last.min(first + MAX_LINES - 1);
@@ -187,10 +195,23 @@ fn excerpt(source: &str, positions: &Positions, span: Span, range: Range) -> Exc
     let end = positions.line_span(source, last as u32).map_or(span.end, |s| s.end).max(start);
     // An editor never shows a byte-order mark; neither does the excerpt.
     let start = if start == 0 && source.starts_with('\u{feff}') { 3 } else { start };
+    let clipped = end - start > LONG_EXCERPT;
+    let (start, end) = if clipped {
+        let from = start.max(span.start.saturating_sub(WINDOW));
+        let to = end.min(span.start + WINDOW);
+        (char_boundary_after(source, from), char_boundary_after(source, to))
+    } else {
+        (start, end)
+    };
     let text = source[start..end.max(start)].to_string();
     let in_text =
         Span::new(span.start.saturating_sub(start).min(text.len()), span.end.saturating_sub(start).min(text.len()));
-    Excerpt { first_line: first + 1, text, span: in_text }
+    Excerpt { first_line: first + 1, text, span: in_text, clipped }
+}
+
+/// The first character boundary of `text` at or after `offset`.
+fn char_boundary_after(text: &str, offset: usize) -> usize {
+    (offset..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
 }
 
 /// Diagnostics at each severity over all reports: `(info, warning, error)`.
@@ -248,7 +269,9 @@ impl Format {
 #[cfg(test)]
 mod tests {
     use super::Format;
-    use super::testing::{render, sample};
+    use super::testing::{finding, render, report, sample};
+    use crate::config::Profile;
+    use crate::finding::Severity;
 
     #[test]
     fn human_snapshot() {
@@ -258,6 +281,19 @@ mod tests {
     #[test]
     fn json_snapshot() {
         insta::assert_snapshot!(render(Format::Json, &sample()));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_span_and_keeps_its_column() {
+        let line = format!("{}Ship it ASAP. {}\n", "Ünïcode prose here. ".repeat(150), "More prose. ".repeat(400));
+        let found = finding(&line, "ASAP", "vague-deadline", Severity::Warning, "“ASAP” is not a time.");
+        let reports = vec![report("long.txt", &line, Profile::Message, vec![found])];
+        let excerpt = &reports[0].diagnostics[0].excerpt;
+        assert!(excerpt.clipped && excerpt.text.len() <= 2 * 240 + 3, "{}", excerpt.text.len());
+        assert_eq!(&excerpt.text[excerpt.span.range()], "ASAP");
+        let column = 150 * "Ünïcode prose here. ".chars().count() + "Ship it ".len() + 1;
+        let printed = render(Format::Human, &reports);
+        assert!(printed.contains(&format!(" --> long.txt:1:{column}\n  |\n1 | ...")), "{printed}");
     }
 
     #[test]

@@ -59,14 +59,14 @@ pub(crate) fn render(format: Format, reports: &[FileReport]) -> String {
     String::from_utf8(out.into_inner()).expect("reports are UTF-8")
 }
 
-fn report(path: &str, source: &str, profile: Profile, mut findings: Vec<Finding>) -> FileReport {
+pub(crate) fn report(path: &str, source: &str, profile: Profile, mut findings: Vec<Finding>) -> FileReport {
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     let score = crate::score::score(&findings);
     let words = source.split_whitespace().count();
     FileReport::new(path.to_string(), source, Checked { profile, findings, score, words })
 }
 
-fn finding(source: &str, text: &str, rule: &'static str, severity: Severity, message: &str) -> Finding {
+pub(crate) fn finding(source: &str, text: &str, rule: &'static str, severity: Severity, message: &str) -> Finding {
     Finding { rule, severity, ..Finding::new(span_of(source, text), message) }
 }
 
