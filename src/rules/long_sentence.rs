@@ -1,7 +1,9 @@
 //! Flags sentences over 30 words.
 
 use super::{ALL_PROFILES, Context, OptionMeta, Rule, RuleMeta, Scope};
+use crate::document::{Document, Sentence};
 use crate::finding::{Finding, Severity};
+use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "long-sentence",
@@ -22,6 +24,9 @@ than one rereading.
 
 ## What counts
 Words are Unicode words of the writer's prose: code, URLs and markup are not counted.
+Words joined by a hyphen or slash with no space (\"full-time\", \"CSI/CNI\") count as
+one, as a reader counts them. Chinese and Japanese write words without spaces, so their
+characters are not counted: a word count says little about a sentence in those scripts.
 Sentences end at `.`, `!` and `?` (not after abbreviations such as \"e.g.\" or initials),
 and never run past the end of a paragraph, heading, list item or table cell. Line
 breaks inside a paragraph do not end a sentence.",
@@ -46,16 +51,54 @@ impl Rule for LongSentence {
         cx.doc
             .sentences
             .iter()
+            // Counting is only worth it for the rare sentence that could be long.
             .filter(|s| s.words.len() > max)
-            .map(|s| {
-                let words = s.words.len();
-                Finding::new(
-                    s.span,
-                    format!("This sentence is {words} words long (over {max}): split it so readers keep the thread."),
-                )
+            .filter_map(|s| {
+                let words = reader_words(cx.doc, s);
+                (words > max).then(|| {
+                    Finding::new(
+                        s.span,
+                        format!(
+                            "This sentence is {words} words long (over {max}): split it so readers keep the thread."
+                        ),
+                    )
+                })
             })
             .collect()
     }
+}
+
+/// The words of `sentence` as a reader counts them: a compound joined by `-` or `/` is
+/// one word, and words in scripts written without spaces are not counted.
+fn reader_words(doc: &Document<'_>, sentence: &Sentence) -> usize {
+    let mut count = 0;
+    let mut previous: Option<Span> = None;
+    for &word in doc.sentence_words(sentence) {
+        let text = doc.prose_of(word);
+        if text.chars().next().is_some_and(is_unspaced_script) {
+            previous = None;
+            continue;
+        }
+        let joined = previous.is_some_and(|p| matches!(doc.prose_of(Span::new(p.end, word.start)), "-" | "/"));
+        if !joined {
+            count += 1;
+        }
+        previous = Some(word);
+    }
+    count
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han
+/// ideographs, Hiragana and Katakana (Korean Hangul uses spaces and is counted).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}') // CJK extensions B–G
 }
 
 #[cfg(test)]
@@ -78,6 +121,28 @@ mod tests {
     fn code_and_urls_do_not_count() {
         let text = format!("Run `{}` and see https://example.com/{} now.", "x y ".repeat(20), "a/".repeat(30));
         assert_clean_in(&LongSentence, crate::Profile::Doc, crate::FileKind::Markdown, &text);
+    }
+
+    #[test]
+    fn compounds_count_once() {
+        // 34 words as segmented, 29 as read.
+        let text = "The full-time and part-time contributors on SIG-CLI and SIGs/WGs would like a \
+            read-only mirror of the docs so that they can review the plan before the next meeting starts.";
+        assert_clean(&LongSentence, text);
+        let messages = messages(&LongSentence, &format!("{} And one more clause.", text.trim_end_matches('.')));
+        assert_eq!(messages, ["This sentence is 33 words long (over 30): split it so readers keep the thread."]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_characters_are_not_counted() {
+        assert_clean(
+            &LongSentence,
+            "これらのまとめや便利な情報へのクイックリファレンスはGitHubでのコントリビューションの体験をよりよいものにすることでしょう。",
+        );
+        assert_clean(
+            &LongSentence,
+            "这是一个很长的句子，用来测试中文字符不会被当作英文单词来计算句子的长度，因为中文不用空格分词。",
+        );
     }
 
     #[test]
