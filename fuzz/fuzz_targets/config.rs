@@ -4,6 +4,8 @@
 
 #![no_main]
 
+mod common;
+
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
@@ -35,15 +37,6 @@ fuzz_target!(|data: &[u8]| {
             assert!(settings.max_file_size > 0);
             let _ = plainly::check("Can you review it ASAP?", FileKind::Text, Profile::Message, &settings);
         }
-        Err(err) => {
-            let lines = text.matches('\n').count() + 1;
-            if err.line == 0 {
-                assert_eq!(err.column, 0, "{err}");
-            } else {
-                assert!(err.line <= lines && err.column >= 1, "{err} is outside the {lines}-line text");
-            }
-            assert!(!err.message.is_empty());
-            let _ = err.to_string();
-        }
+        Err(err) => common::assert_error_place(text, &err),
     }
 });

@@ -4,6 +4,8 @@
 
 #![no_main]
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,14 +34,6 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        Err(err) => {
-            let lines = text.matches('\n').count() + 1;
-            if err.line == 0 {
-                assert_eq!(err.column, 0, "{err}");
-            } else {
-                assert!(err.line <= lines && err.column >= 1, "{err} is outside the {lines}-line text");
-            }
-            assert!(!err.message.is_empty());
-        }
+        Err(err) => common::assert_error_place(text, &err),
     }
 });
