@@ -31,8 +31,8 @@ few words and saves each reader a search or a round trip.
 ## What counts
 A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR (Full
 Name)\", \"ACR stands for …\" or \"ACR means …\". All-caps words that are not acronyms
-(\"NOTE\", \"MUST\", \"TODO\") and shouting (three or more all-caps words in a row) are
-not flagged. When the acronym list knows the expansion, the fix spells it out:
+(\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more all-caps words in a row), ticket keys
+(`PLAT-231`) and steps of a Windows path (`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the expansion, the fix spells it out:
 \"minimum viable product (MVP)\".",
     options: &[],
     example_config: None,
@@ -81,6 +81,7 @@ impl Rule for UndefinedAcronym {
             if seen.contains(key)
                 || defined.contains(key)
                 || is_ticket_key(prose, m.end())
+                || is_windows_path_part(prose, m.range().into())
                 || is_shouting(prose, m.range().into())
             {
                 continue;
@@ -132,6 +133,13 @@ fn is_ticket_key(prose: &str, end: usize) -> bool {
     rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_digit)
 }
 
+/// Whether the capitals are one step of a Windows path or registry key, as `SYSTEM` in
+/// `HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet`: a name, not an acronym.
+fn is_windows_path_part(prose: &str, span: Span) -> bool {
+    let bytes = prose.as_bytes();
+    span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'\\') || bytes.get(span.end) == Some(&b'\\')
+}
+
 /// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
 fn is_shouting(prose: &str, span: Span) -> bool {
     let caps = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
@@ -176,6 +184,15 @@ mod tests {
     #[test]
     fn ticket_keys_are_not_acronyms() {
         assert_clean(&UndefinedAcronym, "Fixed in PLAT-231 and SOLR-7198.");
+    }
+
+    #[test]
+    fn windows_paths_are_not_acronyms() {
+        assert_clean(
+            &UndefinedAcronym,
+            "Set the value under HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet to the default.",
+        );
+        assert_clean(&UndefinedAcronym, "Copy it to C:\\TEMP\\build first.");
     }
 
     #[test]
