@@ -67,10 +67,21 @@ impl Rule for TimeZone {
             // The zone goes after the sentence's last time: "from 9:30 to 11:30 CET".
             let last = found_in(&found, span).last().copied().unwrap_or(time);
             let finding = match cx.settings.team.as_ref().and_then(|team| writers_zone(cx, team, span, last)) {
-                Some(label) => Finding::new(
-                    time,
-                    format!("“{text}” has no time zone: readers elsewhere will guess. Add yours (“{text} {label}”)."),
-                )
+                Some(label) => {
+                    let last_text = doc.text_of(last);
+                    // One zone after the last time covers the sentence; say where it goes.
+                    let subject = if last == time {
+                        format!("“{text}” has")
+                    } else {
+                        format!("“{text}” and the later times in this sentence have")
+                    };
+                    Finding::new(
+                        time,
+                        format!(
+                            "{subject} no time zone: readers elsewhere will guess. Add yours (“{last_text} {label}”)."
+                        ),
+                    )
+                }
                 .with_fix(Fix {
                     title: format!("Add your time zone: “{} {label}”", doc.text_of(last)),
                     replacement: format!(" {label}"),
@@ -180,6 +191,21 @@ mod tests {
             fix_with_writer_in("Europe/Berlin", "Free from 9:30 to 11:30 today."),
             "Free from 9:30 to 11:30 CET today."
         );
+    }
+
+    #[test]
+    fn the_message_names_the_time_the_zone_follows() {
+        let config = "[team]\ntimezone = \"Europe/Berlin\"\n";
+        let mut settings = crate::Settings::parse(std::path::Path::new("plainly.toml"), config).unwrap();
+        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
+        let text = "Meet at 3pm tomorrow; the cut-off is 16:30.";
+        let found = run_with(&TimeZone, &settings, crate::Profile::Message, crate::FileKind::Text, text);
+        assert_eq!(
+            found[0].message,
+            "“3pm” and the later times in this sentence have no time zone: readers elsewhere will guess. \
+             Add yours (“16:30 CET”)."
+        );
+        assert_eq!(found[0].fixes[0].title, "Add your time zone: “16:30 CET”");
     }
 
     #[test]
