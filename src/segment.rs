@@ -215,7 +215,7 @@ fn trim(text: &str) -> Option<(usize, usize)> {
 
 /// Whether a sentence candidate ends with a full stop that UAX #29 should not have taken
 /// as a sentence end.
-fn ends_with_abbreviation(sentence: &str) -> bool {
+pub(crate) fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_suffix('.') else { return false };
     let last = body.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {

@@ -27,6 +27,37 @@ static BARE_LINK: LazyLock<Regex> = LazyLock::new(|| {
 static TEMPLATE_DIRECTIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}").expect("static regex"));
 
+/// `sentence` split where a sentence ends and the next begins with inline code
+/// ("… called `RcMut`.  `RcMut` would have …"). The code is blank in the prose, so the
+/// segmenter sees a full stop followed by a lowercase word and reads on.
+fn split_before_code(source: &str, prose: &str, sentence: Span) -> Vec<Span> {
+    let (src, text) = (source.as_bytes(), prose.as_bytes());
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    let mut at = sentence.start;
+    while at < sentence.end {
+        let next = at + 1;
+        let ends = matches!(text[at], b'.' | b'!' | b'?')
+            && src.get(next).is_some_and(u8::is_ascii_whitespace)
+            && !segment::ends_with_abbreviation(&prose[start..next]);
+        if ends {
+            let code = (next..sentence.end).find(|&i| !src[i].is_ascii_whitespace());
+            let resumes = code
+                .filter(|&i| src[i] == b'`' && text[i] == b' ')
+                .and_then(|i| (i..sentence.end).find(|&j| text[j].is_ascii_alphanumeric() || text[j] >= 0x80));
+            if let Some(resume) = resumes {
+                pieces.push(Span::new(start, next));
+                start = resume;
+                at = resume;
+                continue;
+            }
+        }
+        at = next;
+    }
+    pieces.push(Span::new(start, sentence.end));
+    pieces
+}
+
 /// Incremental construction of a [`Document`].
 pub(crate) struct Builder<'a> {
     source: &'a str,
@@ -114,7 +145,8 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let first_sentence = sentences.len();
-            for sentence in segment::sentences(&prose, span) {
+            let found = segment::sentences(&prose, span);
+            for sentence in found.into_iter().flat_map(|s| split_before_code(self.source, &prose, s)) {
                 let from = first_word + words[first_word..].partition_point(|w| w.start < sentence.start);
                 let to = first_word + words[first_word..].partition_point(|w| w.start < sentence.end);
                 if from < to {

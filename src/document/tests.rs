@@ -84,3 +84,17 @@ fn escapes_and_entities_stay_in_place() {
     let doc = Document::parse(source, FileKind::Markdown, ParseOptions::default());
     assert_eq!(doc.prose, "a  *b *       c");
 }
+
+#[test]
+fn a_sentence_that_starts_with_code_is_its_own() {
+    let source = "An example is a version of `Rc` called `RcMut`.  `RcMut` would have a `clone_mut()` method. \
+        Use it, e.g. `foo` works.\n";
+    assert_eq!(
+        sentences(source, FileKind::Markdown),
+        [
+            "An example is a version of `Rc` called `RcMut`.",
+            "would have a `clone_mut()` method.",
+            "Use it, e.g. `foo` works."
+        ]
+    );
+}
