@@ -209,7 +209,7 @@ pub struct Entry {
     pub not_before: Vec<String>,
     /// Only a match when the word before is one of these (lowercase); empty means any.
     pub only_after: Vec<String>,
-    /// Only a match at the start of a sentence (used by imperatives).
+    /// Only a match at the start of a sentence (imperatives, reminders).
     pub sentence_start: bool,
     /// For acronyms: known to every reader, so never flagged.
     pub common: bool,

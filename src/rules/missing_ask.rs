@@ -1,6 +1,7 @@
 //! Flags messages that ask nothing of their readers and do not say no action is needed.
 
 use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
+use crate::analysis::asks::opens_sentence;
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::lexicon::List;
@@ -31,7 +32,8 @@ the `ask` list (\"please…\", \"could/can/would you\", \"I need you to\", \"let
 \"need your…\"), or an imperative addressed to the reader from the `imperative` list
 (\"Review the draft by Friday.\"). Headings, quoted replies and text inside brackets do
 not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\",
-\"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule. The
+\"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule, as does a
+reminder or announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). The
 finding points at the first sentence; the fix marks the message FYI.",
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     example_config: None,
@@ -53,10 +55,7 @@ impl Rule for MissingAsk {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        if doc.word_count() < cx.option(&META, "min-words") as usize
-            || !cx.asks().is_empty()
-            || !cx.phrases().get(List::Fyi).is_empty()
-        {
+        if doc.word_count() < cx.option(&META, "min-words") as usize || !cx.asks().is_empty() || is_marked_fyi(cx) {
             return Vec::new();
         }
         let Some(first) = doc.sentences.first() else { return Vec::new() };
@@ -69,6 +68,18 @@ impl Rule for MissingAsk {
             .with_fix(fix),
         ]
     }
+}
+
+/// Whether an FYI marker says no action is needed. Entries marked `sentence-start`
+/// ("Reminder", "PSA") count only when they open a sentence: "Reminder: the office is
+/// closed" tells, "you saw the announcement" does not.
+fn is_marked_fyi(cx: &Context<'_>) -> bool {
+    let doc = cx.doc;
+    let entries = cx.lexicon().entries(List::Fyi);
+    cx.phrases().get(List::Fyi).iter().any(|m| {
+        !entries[m.entry].sentence_start
+            || doc.sentence_at(m.span.start).is_some_and(|s| opens_sentence(doc, &doc.sentences[s], m.span.start))
+    })
 }
 
 #[cfg(test)]
@@ -107,6 +118,13 @@ mod tests {
     fn fyi_marker_clears_it() {
         assert_clean(&MissingAsk, "Heads-up: the cluster moves tonight and nothing changes for you.");
         assert_clean(&MissingAsk, "The cluster moves tonight. No action needed on your side.");
+    }
+
+    #[test]
+    fn a_reminder_that_opens_a_sentence_is_fyi() {
+        assert_clean(&MissingAsk, "Reminder: the office is closed on Friday for the move.");
+        assert_clean(&MissingAsk, "Hi all, friendly reminder that the office is closed on Friday.");
+        assert_flags(&MissingAsk, "[[You probably saw the announcement that Dana now leads the markets team.]]");
     }
 
     #[test]
