@@ -231,6 +231,9 @@ pub struct Settings {
     pub max_file_size: u64,
     /// The team behind the messages (`[team]`), when configured.
     pub team: Option<Team>,
+    /// The rule files the config names, as read: an editor re-reads the config when one
+    /// changes.
+    pub rule_files: Vec<PathBuf>,
     switches: HashMap<&'static str, RuleSwitch>,
     options: HashMap<(&'static str, &'static str), u32>,
     profiles: Vec<(GlobMatcher, Profile)>,
@@ -246,6 +249,7 @@ impl Default for Settings {
             glossary: Glossary::default(),
             max_file_size: DEFAULT_MAX_FILE_BYTES,
             team: None,
+            rule_files: Vec::new(),
             switches: HashMap::new(),
             options: HashMap::new(),
             profiles: Vec::new(),
@@ -317,6 +321,7 @@ impl Settings {
                 // (`team.toml:6:11`), not by its absolute path.
                 let shown = path.parent().map_or_else(|| PathBuf::from(file.get_ref()), |dir| dir.join(file.get_ref()));
                 files.push((shown, content));
+                settings.rule_files.push(full);
             }
             let lexicon = Lexicon::with_user_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())))?;
             settings.lexicon = Arc::new(lexicon);

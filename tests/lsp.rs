@@ -440,6 +440,35 @@ fn a_broken_config_is_one_message_and_the_defaults_apply() {
 }
 
 #[test]
+fn a_rule_file_changed_on_disk_rechecks_open_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plainly.toml"), "rule-files = [\"team.toml\"]\n").unwrap();
+    let team = dir.path().join("team.toml");
+    std::fs::write(&team, "[[jargon]]\nmatch = [\"blue squad\"]\ninstead = [\"release team\"]\n").unwrap();
+    let mut client = Client::start(capabilities(&["utf-16"]), Some(dir.path()));
+    let doc = uri(&dir.path().join("note.txt"));
+    let text = "FYI: the blue squad moved the holiday rota to the wiki.\n";
+    assert_eq!(client.open(&doc, "plaintext", text).codes(), ["jargon"]);
+
+    std::fs::write(&team, "[[jargon]]\nmatch = [\"holiday rota\"]\ninstead = [\"leave plan\"]\n").unwrap();
+    let changes = json!({ "changes": [{ "uri": uri(&team), "type": 2 }] });
+    client.notify("workspace/didChangeWatchedFiles", changes);
+    let rechecked = client.diagnostics(&doc);
+    assert_eq!(rechecked.codes(), ["jargon"]);
+    let message = rechecked.with_code("jargon")["message"].as_str().unwrap().to_string();
+    assert!(message.contains("holiday rota"), "{message}");
+
+    // A rule file the config cannot read yet: fixed by creating it.
+    std::fs::remove_file(&team).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&team), "type": 3 }] }));
+    assert!(client.diagnostics(&doc).codes().is_empty());
+    std::fs::write(&team, "[[jargon]]\nmatch = [\"wiki\"]\ninstead = [\"handbook\"]\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&team), "type": 1 }] }));
+    assert_eq!(client.diagnostics(&doc).codes(), ["jargon"]);
+    client.finish().unwrap();
+}
+
+#[test]
 fn the_config_watcher_is_registered_when_the_client_allows() {
     let (server_side, connection) = Connection::memory();
     let server = std::thread::spawn(move || plainly::lsp::run(server_side));
@@ -456,6 +485,7 @@ fn the_config_watcher_is_registered_when_the_client_allows() {
     let registered = registered.unwrap();
     let watchers = &registered.params["registrations"][0]["registerOptions"]["watchers"];
     assert_eq!(watchers[0]["globPattern"], "**/plainly.toml");
+    assert!(watchers.as_array().unwrap().iter().any(|w| w["globPattern"] == "**/*.toml"), "{watchers:#}");
     send(Response::new_ok(registered.id, ()).into());
     let client = Client { connection, server: Some(server), next_id: 1, held: Vec::new(), init: Value::Null };
     client.finish().unwrap();

@@ -45,6 +45,17 @@ impl Configs {
         }
     }
 
+    /// Whether a change to the file at `path` may change a loaded config: it is a rule
+    /// file one of them reads, or some config is broken (the change may be its fix, say
+    /// the rule file it could not find).
+    pub fn depend_on(&self, path: &Path) -> bool {
+        let same = |file: &PathBuf| file == path || file.canonicalize().ok() == path.canonicalize().ok();
+        self.loaded.values().any(|loaded| match loaded {
+            Ok(settings) => settings.rule_files.iter().any(same),
+            Err(_) => path.extension().is_some_and(|ext| ext == "toml"),
+        })
+    }
+
     /// Forgets every loaded config, so the next lookup reads the files again. Errors are
     /// forgotten too: a config saved still broken is worth saying again.
     pub fn reload(&mut self) {

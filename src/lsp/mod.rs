@@ -350,16 +350,25 @@ impl<'c> Server<'c> {
 
     fn save(&mut self, params: DidSaveTextDocumentParams) {
         // Clients that cannot watch files still tell us when a config open in them is saved.
-        if convert::uri_to_path(&params.text_document.uri).is_some_and(|path| configs::is_config(&path)) {
+        if convert::uri_to_path(&params.text_document.uri).is_some_and(|path| self.changes_settings(&path)) {
             self.reload_configs();
         }
     }
 
     fn files_changed(&mut self, params: DidChangeWatchedFilesParams) {
-        if params.changes.iter().any(|change| convert::uri_to_path(&change.uri).is_some_and(|p| configs::is_config(&p)))
+        if params
+            .changes
+            .iter()
+            .any(|change| convert::uri_to_path(&change.uri).is_some_and(|p| self.changes_settings(&p)))
         {
             self.reload_configs();
         }
+    }
+
+    /// Whether a change to the file at `path` may change what a config says: it is a
+    /// config, or a rule file a config reads.
+    fn changes_settings(&self, path: &Path) -> bool {
+        configs::is_config(path) || self.configs.depend_on(path)
     }
 
     /// Reads every config again and re-checks every open document with what it now says.
@@ -530,11 +539,14 @@ impl<'c> Server<'c> {
         Some(vec![lens::inlay_hint(checked, doc.lines(self.encoding).position(first_line.end))])
     }
 
-    /// Asks the client to tell us when any `plainly.toml` changes.
+    /// Asks the client to tell us when any `plainly.toml`, or any TOML file that may be a
+    /// rule file a config names, changes.
     fn watch_configs(&mut self) {
         let watchers = config::CONFIG_NAMES
             .iter()
-            .map(|name| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("**/{name}")), kind: None })
+            .map(|name| format!("**/{name}"))
+            .chain(["**/*.toml".to_string()])
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob), kind: None })
             .collect();
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
