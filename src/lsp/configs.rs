@@ -49,7 +49,9 @@ impl Configs {
     /// file one of them reads, or some config is broken (the change may be its fix, say
     /// the rule file it could not find).
     pub fn depend_on(&self, path: &Path) -> bool {
-        let same = |file: &PathBuf| file == path || file.canonicalize().ok() == path.canonicalize().ok();
+        let same = |file: &PathBuf| {
+            file == path || matches!((file.canonicalize(), path.canonicalize()), (Ok(a), Ok(b)) if a == b)
+        };
         self.loaded.values().any(|loaded| match loaded {
             Ok(settings) => settings.rule_files.iter().any(same),
             Err(_) => path.extension().is_some_and(|ext| ext == "toml"),

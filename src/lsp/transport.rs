@@ -68,7 +68,7 @@ pub(crate) fn read_messages(
     Ok(())
 }
 
-/// The largest frame read into memory: 25 times the default `max-file-size`, so a
+/// The largest frame read into memory: about 25 times the default `max-file-size`, so a
 /// document any editor could hold, escaped as JSON, fits with room to spare.
 const MAX_FRAME_BYTES: usize = 256 * 1024 * 1024;
 
