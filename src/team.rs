@@ -426,8 +426,7 @@ mod hover_tests {
     #[test]
     fn a_time_is_shown_in_every_team_zone() {
         let config = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"America/Los_Angeles\", \"Asia/Tokyo\"]\n";
-        let mut settings = crate::Settings::parse(std::path::Path::new("plainly.toml"), config).unwrap();
-        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
+        let settings = crate::rules::testing::team_settings(config);
         let text = "Can we meet at 3pm tomorrow?";
         let (span, hover) = time_in_zones(text, crate::FileKind::Text, &settings, 16).unwrap();
         assert_eq!(span.slice(text), "3pm");

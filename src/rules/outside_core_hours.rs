@@ -122,12 +122,9 @@ mod tests {
 
     /// A team writing from `writer`, read in Los Angeles, Berlin and Tokyo, on Wed 2026-11-25.
     fn settings(writer: &str) -> Settings {
-        let config = format!(
+        crate::rules::testing::team_settings(&format!(
             "[team]\ntimezone = \"{writer}\"\nzones = [\"America/Los_Angeles\", \"Europe/Berlin\", \"Asia/Tokyo\"]\n"
-        );
-        let mut settings = Settings::parse(std::path::Path::new("plainly.toml"), &config).unwrap();
-        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
-        settings
+        ))
     }
 
     fn messages(settings: &Settings, text: &str) -> Vec<String> {

@@ -7,6 +7,14 @@ use crate::finding::Finding;
 use crate::input::FileKind;
 use crate::span::Span;
 
+/// Settings read from `config` (a `plainly.toml` with a `[team]` table), with the team's
+/// "today" fixed at Wed 2026-11-25 so dates and DST labels do not move with the clock.
+pub(crate) fn team_settings(config: &str) -> Settings {
+    let mut settings = Settings::parse(std::path::Path::new("plainly.toml"), config).expect("a valid test config");
+    settings.team.as_mut().expect("a [team] table").today = Some(jiff::civil::date(2026, 11, 25));
+    settings
+}
+
 /// Runs one rule on `text` as `kind` in `profile`, with default settings.
 pub(crate) fn run(rule: &dyn Rule, profile: Profile, kind: FileKind, text: &str) -> Vec<Finding> {
     run_with(rule, &Settings::default(), profile, kind, text)

@@ -168,9 +168,7 @@ mod tests {
     }
 
     fn fix_with_writer_in(zone: &str, text: &str) -> String {
-        let config = format!("[team]\ntimezone = \"{zone}\"\n");
-        let mut settings = crate::Settings::parse(std::path::Path::new("plainly.toml"), &config).unwrap();
-        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
+        let settings = team_settings(&format!("[team]\ntimezone = \"{zone}\"\n"));
         let found =
             crate::rules::testing::run_with(&TimeZone, &settings, crate::Profile::Message, crate::FileKind::Text, text);
         let fix = &found[0].fixes[0];
@@ -195,9 +193,7 @@ mod tests {
 
     #[test]
     fn the_message_names_the_time_the_zone_follows() {
-        let config = "[team]\ntimezone = \"Europe/Berlin\"\n";
-        let mut settings = crate::Settings::parse(std::path::Path::new("plainly.toml"), config).unwrap();
-        settings.team.as_mut().unwrap().today = Some(jiff::civil::date(2026, 11, 25));
+        let settings = team_settings("[team]\ntimezone = \"Europe/Berlin\"\n");
         let text = "Meet at 3pm tomorrow; the cut-off is 16:30.";
         let found = run_with(&TimeZone, &settings, crate::Profile::Message, crate::FileKind::Text, text);
         assert_eq!(
