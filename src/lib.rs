@@ -13,6 +13,7 @@ pub mod document;
 pub mod finding;
 pub mod fix;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod lsp;
 pub mod output;

@@ -2,6 +2,7 @@
 
 #![allow(clippy::print_stderr)]
 
+mod analyze;
 mod check;
 mod explain;
 mod init;
@@ -49,6 +50,9 @@ enum Command {
     },
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp,
+    /// Show how plainly reads a message: each sentence's tags, mood, addressee and acts,
+    /// and whether the message asks, by when, and whether it is only a greeting.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 /// How a run ended, as an exit code.
@@ -87,6 +91,7 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => explain::run(&rule),
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => return crate::lsp::main(),
+        Command::Analyze(args) => analyze::run(&args),
     };
     match result {
         Ok(status) => status.into(),

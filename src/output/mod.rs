@@ -1,6 +1,7 @@
 //! Reports: checked files with positions resolved, and the formats that print them.
 //! Engines never print; only `output` and `cli` write to stdout and stderr.
 
+pub mod analysis;
 mod github;
 mod gitlab;
 mod human;

@@ -73,7 +73,7 @@ impl Rule for MissingAsk {
 /// Whether an FYI marker says no action is needed. Entries marked `sentence-start`
 /// ("Reminder", "PSA") count only when they open a sentence: "Reminder: the office is
 /// closed" tells, "you saw the announcement" does not.
-fn is_marked_fyi(cx: &Context<'_>) -> bool {
+pub(crate) fn is_marked_fyi(cx: &Context<'_>) -> bool {
     let doc = cx.doc;
     let entries = cx.lexicon().entries(List::Fyi);
     cx.phrases().get(List::Fyi).iter().any(|m| {

@@ -11,6 +11,7 @@ use crate::analysis::{asks::Ask, times::TimeScan};
 use crate::config::{Profile, Settings};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::language::Language;
 use crate::lexicon::{Lexicon, PhraseScan};
 
 mod bare_greeting;
@@ -35,6 +36,9 @@ mod wall_of_text;
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+pub(crate) use bare_greeting::bare_greeting as bare_greeting_span;
+pub(crate) use missing_ask::is_marked_fyi;
 
 /// A numeric threshold a rule reads from `[rules.<id>]` in the config.
 #[derive(Debug)]
@@ -102,6 +106,7 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The profile in effect.
     pub profile: Profile,
+    language: Language<'a>,
     phrases: OnceCell<PhraseScan>,
     asks: OnceCell<Vec<Ask>>,
     times: OnceCell<TimeScan>,
@@ -110,12 +115,30 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// A context for checking `doc`.
     pub fn new(doc: &'a Document<'a>, settings: &'a Settings, profile: Profile) -> Context<'a> {
-        Context { doc, settings, profile, phrases: OnceCell::new(), asks: OnceCell::new(), times: OnceCell::new() }
+        Context {
+            doc,
+            settings,
+            profile,
+            language: Language::new(doc),
+            phrases: OnceCell::new(),
+            asks: OnceCell::new(),
+            times: OnceCell::new(),
+        }
     }
 
     /// The phrase lists.
     pub fn lexicon(&self) -> &Lexicon {
         &self.settings.lexicon
+    }
+
+    /// The language layer's reading of the document's sentences.
+    pub fn language(&self) -> &Language<'a> {
+        &self.language
+    }
+
+    /// What the rules conclude about the message as a whole.
+    pub fn message_facts(&self) -> crate::analysis::MessageFacts {
+        crate::analysis::message_facts(self)
     }
 
     /// Every phrase list's matches, scanned once per document.

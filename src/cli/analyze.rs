@@ -1,0 +1,72 @@
+//! `plainly analyze FILE|-`: how plainly reads a message, sentence by sentence.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::{ExitStatus, write_stdout};
+use crate::config::{self, Profile, Settings};
+use crate::input::{self, FileKind};
+use crate::output::analysis::{self, MessageReading};
+
+/// Options of `plainly analyze`.
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// The message to read; `-` reads stdin.
+    pub path: PathBuf,
+    /// `human` (default) or `json`.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Human)]
+    pub format: AnalyzeFormat,
+    /// Read it with this profile (default: as `plainly check` would).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// Use this config instead of finding `plainly.toml`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// Output formats of `plainly analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    /// One block per sentence, for people.
+    Human,
+    /// One JSON document, documented in the README.
+    Json,
+}
+
+pub(super) fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
+    let stdin = args.path == Path::new("-");
+    let display = if stdin { "<stdin>".to_string() } else { args.path.display().to_string() };
+    let dir = if stdin { PathBuf::from(".") } else { args.path.parent().map_or(PathBuf::from("."), Path::to_path_buf) };
+    let settings = match &args.config {
+        Some(path) => Settings::load(path)?,
+        None => match config::discover(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir }) {
+            Some(path) => Settings::load(&path)?,
+            None => Settings::default(),
+        },
+    };
+    let bytes = if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| anyhow::anyhow!("{display}: cannot read: {e}"))?;
+        bytes
+    } else {
+        input::read(&args.path, settings.max_file_size).map_err(|e| anyhow::anyhow!("{display}: {e}"))?
+    };
+    let text = input::decode(&bytes, settings.max_file_size).map_err(|e| anyhow::anyhow!("{display}: {e}"))?;
+    let kind = if stdin { FileKind::Text } else { FileKind::for_named_file(&args.path) };
+    let profile = match args.profile {
+        Some(profile) => profile,
+        None => config::front_matter_profile(text, kind)
+            .map_err(|e| anyhow::anyhow!("{display}: {e}"))?
+            .or_else(|| if stdin { None } else { settings.profile_for(&args.path) })
+            .unwrap_or(if stdin { Profile::Message } else { Profile::default_for(kind) }),
+    };
+    let reading = MessageReading::new(&display, text, kind, profile, &settings);
+    let out = match args.format {
+        AnalyzeFormat::Human => analysis::human(&reading),
+        AnalyzeFormat::Json => analysis::json(&reading),
+    };
+    write_stdout(&out)?;
+    Ok(ExitStatus::Clean)
+}

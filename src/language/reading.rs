@@ -1,0 +1,1338 @@
+//! A reading of one sentence: its mood, whom it addresses, and what it does.
+//!
+//! The reading works on tagged tokens, the way LanguageTool's and Harper's rules match on
+//! parts of speech rather than strings. It first takes off the sentence's *opening*
+//! (greetings, vocatives such as "Sam," or "@sam", connectives such as "also" or "btw"),
+//! then reads the *core* that follows:
+//!
+//! - **mood**: a question ends in `?` or inverts its auxiliary ("can you…", "could
+//!   someone…"); an imperative opens with a bare verb and no subject ("Review the draft",
+//!   "Please send…", "Don't merge"); a fragment has no verb ("Thanks!", "Quick question");
+//!   anything else is a statement.
+//! - **addressee**: the reader as "you", a vocative name or @mention, or a group ("team",
+//!   "folks", "anyone").
+//! - **acts**, where the grammar says so: it *asks* (a question to the reader, a request
+//!   such as "please…", "could you…", "I need someone to…", "let me know", or an
+//!   imperative to the reader), *proposes* ("let's…", "shall we…", "how about…"), asks for
+//!   a *meeting* (a meeting noun as what is requested or proposed, "hop on a call", or a
+//!   meeting verb with "we" or "you" as its subject, "can we talk today?"), *greets*,
+//!   *checks presence* ("are you there?", "got a sec?"), says *FYI*, *thanks*, or
+//!   *commits* the writer ("I'll send it Friday").
+//!
+//! Words in quotation marks are reported, not the writer's own: "a customer keeps asking
+//! “can you hop on a call?”" asks nothing and proposes no meeting. The word lists below
+//! hold closed-class vocabulary (greeting words, words for a group of people, meeting
+//! nouns); what a sentence does comes from where those words stand in it.
+
+use super::tagger::{Tag, Upos};
+use super::tokens::{Token, TokenKind};
+use crate::span::Span;
+
+/// The grammatical mood of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mood {
+    /// Ends in `?`, or opens with an inverted auxiliary ("Could you send it.").
+    Question,
+    /// Opens with a bare verb and no subject ("Send it today.", "Please review.").
+    Imperative,
+    /// Has a finite verb and a subject.
+    Statement,
+    /// Has no verb ("Thanks!", "Hi team", "Update on the launch").
+    Fragment,
+}
+
+impl Mood {
+    /// The name `plainly analyze` shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mood::Question => "question",
+            Mood::Imperative => "imperative",
+            Mood::Statement => "statement",
+            Mood::Fragment => "fragment",
+        }
+    }
+}
+
+/// Whom a sentence addresses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Addressee {
+    /// The reader, as "you" or "your".
+    pub you: bool,
+    /// A name or @mention said to the reader ("Sam, can you…", "@sam", "thanks, Priya").
+    pub vocative: Option<Span>,
+    /// A group: "team", "folks", "all", "anyone", "someone".
+    pub group: Option<Span>,
+}
+
+impl Addressee {
+    /// Whether the sentence addresses anyone.
+    pub fn any(&self) -> bool {
+        self.you || self.vocative.is_some() || self.group.is_some()
+    }
+}
+
+/// What a sentence does; several at once ("Hi Sam, can we talk today?" greets, asks and
+/// asks for a meeting).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Acts(u16);
+
+impl Acts {
+    /// Asks the reader for an action, an answer, a decision or a review.
+    pub const ASK: Acts = Acts(1);
+    /// Proposes doing something together ("let's…", "shall we…").
+    pub const PROPOSE: Acts = Acts(1 << 1);
+    /// Asks for a synchronous call or meeting.
+    pub const MEETING: Acts = Acts(1 << 2);
+    /// Greets ("Hi team", "Good morning").
+    pub const GREET: Acts = Acts(1 << 3);
+    /// Checks whether the reader is there or free ("you around?", "got a sec?").
+    pub const PRESENCE: Acts = Acts(1 << 4);
+    /// Says no action is needed ("FYI", "no action needed").
+    pub const FYI: Acts = Acts(1 << 5);
+    /// Commits the writer to something ("I'll send it Friday").
+    pub const COMMIT: Acts = Acts(1 << 6);
+    /// Thanks the reader.
+    pub const THANK: Acts = Acts(1 << 7);
+
+    const NAMES: [(Acts, &'static str); 8] = [
+        (Acts::ASK, "ask"),
+        (Acts::PROPOSE, "propose"),
+        (Acts::MEETING, "meeting"),
+        (Acts::GREET, "greet"),
+        (Acts::PRESENCE, "presence"),
+        (Acts::FYI, "fyi"),
+        (Acts::COMMIT, "commit"),
+        (Acts::THANK, "thank"),
+    ];
+
+    /// Whether every act in `other` is in `self`.
+    pub fn contains(self, other: Acts) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Adds `other`.
+    pub fn insert(&mut self, other: Acts) {
+        self.0 |= other.0;
+    }
+
+    /// Takes `other` away.
+    pub fn remove(&mut self, other: Acts) {
+        self.0 &= !other.0;
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The acts' names, in a fixed order.
+    pub fn names(self) -> Vec<&'static str> {
+        Acts::NAMES.iter().filter(|(act, _)| self.contains(*act)).map(|(_, name)| *name).collect()
+    }
+}
+
+/// The reading of one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceReading {
+    /// The sentence's tokens.
+    pub tokens: Vec<Token>,
+    /// Their tags, one per token.
+    pub tags: Vec<Tag>,
+    /// The first token of the core: after greetings, vocatives and connectives.
+    pub core: usize,
+    /// Its mood.
+    pub mood: Mood,
+    /// Whom it addresses.
+    pub addressee: Addressee,
+    /// What it does.
+    pub acts: Acts,
+    /// The words that ask for a meeting, when it does ("hop on a call", "talk").
+    pub meeting: Option<Span>,
+    /// Spans of reported words: text in quotation marks.
+    pub reported: Vec<Span>,
+}
+
+impl SentenceReading {
+    /// Whether the sentence asks something of the reader.
+    pub fn asks(&self) -> bool {
+        self.acts.contains(Acts::ASK)
+    }
+
+    /// Whether `offset` lies in reported words.
+    pub fn is_reported(&self, offset: usize) -> bool {
+        self.reported.iter().any(|span| span.contains(offset))
+    }
+
+    /// Whether the sentence is only an opening: greetings, names, mentions, presence
+    /// checks and thanks, with nothing else said.
+    pub fn is_only_opening(&self) -> bool {
+        let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::MEETING.0 | Acts::FYI.0 | Acts::COMMIT.0;
+        self.acts.0 & content == 0 && self.words_after_opening() == 0
+            || self.acts.contains(Acts::PRESENCE) && self.acts.0 & (Acts::MEETING.0 | Acts::PROPOSE.0) == 0
+    }
+
+    /// How many word tokens the core has.
+    fn words_after_opening(&self) -> usize {
+        self.tokens[self.core..].iter().filter(|t| t.kind == TokenKind::Word).count()
+    }
+}
+
+// --- Vocabulary: closed classes of words whose role the grammar below decides. ---
+
+/// Words that greet when they open a sentence.
+const GREETING_WORDS: &[&str] =
+    &["hi", "hey", "hello", "hiya", "heya", "howdy", "yo", "hola", "greetings", "dear", "gm", "morning", "evening"];
+
+/// The second word of a two-word greeting: "good morning".
+const GOOD_TIMES: &[&str] = &["morning", "afternoon", "evening", "day"];
+
+/// Words for a group of readers ("Hi team", "can anyone…").
+const GROUP_WORDS: &[&str] = &[
+    "team",
+    "all",
+    "everyone",
+    "everybody",
+    "folks",
+    "guys",
+    "y'all",
+    "yall",
+    "people",
+    "gang",
+    "crew",
+    "friends",
+    "colleagues",
+    "anyone",
+    "anybody",
+    "someone",
+    "somebody",
+    "team-mates",
+    "teammates",
+];
+
+/// Pronouns that stand for some reader, any reader ("could someone…").
+const SOMEONE: &[&str] = &["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "y'all", "yall"];
+
+/// Words that open a sentence without being part of its clause.
+const CONNECTIVES: &[&str] = &[
+    "also",
+    "btw",
+    "so",
+    "and",
+    "but",
+    "ok",
+    "okay",
+    "oh",
+    "well",
+    "now",
+    "then",
+    "plus",
+    "anyway",
+    "again",
+    "finally",
+    "lastly",
+    "ps",
+    "p.s.",
+    "yes",
+    "yeah",
+    "sure",
+    "great",
+    "cool",
+    "right",
+    "hmm",
+    "ah",
+    "alright",
+    "first",
+    "second",
+    "third",
+    "next",
+    "additionally",
+    "meanwhile",
+    "separately",
+    "update",
+];
+
+/// Words that make a request polite.
+const PLEASE: &[&str] = &["please", "pls", "plz", "kindly", "pleaase", "plase"];
+
+/// Adverbs that may come before an imperative verb ("just send it", "please do review").
+const BEFORE_IMPERATIVE: &[&str] = &["please", "pls", "plz", "kindly", "just", "also", "then", "now", "simply"];
+
+/// Words that describe whether the reader is there or free ("are you around?").
+const AVAILABLE: &[&str] =
+    &["there", "around", "free", "available", "online", "here", "awake", "busy", "about", "up", "in", "back", "on"];
+
+/// Short stretches of time asked for to check presence ("got a sec?").
+const MOMENTS: &[&str] =
+    &["sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "moment", "moments", "time", "tick"];
+
+/// Nouns that name a synchronous call or meeting.
+const MEETING_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "meeting",
+    "meetings",
+    "sync",
+    "syncs",
+    "chat",
+    "huddle",
+    "zoom",
+    "hangout",
+    "catchup",
+    "catch-up",
+    "1:1",
+    "1on1",
+    "one-on-one",
+    "videocall",
+    "facetime",
+    "meet",
+    "sync-up",
+    "syncup",
+    "standup",
+    "conference",
+    "get-together",
+    "powwow",
+    "tête-à-tête",
+];
+
+/// Verbs that ask for a meeting when "we" or "you" is their subject ("can we talk?").
+const MEETING_VERBS: &[&str] =
+    &["meet", "talk", "sync", "chat", "call", "huddle", "speak", "connect", "phone", "ring", "zoom"];
+
+/// Verbs that take a meeting noun as their object ("hop on a call", "set up a meeting").
+const MEETING_SETUP_VERBS: &[&str] = &[
+    "have", "do", "schedule", "set", "setup", "book", "arrange", "organize", "organise", "hop", "jump", "get", "grab",
+    "plan", "hold", "join", "start", "find", "make", "take", "want", "need", "like", "fit", "squeeze", "add", "send",
+    "hold", "throw", "put",
+];
+
+/// Nouns for people, who may be asked to do something ("we need someone from the DB team
+/// to look at this").
+const PERSON_NOUNS: &[&str] = &[
+    "team",
+    "folks",
+    "person",
+    "people",
+    "volunteer",
+    "volunteers",
+    "reviewer",
+    "reviewers",
+    "expert",
+    "experts",
+    "engineer",
+    "engineers",
+    "dev",
+    "devs",
+    "developer",
+    "developers",
+    "owner",
+    "owners",
+    "maintainer",
+    "maintainers",
+    "admin",
+    "admins",
+    "eyes",
+    "help",
+    "hand",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "you",
+    "u",
+    "one",
+    "lead",
+    "manager",
+    "member",
+    "members",
+];
+
+/// What a reader may be asked for ("need your input", "need help").
+const ASSISTANCE_NOUNS: &[&str] = &[
+    "help",
+    "input",
+    "feedback",
+    "review",
+    "reviews",
+    "approval",
+    "sign-off",
+    "signoff",
+    "thoughts",
+    "opinion",
+    "opinions",
+    "advice",
+    "eyes",
+    "answer",
+    "answers",
+    "decision",
+    "confirmation",
+    "go-ahead",
+    "ok",
+    "okay",
+    "okay",
+    "comments",
+    "guidance",
+    "support",
+    "assistance",
+    "insight",
+    "insights",
+    "vote",
+    "votes",
+    "ack",
+    "lgtm",
+    "reply",
+    "response",
+    "suggestions",
+    "ideas",
+    "objections",
+    "concerns",
+    "updates",
+    "update",
+    "news",
+    "questions",
+];
+
+/// Imperatives that wish the reader well or take leave, and ask nothing ("Have a great
+/// weekend", "Take care", "See you tomorrow", "Enjoy!").
+const WELL_WISH_VERBS: &[&str] =
+    &["have", "enjoy", "take", "stay", "see", "talk", "speak", "keep", "be", "get", "rest", "cheer"];
+
+/// Objects of a well-wishing "have" ("have a good weekend").
+const GOOD_TIMES_NOUNS: &[&str] = &[
+    "day",
+    "weekend",
+    "week",
+    "time",
+    "one",
+    "evening",
+    "night",
+    "holiday",
+    "holidays",
+    "trip",
+    "vacation",
+    "break",
+    "flight",
+    "afternoon",
+    "morning",
+    "friday",
+    "monday",
+    "summer",
+    "christmas",
+    "thanksgiving",
+    "new",
+    "rest",
+    "fun",
+    "blast",
+    "birthday",
+];
+
+/// Imperatives that point at information rather than ask for action ("see attached",
+/// "please find below", "note that…").
+const POINTING_VERBS: &[&str] = &["see", "find", "note", "notice", "refer", "be"];
+
+/// Where pointed-at information is ("see attached").
+const POINTED_AT: &[&str] =
+    &["attached", "below", "above", "enclosed", "following", "that", "aware", "advised", "inline", "here"];
+
+/// Words that say a message needs no action: FYI markers.
+const FYI_WORDS: &[&str] = &["fyi", "psa", "fwiw", "nfa", "heads-up", "headsup"];
+
+/// The sentence's words, as the grammar below reads them: quoted stretches are folded
+/// into one stand-in word, punctuation other than `?`, `,`, `:` and `;` is left out.
+struct View<'a> {
+    words: Vec<W<'a>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct W<'a> {
+    /// Index of the token in the sentence.
+    token: usize,
+    /// Lowercase text, apostrophes straight.
+    lower: &'a str,
+    tag: Tag,
+    kind: TokenKind,
+    /// A stand-in for quoted words.
+    quote: bool,
+}
+
+impl W<'_> {
+    fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    fn any(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower)
+    }
+
+    fn upos(&self) -> Upos {
+        self.tag.upos
+    }
+
+    fn is_punct(&self) -> bool {
+        self.kind == TokenKind::Punct || self.kind == TokenKind::Emoji
+    }
+
+    fn is_verb(&self) -> bool {
+        matches!(self.tag.upos, Upos::Verb | Upos::Aux)
+    }
+
+    fn is_you(&self) -> bool {
+        matches!(self.lower, "you" | "u" | "ya" | "y'all" | "yall" | "you'll" | "youre")
+    }
+}
+
+/// Reads a sentence from its tokens and their tags; `text_of` gives a token's text.
+pub fn read<'a>(tokens: Vec<Token>, tags: Vec<Tag>, text_of: impl Fn(Span) -> &'a str) -> SentenceReading {
+    let lowered: Vec<String> =
+        tokens.iter().map(|t| text_of(t.span).to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")).collect();
+    let reported = reported_spans(&tokens, &lowered);
+    let view = build_view(&tokens, &tags, &lowered, &reported);
+    let mut reading = SentenceReading {
+        tokens,
+        tags,
+        core: 0,
+        mood: Mood::Fragment,
+        addressee: Addressee::default(),
+        acts: Acts::default(),
+        meeting: None,
+        reported,
+    };
+    read_view(&view, &mut reading);
+    reading
+}
+
+/// Stretches in double quotation marks, or curly single ones, that open and close in the
+/// sentence.
+fn reported_spans(tokens: &[Token], lowered: &[String]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Punct {
+            continue;
+        }
+        let mark = lowered[i].as_str();
+        match open {
+            None if matches!(mark, "\"" | "\u{201c}" | "''" | "``") => open = Some((i, mark)),
+            Some((start, opened)) => {
+                let closes = match opened {
+                    "\u{201c}" => mark == "\u{201d}" || mark == "\"",
+                    "``" => mark == "''",
+                    _ => mark == "\"" || mark == "\u{201d}" || mark == "''",
+                };
+                if closes {
+                    spans.push(Span::new(tokens[start].span.start, token.span.end));
+                    open = None;
+                }
+            }
+            None => {}
+        }
+    }
+    spans
+}
+
+fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reported: &[Span]) -> View<'a> {
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        if let Some(quote) = reported.iter().find(|s| s.start == token.span.start) {
+            let end = (i..tokens.len()).find(|&k| tokens[k].span.end >= quote.end).unwrap_or(tokens.len() - 1);
+            let stand_in = Tag { upos: Upos::Noun, xpos: "NN", imperative: false };
+            words.push(W { token: i, lower: "\"…\"", tag: stand_in, kind: TokenKind::Word, quote: true });
+            i = end + 1;
+            continue;
+        }
+        let lower = lowered[i].as_str();
+        let keep = token.kind != TokenKind::Punct
+            || matches!(lower, "?" | "," | ":" | ";" | "!" | "?!" | "-" | "\u{2014}" | "\u{2013}")
+            || lower.starts_with('?')
+            || lower.starts_with('!');
+        if keep {
+            words.push(W { token: i, lower, tag: tags[i], kind: token.kind, quote: false });
+        }
+        i += 1;
+    }
+    View { words }
+}
+
+/// Whether `w` ends a clause's opening: a comma, colon, dash or exclamation mark.
+fn is_separator(w: &W<'_>) -> bool {
+    w.is_punct() && (matches!(w.lower, "," | ":" | ";" | "-" | "\u{2014}" | "\u{2013}") || w.lower.starts_with('!'))
+}
+
+fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
+    let words = &view.words;
+    let core = read_opening(words, reading);
+    reading.core = words.get(core).map_or(reading.tokens.len(), |w| w.token);
+    let rest = &words[core..];
+    read_closing_vocative(words, reading);
+    if rest.iter().any(|w| !w.quote && w.is_you())
+        || words.iter().any(|w| !w.quote && w.any(&["your", "yours", "yourself", "ur"]))
+    {
+        reading.addressee.you = true;
+    }
+    if reading.addressee.group.is_none() {
+        if let Some(w) = rest.iter().find(|w| w.any(SOMEONE) && !w.quote) {
+            reading.addressee.group = Some(reading.tokens[w.token].span);
+        }
+    }
+    reading.mood = mood(rest);
+    if rest.iter().any(|w| w.any(FYI_WORDS)) || is_no_action_needed(rest) {
+        reading.acts.insert(Acts::FYI);
+    }
+    if is_thanks(rest) {
+        reading.acts.insert(Acts::THANK);
+    }
+    if is_presence_check(rest) {
+        reading.acts.insert(Acts::PRESENCE);
+    }
+    if is_commitment(rest) {
+        reading.acts.insert(Acts::COMMIT);
+    }
+    let proposes = is_proposal(rest);
+    if proposes {
+        reading.acts.insert(Acts::PROPOSE);
+    }
+    let asks = !reading.acts.contains(Acts::PRESENCE)
+        && (proposes
+            || is_request(rest)
+            || match reading.mood {
+                Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
+                Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest),
+                Mood::Statement | Mood::Fragment => false,
+            });
+    if asks {
+        reading.acts.insert(Acts::ASK);
+        reading.acts.remove(Acts::COMMIT);
+    }
+    if asks || proposes || reading.acts.contains(Acts::PRESENCE) {
+        if let Some((from, to)) = meeting_request(rest) {
+            reading.acts.insert(Acts::MEETING);
+            reading.meeting =
+                Some(Span::new(reading.tokens[rest[from].token].span.start, reading.tokens[rest[to].token].span.end));
+        }
+    }
+}
+
+/// Reads the opening (greetings, vocatives, connectives) and returns where the core starts.
+fn read_opening(words: &[W<'_>], reading: &mut SentenceReading) -> usize {
+    let mut i = 0;
+    let mut greeted = false;
+    while i < words.len() {
+        let w = &words[i];
+        let next = words.get(i + 1);
+        let span = reading.tokens[w.token].span;
+        if is_separator(w) {
+            i += 1;
+        } else if w.kind == TokenKind::Mention {
+            reading.addressee.vocative.get_or_insert(span);
+            i += 1;
+        } else if w.any(GREETING_WORDS) || (w.is("good") && next.is_some_and(|n| n.any(GOOD_TIMES))) {
+            reading.acts.insert(Acts::GREET);
+            greeted = true;
+            i += if w.is("good") { 2 } else { 1 };
+            if words.get(i).is_some_and(|n| n.is("there")) {
+                i += 1;
+            }
+        } else if (greeted || next.is_some_and(is_separator) || next.is_none())
+            && w.any(GROUP_WORDS)
+            && i + 1 >= words.len().min(i + 1)
+            && (greeted || next.is_some_and(is_separator))
+        {
+            reading.addressee.group.get_or_insert(span);
+            i += 1;
+        } else if (greeted || next.is_some_and(is_separator)) && is_name(w) && !starts_clause(words, i) {
+            reading.addressee.vocative.get_or_insert(span);
+            i += 1;
+        } else if w.any(CONNECTIVES)
+            && next.is_some_and(|n| is_separator(n) || !n.is_punct())
+            && !starts_clause(words, i)
+        {
+            i += 1;
+        } else if is_thanks(&words[i..])
+            && thanks_len(&words[i..]) < words.len() - i
+            && words.get(i + thanks_len(&words[i..])).is_some_and(is_separator)
+        {
+            // "Thanks, can you…": the thanks is an opening.
+            reading.acts.insert(Acts::THANK);
+            i += thanks_len(&words[i..]);
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Whether a word is a name said to the reader: a proper noun or a capitalized word.
+fn is_name(w: &W<'_>) -> bool {
+    w.kind == TokenKind::Word && (w.upos() == Upos::Propn || w.tag.xpos == "NNP")
+}
+
+/// Whether the words from `i` start a clause ("Sam is out" rather than "Sam, …").
+fn starts_clause(words: &[W<'_>], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|n| n.is_verb() && !is_separator(n))
+}
+
+/// "…, Sam." / "Thanks, team!": a name or group after the sentence's last comma.
+fn read_closing_vocative(words: &[W<'_>], reading: &mut SentenceReading) {
+    let end = words.iter().rposition(|w| !w.is_punct()).map_or(0, |at| at + 1);
+    if end < 2 {
+        return;
+    }
+    let last = &words[end - 1];
+    if !is_separator(&words[end - 2]) || end - 2 < reading_core_index(words, reading) {
+        return;
+    }
+    let span = reading.tokens[last.token].span;
+    if last.kind == TokenKind::Mention || is_name(last) {
+        reading.addressee.vocative.get_or_insert(span);
+    } else if last.any(GROUP_WORDS) {
+        reading.addressee.group.get_or_insert(span);
+    }
+}
+
+fn reading_core_index(words: &[W<'_>], reading: &SentenceReading) -> usize {
+    words.iter().position(|w| w.token >= reading.core).unwrap_or(words.len())
+}
+
+/// The mood of a sentence's core.
+fn mood(core: &[W<'_>]) -> Mood {
+    let Some(first) = core.iter().position(|w| !w.is_punct()) else { return Mood::Fragment };
+    let last = core.iter().rposition(|w| !w.quote && !matches!(w.kind, TokenKind::Emoji)).map(|at| &core[at]);
+    if last.is_some_and(|w| w.is_punct() && w.lower.starts_with('?'))
+        || core.iter().any(|w| w.lower.starts_with('?') && w.is_punct() && !w.quote && !in_parentheses(core, w))
+    {
+        return Mood::Question;
+    }
+    if is_inverted_question(&core[first..]) {
+        return Mood::Question;
+    }
+    if imperative_at(core).is_some() {
+        return Mood::Imperative;
+    }
+    if core.iter().any(|w| w.is_verb() && !w.quote) { Mood::Statement } else { Mood::Fragment }
+}
+
+fn in_parentheses(_core: &[W<'_>], _w: &W<'_>) -> bool {
+    false
+}
+
+/// "Can you…", "Could someone…", "Would it be possible…", "Do we…": an auxiliary before
+/// its subject, which makes a question even without a question mark.
+fn is_inverted_question(core: &[W<'_>]) -> bool {
+    let [aux, subject, ..] = core else { return false };
+    let inverting = aux.upos() == Upos::Aux && matches!(aux.tag.xpos, "MD" | "VBP" | "VBZ" | "VBD")
+        || aux.any(&["can", "could", "would", "will", "shall", "should", "do", "does", "did", "may", "might"]);
+    inverting
+        && !aux.tag.imperative
+        && (subject.upos() == Upos::Pron && !subject.any(&["that", "this", "it"])
+            || subject.any(SOMEONE)
+            || subject.is_you())
+}
+
+/// The index (in `core`) of an imperative verb that opens a clause, if any: at the start of
+/// the core, after "please"/"just", after "and", or after a comma that ends an opening
+/// clause ("If you have time, send it").
+fn imperative_at(core: &[W<'_>]) -> Option<usize> {
+    let mut clause_start = true;
+    for (i, w) in core.iter().enumerate() {
+        if w.quote {
+            clause_start = false;
+            continue;
+        }
+        if clause_start && w.any(BEFORE_IMPERATIVE) && w.upos() != Upos::Verb {
+            continue;
+        }
+        if clause_start && is_imperative_verb(core, i) {
+            return Some(i);
+        }
+        clause_start = is_separator(w) || w.any(&["and", "then", "please", "pls", "plz", "kindly", "but", "so"]);
+    }
+    None
+}
+
+/// Whether the word at `i` is an imperative verb: tagged so, or a base-form verb with
+/// nothing before it in its clause.
+fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
+    let w = &core[i];
+    if !w.is_verb() || w.quote {
+        return false;
+    }
+    if w.tag.imperative {
+        return true;
+    }
+    // "don't merge", "do not merge", "let's": the tagger may read these as auxiliaries.
+    if w.any(&["do", "don't"]) {
+        let next = core.get(i + 1);
+        let after = core.get(i + 2);
+        return next.is_some_and(|n| n.any(&["n't", "not"])) && after.is_some_and(|a| a.tag.xpos == "VB")
+            || next.is_some_and(|n| n.tag.xpos == "VB" && n.upos() == Upos::Verb);
+    }
+    w.tag.xpos == "VB" && w.upos() == Upos::Verb
+}
+
+/// A question that is small talk ("How are you?", "How was your weekend?").
+fn is_pleasantry(core: &[W<'_>]) -> bool {
+    let words: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    match words.as_slice() {
+        ["how", "are", "you", ..] | ["how", "r", "u", ..] | ["how", "'s", "it", "going", ..] => words.len() <= 5,
+        ["how", "was", "your", _, ..] => words.len() <= 5,
+        ["how", "is", "everyone", ..] | ["how", "are", "things", ..] | ["how", "'s", "everyone", ..] => {
+            words.len() <= 5
+        }
+        ["hope", "you", ..] | ["hope", "all", ..] | ["hope", "everyone", ..] => true,
+        _ => false,
+    }
+}
+
+/// "Thanks", "Thank you (so much)", "Many thanks", "Much appreciated", "Cheers".
+fn is_thanks(core: &[W<'_>]) -> bool {
+    thanks_len(core) > 0
+}
+
+fn thanks_len(core: &[W<'_>]) -> usize {
+    let lower: Vec<&str> = core.iter().take(3).map(|w| w.lower).collect();
+    match lower.as_slice() {
+        ["thank", "you", ..] | ["thank", "u", ..] | ["many", "thanks", ..] | ["much", "appreciated", ..] => 2,
+        ["thanks", ..] | ["thx", ..] | ["ty", ..] | ["cheers", ..] | ["thanx", ..] | ["tks", ..] | ["tia", ..] => 1,
+        _ => 0,
+    }
+}
+
+/// "No action needed", "nothing needed from you", "no need to reply", "for awareness".
+fn is_no_action_needed(core: &[W<'_>]) -> bool {
+    let lower: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    lower.windows(2).any(|pair| {
+        matches!(
+            pair,
+            ["no", "action"]
+                | ["nothing", "needed"]
+                | ["nothing", "required"]
+                | ["no", "response"]
+                | ["no", "reply"]
+                | ["for", "awareness"]
+                | ["for", "visibility"]
+                | ["your", "information"]
+                | ["nothing", "to"]
+        )
+    }) || lower
+        .windows(3)
+        .any(|t| matches!(t, ["no", "need", "to"] | ["just", "so", "you"] | ["just", "letting", "you"]))
+}
+
+/// "Are you there?", "Anyone around?", "Got a sec?", "Do you have a minute?", "ping":
+/// a question about whether the reader is there or free, with nothing else in it.
+fn is_presence_check(core: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct()).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    match lower.as_slice() {
+        ["ping"] | ["pinging"] | ["bump"] | ["nudge"] | ["poke"] | ["knock", "knock"] => return true,
+        ["quick", "question"]
+        | ["quick", "q"]
+        | ["question"]
+        | ["a", "quick", "question"]
+        | ["question", "for", "you"]
+        | ["one", "question"]
+        | ["quick", "one"] => return true,
+        ["can", "i", "ask", "you", ..] | ["can", "i", "ask", "a", "question"] | ["may", "i", "ask", "you", ..] => {
+            return lower.len() <= 6
+                && lower.last().is_some_and(|l| matches!(*l, "something" | "question" | "thing" | "you"));
+        }
+        _ => {}
+    }
+    // (be) (you|anyone|someone) AVAILABLE [now|today], with or without the verb.
+    let i = usize::from(words.len() > 1 && words[0].any(&["are", "is", "r"]));
+    if words.get(i).is_some_and(|w| w.is_you() || w.any(SOMEONE) || w.any(&["there", "anybody", "anyone"])) {
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| w.any(&["still", "currently", "by", "any", "chance"])) {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| w.any(AVAILABLE)) {
+            let rest = &lower[j + 1..];
+            return rest.iter().all(|w| {
+                matches!(
+                    *w,
+                    "now"
+                        | "right"
+                        | "today"
+                        | "atm"
+                        | "rn"
+                        | "still"
+                        | "there"
+                        | "here"
+                        | "at"
+                        | "all"
+                        | "by"
+                        | "any"
+                        | "chance"
+                        | "around"
+                        | "online"
+                )
+            });
+        }
+    }
+    // (do you have|have you got|got|you got|have) [a|one|5|a few] MOMENT
+    let start = match lower.as_slice() {
+        ["do", "you", "have", ..]
+        | ["have", "you", "got", ..]
+        | ["do", "u", "have", ..]
+        | ["did", "you", "get", ..] => 3,
+        ["you", "got", ..] | ["u", "got", ..] | ["you", "have", ..] => 2,
+        ["got", ..] | ["have", ..] => 1,
+        _ => return false,
+    };
+    let mut j = start;
+    while words
+        .get(j)
+        .is_some_and(|w| w.any(&["a", "one", "few", "couple", "of", "quick", "spare", "some"]) || w.upos() == Upos::Num)
+    {
+        j += 1;
+    }
+    if !words.get(j).is_some_and(|w| w.any(MOMENTS)) {
+        return false;
+    }
+    let rest = &lower[j + 1..];
+    rest.iter().all(|w| {
+        matches!(
+            *w,
+            "now"
+                | "today"
+                | "right"
+                | "for"
+                | "a"
+                | "quick"
+                | "question"
+                | "chat"
+                | "call"
+                | "this"
+                | "afternoon"
+                | "morning"
+                | "later"
+        )
+    })
+}
+
+/// "I'll send it Friday", "We will deploy tomorrow", "I'm going to fix it".
+fn is_commitment(core: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct()).collect();
+    let Some(subject) = words.iter().position(|w| w.any(&["i", "we"])) else { return false };
+    let after: Vec<&str> = words[subject + 1..].iter().take(4).map(|w| w.lower).collect();
+    let promises = matches!(
+        after.as_slice(),
+        ["will", ..]
+            | ["'ll", ..]
+            | ["shall", ..]
+            | ["am", "going", "to", ..]
+            | ["'m", "going", "to", ..]
+            | ["are", "going", "to", ..]
+            | ["'re", "going", "to", ..]
+            | ["plan", "to", ..]
+            | ["intend", "to", ..]
+            | ["'m", "planning", "to", ..]
+            | ["am", "planning", "to", ..]
+    );
+    // Only the main clause: "if we will…" or "when I'll…" is not a promise.
+    promises && !words[..subject].iter().any(|w| w.upos() == Upos::Sconj || w.any(&["if", "when", "whether", "unless"]))
+}
+
+/// "Let's…", "Shall we…", "How about…", "What about…", "Why don't we…", "Should we…",
+/// "We could…", "I suggest/propose we…", "Maybe we should…", "I'd like to…" (with the reader).
+fn is_proposal(core: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct() || w.lower.starts_with('?')).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    let opening = lower
+        .iter()
+        .position(|w| !matches!(*w, "maybe" | "perhaps" | "so" | "then" | "also" | "just" | "ok" | "okay"))
+        .unwrap_or(0);
+    let start = &lower[opening..];
+    match start {
+        ["let", "'s", ..] | ["lets", ..] | ["let", "us", ..] => return true,
+        ["shall", "we", ..] | ["should", "we", ..] | ["how", "about", ..] | ["what", "about", ..] => return true,
+        ["why", "do", "n't", "we", ..] | ["why", "not", ..] => return true,
+        ["we", "could", ..]
+        | ["we", "can", ..]
+        | ["we", "should", ..]
+        | ["we", "might", "want", ..]
+        | ["we", "may", "want", ..] => {
+            // A proposal, not a statement of ability in a clause about something else.
+            return start.len() > 2;
+        }
+        ["i", "suggest", ..]
+        | ["i", "propose", ..]
+        | ["i", "'d", "suggest", ..]
+        | ["i", "would", "suggest", ..]
+        | ["i", "recommend", ..]
+        | ["i", "'d", "propose", ..]
+        | ["my", "suggestion", ..]
+        | ["my", "proposal", ..] => return true,
+        ["i", "'d", "like", "to", verb, ..]
+        | ["i", "would", "like", "to", verb, ..]
+        | ["we", "'d", "like", "to", verb, ..] => {
+            return MEETING_VERBS.contains(verb)
+                || matches!(*verb, "discuss" | "propose" | "suggest" | "schedule" | "set" | "grab" | "have" | "get");
+        }
+        _ => {}
+    }
+    // "How about Tuesday?", "Tuesday works?" are left to the question mark.
+    false
+}
+
+/// Request constructions that ask without being a question or an imperative:
+/// "please…", "could you…" without `?`, "I need someone to…", "need your input",
+/// "let me know", "I'd appreciate it if you…", "you need to…", "looking forward to your reply".
+fn is_request(core: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.quote && (!w.is_punct() || is_separator(w))).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    for (i, w) in words.iter().enumerate() {
+        let next = lower.get(i + 1).copied().unwrap_or("");
+        let rest = &lower[i + 1..];
+        // "please review", "…, please": unless "please" is a verb ("to please the client")
+        // or points at information ("please find attached").
+        if w.any(PLEASE) && w.upos() != Upos::Verb {
+            let points = rest.first().is_some_and(|n| POINTING_VERBS.contains(n))
+                && rest.get(1).is_some_and(|n| {
+                    POINTED_AT.contains(n) || *n == "the" && rest.get(2).is_some_and(|m| *m == "attached")
+                });
+            let note = rest.first().is_some_and(|n| matches!(*n, "note" | "notice" | "be"));
+            if !points && !note {
+                return true;
+            }
+        }
+        // "can/could/would/will you (please) VERB", "can someone…"
+        if w.any(&["can", "could", "would", "will", "wo"])
+            && (words.get(i + 1).is_some_and(|n| n.is_you() || n.any(SOMEONE)))
+        {
+            let verb = words.get(i + 2).filter(|n| !n.any(PLEASE)).or(words.get(i + 3));
+            if verb.is_some_and(|v| v.is_verb() || v.any(&["mind", "be"])) {
+                return true;
+            }
+        }
+        // "need/want/would like someone (from the DB team) to look", "need your input", "need help"
+        if w.any(&["need", "needs", "want", "wants", "like", "require", "requires", "expect", "needed", "required"])
+            && w.upos() != Upos::Noun
+        {
+            if i > 0 && lower[..i].iter().rev().take(3).any(|p| matches!(*p, "if" | "when" | "whether" | "you")) {
+                continue;
+            }
+            if needs_person(&words[i + 1..]) {
+                return true;
+            }
+        }
+        // "let me/us know", "keep me posted", "get back to me"
+        match (w.lower, rest) {
+            ("let", ["me" | "us", "know", ..]) | ("lmk", _) => return true,
+            ("keep", ["me" | "us", "posted" | "updated" | "informed" | "in", ..]) => return true,
+            ("get", ["back", "to", "me" | "us", ..]) => return true,
+            ("appreciate", _) | ("grateful", _)
+                if lower[..i].iter().any(|p| matches!(*p, "would" | "'d" | "i" | "we"))
+                    && !lower[..i].contains(&"for") =>
+            {
+                return true;
+            }
+            (
+                "if",
+                [
+                    "you" | "u" | "someone" | "somebody" | "anyone" | "anybody",
+                    "could" | "can" | "would" | "have" | "get",
+                    ..,
+                ],
+            ) if lower[..i].iter().any(|p| {
+                matches!(
+                    *p,
+                    "great"
+                        | "helpful"
+                        | "nice"
+                        | "awesome"
+                        | "appreciate"
+                        | "grateful"
+                        | "good"
+                        | "ideal"
+                        | "wonderful"
+                        | "appreciated"
+                )
+            }) || i == 0 && rest.len() > 3 && !rest.contains(&",") =>
+            {
+                return true;
+            }
+            ("wondering" | "wonder", ["if" | "whether", ..]) => return true,
+            ("looking" | "look", ["forward", "to", "your" | "hearing", ..]) => return true,
+            _ => {}
+        }
+        // "You need to / have to / must / should VERB" as the main clause.
+        if w.is_you()
+            && i + 1 < words.len()
+            && !lower[..i]
+                .iter()
+                .any(|p| matches!(*p, "if" | "when" | "whether" | "unless" | "as" | "that" | "what" | "how"))
+        {
+            let obligation = matches!(
+                rest,
+                ["need", "to", ..]
+                    | ["have", "to", ..]
+                    | ["must", ..]
+                    | ["should", ..]
+                    | ["'ll", "need", "to", ..]
+                    | ["will", "need", "to", ..]
+                    | ["'d", "need", "to", ..]
+            );
+            if obligation && i <= 2 {
+                return true;
+            }
+        }
+        // "Any thoughts", "Thoughts welcome", "Feedback appreciated"
+        if i == 0
+            && (w.is("any") && words.get(1).is_some_and(|n| n.any(ASSISTANCE_NOUNS))
+                || w.any(ASSISTANCE_NOUNS)
+                    && matches!(
+                        next,
+                        "welcome" | "appreciated" | "welcomed" | "needed" | "wanted" | "please" | "requested"
+                    ))
+        {
+            return true;
+        }
+        let _ = next;
+    }
+    false
+}
+
+/// After a verb of needing: a person (with what qualifies them) and "to" + verb, or "your"
+/// + an assistance noun, or an assistance noun itself ("need help with…").
+fn needs_person(after: &[&W<'_>]) -> bool {
+    let Some(first) = after.first() else { return false };
+    if first.any(&["your", "ur"]) && after.get(1).is_some_and(|n| n.any(ASSISTANCE_NOUNS) || n.upos() == Upos::Noun) {
+        return true;
+    }
+    if first.any(&[
+        "help",
+        "input",
+        "feedback",
+        "assistance",
+        "guidance",
+        "advice",
+        "eyes",
+        "reviewers",
+        "volunteers",
+        "a",
+    ]) {
+        if first.is("a") {
+            return after
+                .get(1)
+                .is_some_and(|n| n.any(&["hand", "volunteer", "reviewer", "review", "decision", "second"]));
+        }
+        return true;
+    }
+    // A person, then (within a few words that qualify them) "to" + verb.
+    let is_person = first.is_you()
+        || first.any(SOMEONE)
+        || first.any(&["someone", "somebody", "one", "people", "folks", "more"])
+        || first.upos() == Upos::Det && after.get(1).is_some_and(|n| n.any(PERSON_NOUNS));
+    if !is_person {
+        return false;
+    }
+    after.iter().take(8).enumerate().any(|(k, w)| w.is("to") && after.get(k + 1).is_some_and(|v| v.is_verb()))
+}
+
+/// An imperative that wishes the reader well ("Have a great weekend", "Take care",
+/// "See you soon", "Enjoy!", "Talk soon").
+fn is_well_wish(core: &[W<'_>]) -> bool {
+    let Some(at) = imperative_at(core) else { return false };
+    let verb = &core[at];
+    if !verb.any(WELL_WISH_VERBS) {
+        return false;
+    }
+    let after: Vec<&str> = core[at + 1..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    match (verb.lower, after.as_slice()) {
+        ("have", [..]) => after.iter().take(5).any(|w| GOOD_TIMES_NOUNS.contains(w)) && after.len() <= 6,
+        ("enjoy", rest) => rest.len() <= 4,
+        ("take", ["care", ..]) | ("stay", ["safe" | "tuned" | "well" | "warm" | "cool" | "healthy", ..]) => true,
+        ("see", ["you" | "ya" | "u" | "everyone" | "y'all", ..]) => true,
+        ("talk" | "speak", ["soon" | "later" | "tomorrow" | "then", ..])
+        | ("talk" | "speak", ["to", "you", "soon" | "later" | "tomorrow", ..]) => true,
+        ("keep", ["up", ..]) => true,
+        ("be", ["well" | "safe" | "good", ..]) | ("get", ["well", ..]) | ("rest", [..]) | ("cheer", ["up", ..]) => true,
+        _ => false,
+    }
+}
+
+/// An imperative that points at information ("See attached", "Please find below", "Note
+/// that the API changed", "Be aware…").
+fn is_pointer(core: &[W<'_>]) -> bool {
+    let Some(at) = imperative_at(core) else { return false };
+    let verb = &core[at];
+    if !verb.any(POINTING_VERBS) {
+        return false;
+    }
+    let after: Vec<&str> = core[at + 1..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).take(3).collect();
+    match (verb.lower, after.as_slice()) {
+        ("see" | "find", [first, ..]) => {
+            POINTED_AT.contains(first) || matches!(after.as_slice(), ["the", "attached", ..] | ["my", "notes", ..])
+        }
+        ("note" | "notice", _) => true,
+        ("refer", ["to", ..]) => true,
+        ("be", ["aware" | "advised", ..]) => true,
+        _ => false,
+    }
+}
+
+/// Where a sentence that asks or proposes asks for a meeting: the meeting words, as a range
+/// of `core` indices.
+fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
+    for (i, w) in core.iter().enumerate() {
+        if w.quote || w.is_punct() {
+            continue;
+        }
+        if w.any(MEETING_VERBS) && (w.is_verb() || in_verb_slot(core, i)) {
+            if let Some(range) = meeting_verb(core, i) {
+                return Some(range);
+            }
+            continue;
+        }
+        // A meeting noun that is a common noun (not "Sync" or "Meet" the product), not the
+        // first half of a compound ("the meeting notes"), not "make the call" (decide) or
+        // "a call to the API", and not a meeting that already happened ("after the call").
+        if w.any(MEETING_NOUNS) && matches!(w.upos(), Upos::Noun | Upos::X | Upos::Adj | Upos::Intj | Upos::Verb) {
+            let compound =
+                core.get(i + 1).is_some_and(|n| n.upos() == Upos::Noun && !n.any(MEETING_NOUNS) && !n.is_punct());
+            let deciding = core[..i].iter().rev().take(3).any(|p| {
+                p.any(&[
+                    "make",
+                    "makes",
+                    "made",
+                    "making",
+                    "judgment",
+                    "judgement",
+                    "tough",
+                    "good",
+                    "close",
+                    "your",
+                    "my",
+                    "final",
+                    "right",
+                ])
+            });
+            let api = w.any(&["call", "calls"])
+                && core.get(i + 1).is_some_and(|n| n.is("to"))
+                && core.get(i + 2).is_some_and(|n| !n.is_verb());
+            let reported_event =
+                core[..i].iter().rev().take(2).any(|p| {
+                    p.any(&[
+                        "the",
+                        "this",
+                        "that",
+                        "our",
+                        "yesterday's",
+                        "last",
+                        "today's",
+                        "after",
+                        "before",
+                        "in",
+                        "during",
+                        "from",
+                    ])
+                }) && !core[..i].iter().any(|p| p.any(MEETING_SETUP_VERBS) || p.any(&["join", "attend", "for"]));
+            if !compound && !deciding && !api && !reported_event {
+                return Some((meeting_phrase_start(core, i), i));
+            }
+            continue;
+        }
+        // "catch up", "hop on", "jump on" + meeting noun handled by the noun; "catch up"
+        // alone is a meeting verb.
+        if w.any(&["catch"]) && core.get(i + 1).is_some_and(|n| n.is("up")) && has_meeting_subject(core, i) {
+            return Some((i, i + 1));
+        }
+    }
+    None
+}
+
+/// The start of the phrase around a meeting noun: its setup verb and determiners ("hop on
+/// a quick call", "a meeting").
+fn meeting_phrase_start(core: &[W<'_>], noun: usize) -> usize {
+    let mut from = noun;
+    while from > 0 {
+        let p = &core[from - 1];
+        let modifier = matches!(p.upos(), Upos::Det | Upos::Adj | Upos::Num)
+            || p.any(&[
+                "quick", "short", "brief", "video", "phone", "zoom", "teams", "slack", "a", "an", "1", "15", "30",
+                "min", "minute", "-", "on", "up",
+            ]);
+        let verb = p.any(MEETING_SETUP_VERBS) || p.is_verb() && !p.any(&["is", "are", "was", "be", "been"]);
+        if modifier || verb {
+            from -= 1;
+            if verb && !p.any(&["on", "up"]) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    from
+}
+
+/// Whether the word at `i` stands where only a verb can: after "let's", a subject
+/// pronoun, a modal or "to", or at the start of the core. The tagger, trained on little
+/// chat, often reads a rare verb such as "sync" as an adjective or a noun there.
+fn in_verb_slot(core: &[W<'_>], i: usize) -> bool {
+    let previous = core[..i].iter().rev().find(|w| !w.is_punct() && !matches!(w.upos(), Upos::Adv) && !w.any(PLEASE));
+    match previous {
+        None => true,
+        Some(p) => p.any(&[
+            "'s", "us", "we", "you", "u", "i", "to", "can", "could", "will", "would", "shall", "should", "must",
+            "wanna", "gonna", "lets", "'ll", "'d", "might", "may",
+        ]),
+    }
+}
+
+/// A meeting verb whose subject is "we" or "you" (or an imperative to the reader): "can we
+/// talk today?", "let's sync", "could you call me?". Not "meet the deadline", "sync the
+/// repo", "call the API", and not a contact instruction ("call me at 555-0100").
+fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
+    let w = &core[i];
+    if !has_meeting_subject(core, i) {
+        return None;
+    }
+    let object = core.get(i + 1);
+    match object {
+        Some(o) if o.any(&["me", "us", "you", "u", "him", "her", "them"]) => {
+            if w.any(&["call", "phone", "ring"]) {
+                // "call me at 555-0100", "call me on my cell": contact details.
+                let contact = core[i + 2..].iter().take(4).any(|n| {
+                    n.upos() == Upos::Num && n.lower.chars().filter(char::is_ascii_digit).count() >= 6
+                        || n.any(&["cell", "mobile", "number", "phone", "landline", "anytime", "whenever", "if", "any"])
+                });
+                return (!contact).then_some((i, i + 1));
+            }
+            Some((i, i + 1))
+        }
+        // "meet the deadline", "sync the repo", "call the function": a thing as object.
+        Some(o)
+            if matches!(o.upos(), Upos::Det | Upos::Noun | Upos::Propn)
+                && !o.any(&[
+                    "today", "tomorrow", "tonight", "later", "sometime", "now", "soon", "this", "next", "quickly",
+                    "briefly", "live", "online", "offline", "in", "on", "at", "for", "about", "with", "over", "up",
+                    "real",
+                ]) =>
+        {
+            None
+        }
+        _ => Some((i, i)),
+    }
+}
+
+/// Whether a meeting verb at `i` has "we" or "you" as its subject, or is an imperative or
+/// proposal addressed to the reader ("let's sync", "Call me").
+fn has_meeting_subject(core: &[W<'_>], i: usize) -> bool {
+    let before: Vec<&W<'_>> = core[..i].iter().filter(|w| !w.is_punct() || is_separator(w)).collect();
+    let window: Vec<&str> = before.iter().rev().take(5).map(|w| w.lower).collect();
+    if window.iter().any(|w| matches!(*w, "we" | "'s" | "us" | "you" | "u" | "y'all" | "i")) {
+        // "I'd like to talk", "can we talk", "let's sync", "want to chat?" (with "you").
+        return !window.iter().take(3).any(|w| matches!(*w, "they" | "he" | "she" | "it"));
+    }
+    // "Talk tomorrow?", "Sync at 3?", "Call me": the verb opens the core.
+    before.iter().all(|w| {
+        w.any(PLEASE)
+            || w.any(&["just", "maybe", "quickly", "so", "also", "want", "to", "wanna", "free", "able", "time"])
+            || is_separator(w)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,95 @@
+use super::*;
+use crate::language::read_span;
+
+fn read(text: &str) -> SentenceReading {
+    read_span(text, text, Span::new(0, text.len()))
+}
+
+fn acts(text: &str) -> Vec<&'static str> {
+    read(text).acts.names()
+}
+
+fn mood_of(text: &str) -> &'static str {
+    read(text).mood.name()
+}
+
+#[test]
+fn moods() {
+    assert_eq!(mood_of("Can you review the draft by Friday?"), "question");
+    assert_eq!(mood_of("Could someone take a look at the failing build."), "question");
+    assert_eq!(mood_of("Review the draft by Friday."), "imperative");
+    assert_eq!(mood_of("Please send me the numbers."), "imperative");
+    assert_eq!(mood_of("Don't merge the branch yet."), "imperative");
+    assert_eq!(mood_of("I merged the branch yesterday."), "statement");
+    assert_eq!(mood_of("Thanks!"), "fragment");
+}
+
+#[test]
+fn asks() {
+    for text in [
+        "Can you review the draft by Friday?",
+        "Review the draft by Friday.",
+        "Sam, please send me the numbers.",
+        "We probably need someone from the DB team to look at this.",
+        "Let me know if that works.",
+        "Thoughts?",
+        "I'd appreciate it if you could take a look.",
+        "If you have time, send the report today.",
+    ] {
+        assert!(read(text).asks(), "{text}: {:?}", read(text));
+    }
+    for text in [
+        "I'll send it Friday.",
+        "Have a great weekend!",
+        "Please find attached the report.",
+        "We shipped the fix yesterday.",
+        "A customer keeps asking “can you hop on a call?”",
+        "How are you?",
+    ] {
+        assert!(!read(text).asks(), "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn meetings() {
+    for text in
+        ["Can we talk today?", "Let's get on zoom.", "Can we hop on a quick call at 3pm?", "Let's sync tomorrow."]
+    {
+        assert!(read(text).acts.contains(Acts::MEETING), "{text}: {:?}", read(text));
+    }
+    for text in [
+        "Call me at 555-0100 if anything breaks.",
+        "Can you make the call on pricing?",
+        "Can you send the meeting notes?",
+        "Can we meet the deadline?",
+        "A customer keeps asking “can you hop on a call?”",
+    ] {
+        assert!(!read(text).acts.contains(Acts::MEETING), "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn greetings_and_presence() {
+    assert_eq!(acts("Hi team!"), ["greet"]);
+    assert_eq!(acts("Hey @sam, are you there?"), ["greet", "presence"]);
+    assert_eq!(acts("Got a sec?"), ["presence"]);
+    assert_eq!(acts("Do you have a minute?"), ["presence"]);
+    assert!(read("Hello, are you there?").is_only_opening());
+    assert!(!read("Hi Sam, can you review the draft?").is_only_opening());
+}
+
+#[test]
+fn addressees() {
+    let r = read("Sam, can you review this?");
+    assert_eq!((r.addressee.you, r.addressee.vocative.map(|s| s.start)), (true, Some(0)));
+    let r = read("Hi team, quick update on the launch.");
+    assert_eq!(r.addressee.group.map(|s| (s.start, s.end)), Some((3, 7)));
+    let r = read("Could someone take a look?");
+    assert!(r.addressee.group.is_some());
+}
+
+#[test]
+fn commitments() {
+    assert!(read("I'll send it Friday.").acts.contains(Acts::COMMIT));
+    assert!(read("We will deploy tomorrow morning.").acts.contains(Acts::COMMIT));
+}

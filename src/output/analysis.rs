@@ -1,0 +1,254 @@
+//! The report of `plainly analyze`: how plainly reads a message, sentence by sentence,
+//! and what it concludes about the message as a whole.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::config::{Profile, Settings};
+use crate::document::{Document, ParseOptions};
+use crate::input::FileKind;
+use crate::language::{SentenceReading, TokenKind};
+use crate::position::line_column_1;
+use crate::rules::Context;
+use crate::span::Span;
+
+/// A place in the file: 1-based line and column (Unicode scalar values), byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in Unicode scalar values.
+    pub column: usize,
+    /// 0-based byte offset.
+    pub offset: usize,
+}
+
+/// A stretch of the file and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The text, as in the file.
+    pub text: String,
+    /// Where it starts.
+    pub start: Place,
+    /// Where it ends (exclusive).
+    pub end: Place,
+}
+
+/// One token of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TokenReport {
+    /// The token's text.
+    pub text: String,
+    /// Its tag: `UPOS/XPOS`, with `/Imp` on an imperative verb.
+    pub tag: String,
+    /// Its byte offset in the file.
+    pub offset: usize,
+    /// `word`, `punct`, `emoji`, `mention`, `reference`, `url` or `code`.
+    pub kind: &'static str,
+}
+
+/// Whom a sentence addresses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AddresseeReport {
+    /// The reader, as "you".
+    pub you: bool,
+    /// A vocative name or @mention.
+    pub vocative: Option<String>,
+    /// A group ("team", "anyone").
+    pub group: Option<String>,
+}
+
+/// One sentence's reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SentenceReport {
+    /// The sentence.
+    pub sentence: Quote,
+    /// `question`, `imperative`, `statement` or `fragment`.
+    pub mood: &'static str,
+    /// Whom it addresses.
+    pub addressee: AddresseeReport,
+    /// What it does: `ask`, `propose`, `meeting`, `greet`, `presence`, `fyi`, `commit`, `thank`.
+    pub acts: Vec<&'static str>,
+    /// The words that ask for a meeting.
+    pub meeting: Option<String>,
+    /// Reported words (in quotation marks), which are not the writer's asks.
+    pub reported: Vec<String>,
+    /// Its tokens and their tags.
+    pub tokens: Vec<TokenReport>,
+}
+
+/// What plainly concludes about the message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MessageFacts {
+    /// Whether anything in it asks something of the reader (what `missing-ask` reads).
+    pub asks: bool,
+    /// The first sentence that asks (what `no-deadline` and `buried-ask` anchor at).
+    pub first_ask: Option<Quote>,
+    /// The time that bounds the first ask, if the message gives one.
+    pub deadline: Option<Quote>,
+    /// Whether the message says no action is needed.
+    pub fyi: bool,
+    /// Whether the message is only greetings, names and presence checks (`bare-greeting`).
+    pub greeting_only: bool,
+    /// Words of checked prose, counted as `plainly check` counts them.
+    pub words: usize,
+}
+
+/// The whole reading of one message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MessageReading {
+    /// The version of this JSON format.
+    pub version: u32,
+    /// The path as given (`<stdin>` for stdin).
+    pub path: String,
+    /// The profile it was read with.
+    pub profile: Profile,
+    /// The message's facts.
+    pub message: MessageFacts,
+    /// Each sentence's reading, in order.
+    pub sentences: Vec<SentenceReport>,
+}
+
+impl MessageReading {
+    /// Reads `source` as `plainly check` would check it.
+    pub fn new(path: &str, source: &str, kind: FileKind, profile: Profile, settings: &Settings) -> MessageReading {
+        let options = ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown };
+        let doc = Document::parse(source, kind, options);
+        let cx = Context::new(&doc, settings, profile);
+        let quote = |span: Span| {
+            let place = |offset: usize| {
+                let (line, column) = line_column_1(source, offset);
+                Place { line, column, offset }
+            };
+            Quote { text: span.slice(source).to_string(), start: place(span.start), end: place(span.end) }
+        };
+        let sentences = (0..doc.sentences.len())
+            .map(|index| sentence_report(source, doc.sentences[index].span, cx.language().sentence(index), &quote))
+            .collect();
+        let facts = cx.message_facts();
+        MessageReading {
+            version: 1,
+            path: path.to_string(),
+            profile,
+            message: MessageFacts {
+                asks: facts.first_ask.is_some(),
+                first_ask: facts.first_ask.map(&quote),
+                deadline: facts.deadline.map(&quote),
+                fyi: facts.fyi,
+                greeting_only: facts.greeting_only,
+                words: doc.word_count(),
+            },
+            sentences,
+        }
+    }
+}
+
+fn sentence_report(
+    source: &str,
+    span: Span,
+    reading: &SentenceReading,
+    quote: &dyn Fn(Span) -> Quote,
+) -> SentenceReport {
+    let text = |span: Span| span.slice(source).to_string();
+    SentenceReport {
+        sentence: quote(span),
+        mood: reading.mood.name(),
+        addressee: AddresseeReport {
+            you: reading.addressee.you,
+            vocative: reading.addressee.vocative.map(text),
+            group: reading.addressee.group.map(text),
+        },
+        acts: reading.acts.names(),
+        meeting: reading.meeting.map(text),
+        reported: reading.reported.iter().copied().map(text).collect(),
+        tokens: reading
+            .tokens
+            .iter()
+            .zip(&reading.tags)
+            .map(|(token, tag)| TokenReport {
+                text: text(token.span),
+                tag: tag.name(),
+                offset: token.span.start,
+                kind: kind_name(token.kind),
+            })
+            .collect(),
+    }
+}
+
+fn kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Word => "word",
+        TokenKind::Punct => "punct",
+        TokenKind::Emoji => "emoji",
+        TokenKind::Mention => "mention",
+        TokenKind::Reference => "reference",
+        TokenKind::Url => "url",
+        TokenKind::Code => "code",
+    }
+}
+
+/// The reading as JSON.
+pub fn json(reading: &MessageReading) -> String {
+    let mut out = serde_json::to_string_pretty(reading).expect("the reading serializes");
+    out.push('\n');
+    out
+}
+
+/// The reading for people: the message's facts, then one block per sentence.
+pub fn human(reading: &MessageReading) -> String {
+    let mut out = String::new();
+    let m = &reading.message;
+    let _ = writeln!(out, "{} ({} profile, {} words)", reading.path, reading.profile.name(), m.words);
+    let at = |q: &Quote| format!("{}:{}", q.start.line, q.start.column);
+    match &m.first_ask {
+        Some(ask) => {
+            let _ = writeln!(out, "  asks: yes, first at {}: “{}”", at(ask), one_line(&ask.text));
+        }
+        None if m.fyi => {
+            let _ = writeln!(out, "  asks: no (it says no action is needed)");
+        }
+        None => {
+            let _ = writeln!(out, "  asks: no");
+        }
+    }
+    match &m.deadline {
+        Some(deadline) => {
+            let _ = writeln!(out, "  deadline: “{}” at {}", one_line(&deadline.text), at(deadline));
+        }
+        None => {
+            let _ = writeln!(out, "  deadline: none");
+        }
+    }
+    let _ = writeln!(out, "  greeting only: {}", if m.greeting_only { "yes" } else { "no" });
+    for (index, s) in reading.sentences.iter().enumerate() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}. {} “{}”", index + 1, at(&s.sentence), one_line(&s.sentence.text));
+        let mut addressee = Vec::new();
+        if s.addressee.you {
+            addressee.push("you".to_string());
+        }
+        if let Some(name) = &s.addressee.vocative {
+            addressee.push(format!("vocative “{name}”"));
+        }
+        if let Some(group) = &s.addressee.group {
+            addressee.push(format!("group “{group}”"));
+        }
+        let addressee = if addressee.is_empty() { "-".to_string() } else { addressee.join(", ") };
+        let acts = if s.acts.is_empty() { "-".to_string() } else { s.acts.join(", ") };
+        let _ = writeln!(out, "   mood: {} · addressee: {addressee} · acts: {acts}", s.mood);
+        if let Some(meeting) = &s.meeting {
+            let _ = writeln!(out, "   meeting: “{}”", one_line(meeting));
+        }
+        for reported in &s.reported {
+            let _ = writeln!(out, "   reported: {}", one_line(reported));
+        }
+        let tokens: Vec<String> = s.tokens.iter().map(|t| format!("{}/{}", one_line(&t.text), t.tag)).collect();
+        let _ = writeln!(out, "   {}", tokens.join(" "));
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
