@@ -1,14 +1,17 @@
 //! Asks: sentences that request an action, answer, decision or review from the reader.
 //!
-//! A sentence is an ask when it is a question to the reader (it ends in `?`, outside
-//! brackets, and is not a heading), when it uses request phrasing from the `ask` list
-//! ("please", "could you", "let me know"), or when it opens with an imperative verb
-//! from the `imperative` list ("Review the draft by Friday."). In standup updates a
-//! bare imperative is the writer's own plan ("Fix the login bug"), so only questions
-//! and request phrasing count there.
+//! What a sentence does comes from the language layer's reading of it
+//! ([`crate::language`]): a question to the reader, a request ("please…", "could you…",
+//! "I need someone to…", "let me know"), an imperative to the reader, or a proposal
+//! ("let's…"). This module adds what only the document knows: headings do not ask, a
+//! short question standing over its own answer is rhetorical, a question in brackets is
+//! an aside, and in a standup update or under a plan label ("Next week:") a bare
+//! imperative is the writer's own plan ("Fix the login bug"). A user's own `[[ask]]`
+//! entries still make a sentence an ask.
 
 use crate::config::Profile;
 use crate::document::{BlockKind, Document, Sentence};
+use crate::language::Mood;
 use crate::lexicon::List;
 use crate::rules::Context;
 use crate::span::Span;
@@ -18,7 +21,7 @@ use crate::span::Span;
 pub enum AskKind {
     /// A question to the reader.
     Question,
-    /// Request phrasing: "please", "could you", "let me know".
+    /// A request, or a proposal: "please…", "I need someone to…", "let's…".
     Request,
     /// An imperative addressed to the reader: "Review the draft."
     Imperative,
@@ -35,8 +38,8 @@ pub struct Ask {
     pub kind: AskKind,
 }
 
-/// Words that may open a sentence before an imperative or a sentence-opening ask
-/// ("Also, review…", "Hi Sam, any thoughts?").
+/// Words that may open a sentence before a user's sentence-opening ask entry ("Also,
+/// thoughts?", "Hi Sam, any thoughts?").
 const OPENERS: &[&str] = &[
     "again", "all", "also", "and", "but", "btw", "dear", "everyone", "finally", "first", "folks", "guys", "hello",
     "hey", "hi", "just", "lastly", "next", "now", "oh", "ok", "okay", "pls", "ps", "quick", "second", "so", "team",
@@ -46,33 +49,30 @@ const OPENERS: &[&str] = &[
 /// Finds every ask in the document.
 pub fn find(cx: &Context<'_>) -> Vec<Ask> {
     let doc = cx.doc;
-    let phrases = cx.phrases();
-    let requests = cx.lexicon().entries(List::Ask);
+    let user_asks = cx.phrases();
+    let entries = cx.lexicon().entries(List::Ask);
     let mut asks = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         if matches!(doc.blocks[sentence.block].kind, BlockKind::Heading(_)) {
             continue;
         }
-        let kind = if is_question(doc, sentence) && !is_heading_like(doc, sentence) {
-            Some(AskKind::Question)
-        } else if phrases
-            .within(List::Ask, sentence.span)
-            .iter()
-            .any(|m| !requests[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start))
-        {
-            Some(AskKind::Request)
-        } else if cx.profile != Profile::Standup
-            && !in_plan_list(cx, sentence)
-            && phrases
-                .within(List::Imperative, sentence.span)
-                .iter()
-                .any(|m| opens_sentence(doc, sentence, m.span.start))
-        {
-            Some(AskKind::Imperative)
+        let reading = cx.language().sentence(index);
+        let listed = user_asks.within(List::Ask, sentence.span).iter().any(|m| {
+            !reading.is_reported(m.span.start)
+                && (!entries[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start))
+        });
+        let kind = if reading.asks() {
+            match reading.mood {
+                Mood::Question if is_question(doc, sentence) && is_heading_like(doc, sentence) => None,
+                Mood::Question => Some(AskKind::Question),
+                Mood::Imperative if cx.profile == Profile::Standup || in_plan_list(cx, sentence) => None,
+                Mood::Imperative => Some(AskKind::Imperative),
+                Mood::Statement | Mood::Fragment => Some(AskKind::Request),
+            }
         } else {
             None
         };
-        if let Some(kind) = kind {
+        if let Some(kind) = kind.or(listed.then_some(AskKind::Request)) {
             asks.push(Ask { sentence: index, span: sentence.span, kind });
         }
     }

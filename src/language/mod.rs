@@ -42,7 +42,14 @@ impl<'d> Language<'d> {
 pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
     let tokens = tokens::tokenize(source, prose, span);
     let words: Vec<&str> = tokens.iter().map(|t| tagger_text(source, t)).collect();
-    let tags = tagger::tagger().tag(&words);
+    let mut tags = tagger::tagger().tag(&words);
+    // Code, links, mentions and references are names whatever the tagger makes of their
+    // text ("`expire`" is not a verb here); the tagger still read them for their neighbours.
+    for (tag, token) in tags.iter_mut().zip(&tokens) {
+        if matches!(token.kind, TokenKind::Code | TokenKind::Url | TokenKind::Mention | TokenKind::Reference) {
+            *tag = Tag { upos: Upos::Propn, xpos: "NNP", imperative: false };
+        }
+    }
     reading::read(tokens, tags, |span| span.slice(source))
 }
 

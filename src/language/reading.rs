@@ -187,68 +187,26 @@ const GREETING_WORDS: &[&str] =
 const GOOD_TIMES: &[&str] = &["morning", "afternoon", "evening", "day"];
 
 /// Words for a group of readers ("Hi team", "can anyone…").
+#[rustfmt::skip]
 const GROUP_WORDS: &[&str] = &[
-    "team",
-    "all",
-    "everyone",
-    "everybody",
-    "folks",
-    "guys",
-    "y'all",
-    "yall",
-    "people",
-    "gang",
-    "crew",
-    "friends",
-    "colleagues",
-    "anyone",
-    "anybody",
-    "someone",
-    "somebody",
-    "team-mates",
-    "teammates",
+    "team", "all", "everyone", "everybody", "folks", "guys", "y'all", "yall", "people", "gang", "crew", "friends",
+    "colleagues", "anyone", "anybody", "someone", "somebody", "team-mates", "teammates",
 ];
 
 /// Pronouns that stand for some reader, any reader ("could someone…").
 const SOMEONE: &[&str] = &["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "y'all", "yall"];
 
-/// Words that open a sentence without being part of its clause.
-const CONNECTIVES: &[&str] = &[
-    "also",
-    "btw",
-    "so",
-    "and",
-    "but",
-    "ok",
-    "okay",
-    "oh",
-    "well",
-    "now",
-    "then",
-    "plus",
-    "anyway",
-    "again",
-    "finally",
-    "lastly",
-    "ps",
-    "p.s.",
-    "yes",
-    "yeah",
-    "sure",
-    "great",
-    "cool",
-    "right",
-    "hmm",
-    "ah",
-    "alright",
-    "first",
-    "second",
-    "third",
-    "next",
-    "additionally",
-    "meanwhile",
-    "separately",
-    "update",
+/// Words that open a sentence without being part of its clause ("Also, can you…", "btw
+/// can you…").
+const CONNECTIVES: &[&str] = &["also", "btw", "so", "and", "but", "oh", "plus", "anyway", "ps", "p.s.", "fwiw"];
+
+/// Words that open a sentence without being part of its clause only when a comma follows
+/// them ("Right, can you…", "OK, send it"; but "Right now expiry runs…").
+#[rustfmt::skip]
+const SEPARATED_CONNECTIVES: &[&str] = &[
+    "ok", "okay", "well", "now", "then", "again", "finally", "lastly", "yes", "yeah", "sure", "great", "cool",
+    "right", "hmm", "ah", "alright", "first", "second", "third", "next", "additionally", "meanwhile", "separately",
+    "update", "anyway", "anyways", "actually", "honestly", "basically",
 ];
 
 /// Words that make a request polite.
@@ -266,32 +224,11 @@ const MOMENTS: &[&str] =
     &["sec", "secs", "second", "seconds", "minute", "minutes", "min", "mins", "moment", "moments", "time", "tick"];
 
 /// Nouns that name a synchronous call or meeting.
+#[rustfmt::skip]
 const MEETING_NOUNS: &[&str] = &[
-    "call",
-    "calls",
-    "meeting",
-    "meetings",
-    "sync",
-    "syncs",
-    "chat",
-    "huddle",
-    "zoom",
-    "hangout",
-    "catchup",
-    "catch-up",
-    "1:1",
-    "1on1",
-    "one-on-one",
-    "videocall",
-    "facetime",
-    "meet",
-    "sync-up",
-    "syncup",
-    "standup",
-    "conference",
-    "get-together",
-    "powwow",
-    "tête-à-tête",
+    "call", "calls", "meeting", "meetings", "sync", "syncs", "chat", "huddle", "zoom", "hangout", "catchup",
+    "catch-up", "1:1", "1on1", "one-on-one", "videocall", "facetime", "meet", "sync-up", "syncup", "standup",
+    "conference", "get-together", "powwow", "tête-à-tête",
 ];
 
 /// Verbs that ask for a meeting when "we" or "you" is their subject ("can we talk?").
@@ -307,88 +244,21 @@ const MEETING_SETUP_VERBS: &[&str] = &[
 
 /// Nouns for people, who may be asked to do something ("we need someone from the DB team
 /// to look at this").
+#[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
-    "team",
-    "folks",
-    "person",
-    "people",
-    "volunteer",
-    "volunteers",
-    "reviewer",
-    "reviewers",
-    "expert",
-    "experts",
-    "engineer",
-    "engineers",
-    "dev",
-    "devs",
-    "developer",
-    "developers",
-    "owner",
-    "owners",
-    "maintainer",
-    "maintainers",
-    "admin",
-    "admins",
-    "eyes",
-    "help",
-    "hand",
-    "someone",
-    "somebody",
-    "anyone",
-    "anybody",
-    "you",
-    "u",
-    "one",
-    "lead",
-    "manager",
-    "member",
-    "members",
+    "team", "folks", "person", "people", "volunteer", "volunteers", "reviewer", "reviewers", "expert", "experts",
+    "engineer", "engineers", "dev", "devs", "developer", "developers", "owner", "owners", "maintainer", "maintainers",
+    "admin", "admins", "eyes", "help", "hand", "someone", "somebody", "anyone", "anybody", "you", "u", "one", "lead",
+    "manager", "member", "members",
 ];
 
 /// What a reader may be asked for ("need your input", "need help").
+#[rustfmt::skip]
 const ASSISTANCE_NOUNS: &[&str] = &[
-    "help",
-    "input",
-    "feedback",
-    "review",
-    "reviews",
-    "approval",
-    "sign-off",
-    "signoff",
-    "thoughts",
-    "opinion",
-    "opinions",
-    "advice",
-    "eyes",
-    "answer",
-    "answers",
-    "decision",
-    "confirmation",
-    "go-ahead",
-    "ok",
-    "okay",
-    "okay",
-    "comments",
-    "guidance",
-    "support",
-    "assistance",
-    "insight",
-    "insights",
-    "vote",
-    "votes",
-    "ack",
-    "lgtm",
-    "reply",
-    "response",
-    "suggestions",
-    "ideas",
-    "objections",
-    "concerns",
-    "updates",
-    "update",
-    "news",
-    "questions",
+    "help", "input", "feedback", "review", "reviews", "approval", "sign-off", "signoff", "thoughts", "opinion",
+    "opinions", "advice", "eyes", "answer", "answers", "decision", "confirmation", "go-ahead", "ok", "okay", "okay",
+    "comments", "guidance", "support", "assistance", "insight", "insights", "vote", "votes", "ack", "lgtm", "reply",
+    "response", "suggestions", "ideas", "objections", "concerns", "updates", "update", "news", "questions",
 ];
 
 /// Imperatives that wish the reader well or take leave, and ask nothing ("Have a great
@@ -397,32 +267,11 @@ const WELL_WISH_VERBS: &[&str] =
     &["have", "enjoy", "take", "stay", "see", "talk", "speak", "keep", "be", "get", "rest", "cheer"];
 
 /// Objects of a well-wishing "have" ("have a good weekend").
+#[rustfmt::skip]
 const GOOD_TIMES_NOUNS: &[&str] = &[
-    "day",
-    "weekend",
-    "week",
-    "time",
-    "one",
-    "evening",
-    "night",
-    "holiday",
-    "holidays",
-    "trip",
-    "vacation",
-    "break",
-    "flight",
-    "afternoon",
-    "morning",
-    "friday",
-    "monday",
-    "summer",
-    "christmas",
-    "thanksgiving",
-    "new",
-    "rest",
-    "fun",
-    "blast",
-    "birthday",
+    "day", "weekend", "week", "time", "one", "evening", "night", "holiday", "holidays", "trip", "vacation", "break",
+    "flight", "afternoon", "morning", "friday", "monday", "summer", "christmas", "thanksgiving", "new", "rest", "fun",
+    "blast", "birthday",
 ];
 
 /// Imperatives that point at information rather than ask for action ("see attached",
@@ -452,6 +301,8 @@ struct W<'a> {
     kind: TokenKind,
     /// A stand-in for quoted words.
     quote: bool,
+    /// Inside brackets: an aside ("(today hopefully?)").
+    bracketed: bool,
 }
 
 impl W<'_> {
@@ -532,12 +383,27 @@ fn reported_spans(tokens: &[Token], lowered: &[String]) -> Vec<Span> {
 fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reported: &[Span]) -> View<'a> {
     let mut words = Vec::with_capacity(tokens.len());
     let mut i = 0;
+    let mut depth = 0usize;
     while i < tokens.len() {
         let token = tokens[i];
+        if token.kind == TokenKind::Punct {
+            match lowered[i].as_str() {
+                "(" | "[" | "{" => depth += 1,
+                ")" | "]" | "}" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
         if let Some(quote) = reported.iter().find(|s| s.start == token.span.start) {
             let end = (i..tokens.len()).find(|&k| tokens[k].span.end >= quote.end).unwrap_or(tokens.len() - 1);
             let stand_in = Tag { upos: Upos::Noun, xpos: "NN", imperative: false };
-            words.push(W { token: i, lower: "\"…\"", tag: stand_in, kind: TokenKind::Word, quote: true });
+            words.push(W {
+                token: i,
+                lower: "\"…\"",
+                tag: stand_in,
+                kind: TokenKind::Word,
+                quote: true,
+                bracketed: depth > 0,
+            });
             i = end + 1;
             continue;
         }
@@ -547,7 +413,7 @@ fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reporte
             || lower.starts_with('?')
             || lower.starts_with('!');
         if keep {
-            words.push(W { token: i, lower, tag: tags[i], kind: token.kind, quote: false });
+            words.push(W { token: i, lower, tag: tags[i], kind: token.kind, quote: false, bracketed: depth > 0 });
         }
         i += 1;
     }
@@ -594,12 +460,12 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     }
     let asks = !reading.acts.contains(Acts::PRESENCE)
         && (proposes
-            || is_request(rest)
-            || match reading.mood {
-                Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
-                Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest),
-                Mood::Statement | Mood::Fragment => false,
-            });
+            || (is_request(rest)
+                || match reading.mood {
+                    Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
+                    Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest) && !is_own_step(rest),
+                    Mood::Statement | Mood::Fragment => false,
+                }));
     if asks {
         reading.acts.insert(Acts::ASK);
         reading.acts.remove(Acts::COMMIT);
@@ -643,8 +509,8 @@ fn read_opening(words: &[W<'_>], reading: &mut SentenceReading) -> usize {
         } else if (greeted || next.is_some_and(is_separator)) && is_name(w) && !starts_clause(words, i) {
             reading.addressee.vocative.get_or_insert(span);
             i += 1;
-        } else if w.any(CONNECTIVES)
-            && next.is_some_and(|n| is_separator(n) || !n.is_punct())
+        } else if (w.any(CONNECTIVES) && next.is_some_and(|n| is_separator(n) || !n.is_punct())
+            || w.any(SEPARATED_CONNECTIVES) && next.is_some_and(is_separator))
             && !starts_clause(words, i)
         {
             i += 1;
@@ -697,10 +563,9 @@ fn reading_core_index(words: &[W<'_>], reading: &SentenceReading) -> usize {
 /// The mood of a sentence's core.
 fn mood(core: &[W<'_>]) -> Mood {
     let Some(first) = core.iter().position(|w| !w.is_punct()) else { return Mood::Fragment };
-    let last = core.iter().rposition(|w| !w.quote && !matches!(w.kind, TokenKind::Emoji)).map(|at| &core[at]);
-    if last.is_some_and(|w| w.is_punct() && w.lower.starts_with('?'))
-        || core.iter().any(|w| w.lower.starts_with('?') && w.is_punct() && !w.quote && !in_parentheses(core, w))
-    {
+    // A question mark makes a question unless it is inside brackets, an aside ("(today
+    // hopefully?)"), or in reported words.
+    if core.iter().any(|w| w.lower.starts_with('?') && w.is_punct() && !w.quote && !w.bracketed) {
         return Mood::Question;
     }
     if is_inverted_question(&core[first..]) {
@@ -710,10 +575,6 @@ fn mood(core: &[W<'_>]) -> Mood {
         return Mood::Imperative;
     }
     if core.iter().any(|w| w.is_verb() && !w.quote) { Mood::Statement } else { Mood::Fragment }
-}
-
-fn in_parentheses(_core: &[W<'_>], _w: &W<'_>) -> bool {
-    false
 }
 
 /// "Can you…", "Could someone…", "Would it be possible…", "Do we…": an auxiliary before
@@ -730,22 +591,78 @@ fn is_inverted_question(core: &[W<'_>]) -> bool {
 }
 
 /// The index (in `core`) of an imperative verb that opens a clause, if any: at the start of
-/// the core, after "please"/"just", after "and", or after a comma that ends an opening
-/// clause ("If you have time, send it").
+/// the core, after "please"/"just", after a comma that ends an opening clause ("If you
+/// have time, send it"), or after a colon that ends a label ("Action needed: send it"),
+/// but not after one that ends a statement ("The runbook has a new first step: compare
+/// error rates"), where the verb explains rather than asks. After "and", "or" or "but" a
+/// verb is imperative only when no clause before it had a subject ("Both have shipped
+/// and join the rotation" shares "Both"). Nothing in a subordinate clause ("if I take it
+/// and paste it") is an imperative.
 fn imperative_at(core: &[W<'_>]) -> Option<usize> {
-    let mut clause_start = true;
+    #[derive(PartialEq)]
+    enum Start {
+        Clause,
+        Coordinated,
+        No,
+    }
+    let mut start = Start::Clause;
+    let mut subordinate = false;
+    // Whether the current stretch, and any stretch before it, has a finite verb.
+    let (mut finite_here, mut finite_before) = (false, false);
+    // A subject still waiting for its verb: "All twelve pipelines, which finish by 05:30,
+    // now write…" is a statement, not "write…" said to the reader.
+    let mut pending_subject = false;
+    let mut stretch_start = 0;
     for (i, w) in core.iter().enumerate() {
         if w.quote {
-            clause_start = false;
+            start = Start::No;
             continue;
         }
-        if clause_start && w.any(BEFORE_IMPERATIVE) && w.upos() != Upos::Verb {
+        if is_separator(w) {
+            let stretch = &core[stretch_start..i];
+            let relative = stretch.first().is_some_and(|f| {
+                matches!(f.tag.xpos, "WDT" | "WP") && !f.lower.starts_with("wh")
+                    || f.any(&["which", "who", "whom", "whose"])
+            });
+            let noun_phrase = stretch
+                .first()
+                .is_some_and(|f| matches!(f.upos(), Upos::Det | Upos::Num | Upos::Noun | Upos::Propn | Upos::Adj))
+                && stretch.iter().any(|n| matches!(n.upos(), Upos::Noun | Upos::Propn))
+                && !stretch.iter().any(W::is_verb);
+            pending_subject = noun_phrase || relative && pending_subject;
+            start = if w.lower == ":" && finite_here || pending_subject { Start::No } else { Start::Clause };
+            finite_before |= finite_here && !subordinate;
+            finite_here = false;
+            subordinate = false;
+            stretch_start = i + 1;
             continue;
         }
-        if clause_start && is_imperative_verb(core, i) {
+        if w.is_verb() && matches!(w.tag.xpos, "VBZ" | "VBD" | "VBP" | "MD") {
+            finite_here = true;
+        }
+        if start == Start::Clause && w.any(BEFORE_IMPERATIVE) && w.upos() != Upos::Verb {
+            continue;
+        }
+        if start == Start::Clause
+            && (w.upos() == Upos::Sconj
+                || w.any(&["if", "when", "unless", "once", "whether", "because", "since", "while", "as"]))
+        {
+            subordinate = true;
+        }
+        // After a finished statement ("We have started on the graphs, and the Risk - Return
+        // ones…") a bare verb is an imperative only if the tagger reads it as one.
+        let clause_ok = start == Start::Clause && (!finite_before || w.tag.imperative);
+        let coordinated_ok = start == Start::Coordinated && w.tag.imperative && !finite_here && !finite_before;
+        if !subordinate && (clause_ok || coordinated_ok) && is_imperative_verb(core, i) {
             return Some(i);
         }
-        clause_start = is_separator(w) || w.any(&["and", "then", "please", "pls", "plz", "kindly", "but", "so"]);
+        start = if w.any(&["please", "pls", "plz", "kindly"]) {
+            Start::Clause
+        } else if w.any(&["and", "then", "but", "so", "or"]) {
+            Start::Coordinated
+        } else {
+            Start::No
+        };
     }
     None
 }
@@ -758,7 +675,7 @@ fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
         return false;
     }
     if w.tag.imperative {
-        return true;
+        return !is_mistagged_subject(core, i);
     }
     // "don't merge", "do not merge", "let's": the tagger may read these as auxiliaries.
     if w.any(&["do", "don't"]) {
@@ -767,7 +684,15 @@ fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
         return next.is_some_and(|n| n.any(&["n't", "not"])) && after.is_some_and(|a| a.tag.xpos == "VB")
             || next.is_some_and(|n| n.tag.xpos == "VB" && n.upos() == Upos::Verb);
     }
-    w.tag.xpos == "VB" && w.upos() == Upos::Verb
+    w.tag.xpos == "VB" && w.upos() == Upos::Verb && !is_mistagged_subject(core, i)
+}
+
+/// "Expiry runs…", "heap usage stayed…": a "verb" followed, after at most two nouns, by a
+/// finite verb is the subject of that verb, which the tagger took for an imperative.
+fn is_mistagged_subject(core: &[W<'_>], i: usize) -> bool {
+    let after = core[i + 1..].iter().find(|n| !matches!(n.upos(), Upos::Noun | Upos::Propn));
+    let nouns = core[i + 1..].iter().take_while(|n| matches!(n.upos(), Upos::Noun | Upos::Propn)).count();
+    nouns <= 2 && after.is_some_and(|n| n.is_verb() && matches!(n.tag.xpos, "VBZ" | "VBD" | "VBP"))
 }
 
 /// A question that is small talk ("How are you?", "How was your weekend?").
@@ -891,29 +816,20 @@ fn is_presence_check(core: &[W<'_>]) -> bool {
         return false;
     }
     let rest = &lower[j + 1..];
+    // "Got a sec for a quick question?" checks presence; "…for a quick call later today?"
+    // asks for a meeting.
     rest.iter().all(|w| {
-        matches!(
-            *w,
-            "now"
-                | "today"
-                | "right"
-                | "for"
-                | "a"
-                | "quick"
-                | "question"
-                | "chat"
-                | "call"
-                | "this"
-                | "afternoon"
-                | "morning"
-                | "later"
-        )
+        matches!(*w, "now" | "today" | "right" | "for" | "a" | "quick" | "question" | "this" | "afternoon" | "morning")
     })
 }
 
 /// "I'll send it Friday", "We will deploy tomorrow", "I'm going to fix it".
 fn is_commitment(core: &[W<'_>]) -> bool {
     let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct()).collect();
+    // "Let me check and get back to you": the writer's own next step.
+    if matches!(words.as_slice(), [l, m, v, ..] if l.is("let") && m.is("me") && !v.is("know") && v.is_verb()) {
+        return true;
+    }
     let Some(subject) = words.iter().position(|w| w.any(&["i", "we"])) else { return false };
     let after: Vec<&str> = words[subject + 1..].iter().take(4).map(|w| w.lower).collect();
     let promises = matches!(
@@ -934,28 +850,60 @@ fn is_commitment(core: &[W<'_>]) -> bool {
     promises && !words[..subject].iter().any(|w| w.upos() == Upos::Sconj || w.any(&["if", "when", "whether", "unless"]))
 }
 
+/// The indices (in `lower`) where a main clause may start: the start, and after a comma,
+/// colon, semicolon or dash that ends a clause before it.
+fn clause_starts(lower: &[&str]) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        lower
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| matches!(**w, "," | ":" | ";" | "-" | "\u{2014}" | "\u{2013}"))
+            .map(|(i, _)| i + 1),
+    );
+    starts
+}
+
 /// "Let's…", "Shall we…", "How about…", "What about…", "Why don't we…", "Should we…",
-/// "We could…", "I suggest/propose we…", "Maybe we should…", "I'd like to…" (with the reader).
+/// "We could…", "We should…", "I suggest/propose we…", "Maybe we should…", "It would be
+/// great if we could…", "I'd like to meet/discuss…", at the start of a main clause
+/// ("Now that it's out, let's plan the next step").
 fn is_proposal(core: &[W<'_>]) -> bool {
-    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct() || w.lower.starts_with('?')).collect();
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.quote && (!w.is_punct() || is_separator(w))).collect();
     let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
-    let opening = lower
-        .iter()
-        .position(|w| !matches!(*w, "maybe" | "perhaps" | "so" | "then" | "also" | "just" | "ok" | "okay"))
-        .unwrap_or(0);
-    let start = &lower[opening..];
+    clause_starts(&lower).into_iter().any(|at| {
+        let skip = lower[at..]
+            .iter()
+            .position(|w| {
+                !matches!(*w, "maybe" | "perhaps" | "so" | "then" | "also" | "just" | "ok" | "okay" | "i" | "think")
+            })
+            .unwrap_or(0);
+        // "I think we should…", "maybe we could…": the skipped words may include "I think".
+        let start = &lower[at + skip..];
+        let thinking = lower[at..at + skip].contains(&"think")
+            || lower[at..at + skip].is_empty()
+            || !lower[at..at + skip].contains(&"i");
+        proposal_at(start, &words[at + skip..]) && thinking
+    })
+}
+
+fn proposal_at(start: &[&str], words: &[&W<'_>]) -> bool {
     match start {
-        ["let", "'s", ..] | ["lets", ..] | ["let", "us", ..] => return true,
-        ["shall", "we", ..] | ["should", "we", ..] | ["how", "about", ..] | ["what", "about", ..] => return true,
-        ["why", "do", "n't", "we", ..] | ["why", "not", ..] => return true,
-        ["we", "could", ..]
-        | ["we", "can", ..]
-        | ["we", "should", ..]
-        | ["we", "might", "want", ..]
-        | ["we", "may", "want", ..] => {
-            // A proposal, not a statement of ability in a clause about something else.
-            return start.len() > 2;
+        ["let", "'s", ..] | ["lets", ..] => true,
+        // "Let us know" asks; "let us give you…" offers; "let us meet" proposes.
+        ["let", "us", verb, rest @ ..] => {
+            *verb != "know" && !rest.first().is_some_and(|w| matches!(*w, "you" | "your"))
         }
+        ["shall", "we", ..] | ["should", "we", ..] | ["how", "about", ..] | ["what", "about", ..] => true,
+        ["why", "do", "n't", "we", ..] | ["why", "not", ..] => true,
+        // "We should meet", "we could ask Sam"; not "we should have an MVP by Friday" or
+        // "we could be done", which expect rather than propose.
+        ["we", "could" | "should", verb, rest @ ..] => {
+            let expects = matches!(*verb, "be" | "have" | "get" | "see" | "know" | "probably")
+                && !rest.iter().take(4).any(|w| MEETING_NOUNS.contains(w) || *w == "together");
+            words.get(2).is_some_and(|w| w.is_verb()) && !expects
+        }
+        ["we", "might", "want", "to", ..] | ["we", "may", "want", "to", ..] => true,
         ["i", "suggest", ..]
         | ["i", "propose", ..]
         | ["i", "'d", "suggest", ..]
@@ -963,17 +911,17 @@ fn is_proposal(core: &[W<'_>]) -> bool {
         | ["i", "recommend", ..]
         | ["i", "'d", "propose", ..]
         | ["my", "suggestion", ..]
-        | ["my", "proposal", ..] => return true,
-        ["i", "'d", "like", "to", verb, ..]
-        | ["i", "would", "like", "to", verb, ..]
-        | ["we", "'d", "like", "to", verb, ..] => {
-            return MEETING_VERBS.contains(verb)
-                || matches!(*verb, "discuss" | "propose" | "suggest" | "schedule" | "set" | "grab" | "have" | "get");
+        | ["my", "proposal", ..] => true,
+        ["i", "'d" | "would", "like" | "love", "to", verb, rest @ ..]
+        | ["we", "'d" | "would", "like" | "love", "to", verb, rest @ ..] => {
+            MEETING_VERBS.contains(verb)
+                || matches!(*verb, "discuss" | "propose" | "suggest" | "schedule" | "invite" | "move" | "reschedule")
+                || matches!(*verb, "set" | "get" | "have")
+                    && rest.iter().take(4).any(|w| MEETING_NOUNS.contains(w) || *w == "together")
         }
-        _ => {}
+        ["it", "would" | "'d", "be", _, "if", "we", "could" | "can", ..] => true,
+        _ => false,
     }
-    // "How about Tuesday?", "Tuesday works?" are left to the question mark.
-    false
 }
 
 /// Request constructions that ask without being a question or an imperative:
@@ -1054,6 +1002,33 @@ fn is_request(core: &[W<'_>]) -> bool {
                 return true;
             }
             ("wondering" | "wonder", ["if" | "whether", ..]) => return true,
+            // "I wanted to see if you…", "Ben wants to know whether…", "I'd love to hear
+            // what you think": asking for an answer in the form of a statement.
+            (
+                "want" | "wants" | "wanted" | "wanting" | "like" | "love",
+                ["to", "see" | "check" | "ask" | "know" | "find" | "hear" | "learn" | "confirm", next, ..],
+            ) if matches!(
+                *next,
+                "if" | "whether"
+                    | "what"
+                    | "when"
+                    | "how"
+                    | "where"
+                    | "who"
+                    | "why"
+                    | "which"
+                    | "from"
+                    | "your"
+                    | "back"
+                    | "out"
+                    | "about"
+            ) =>
+            {
+                return true;
+            }
+            ("hope" | "hoping", ["you" | "u" | "someone" | "we", "can" | "could" | "will" | "'ll" | "would", ..]) => {
+                return true;
+            }
             ("looking" | "look", ["forward", "to", "your" | "hearing", ..]) => return true,
             _ => {}
         }
@@ -1151,6 +1126,15 @@ fn is_well_wish(core: &[W<'_>]) -> bool {
         ("be", ["well" | "safe" | "good", ..]) | ("get", ["well", ..]) | ("rest", [..]) | ("cheer", ["up", ..]) => true,
         _ => false,
     }
+}
+
+/// An imperative that announces the writer's own next step ("Let me check"), asking
+/// nothing. ("Feel free to call me" and "if you have questions, let me know" do ask:
+/// they invite the reader to act, and writers and labellers count them as requests.)
+fn is_own_step(core: &[W<'_>]) -> bool {
+    let Some(at) = imperative_at(core) else { return false };
+    let after: Vec<&str> = core[at..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).take(3).collect();
+    matches!(after.as_slice(), ["let", "me", verb, ..] if *verb != "know")
 }
 
 /// An imperative that points at information ("See attached", "Please find below", "Note
