@@ -858,7 +858,7 @@ fn clause_starts(lower: &[&str]) -> Vec<usize> {
         lower
             .iter()
             .enumerate()
-            .filter(|(_, w)| matches!(**w, "," | ":" | ";" | "-" | "\u{2014}" | "\u{2013}"))
+            .filter(|(_, w)| matches!(**w, "," | ":" | ";" | "-" | "\u{2014}" | "\u{2013}" | "but" | "so" | "and"))
             .map(|(i, _)| i + 1),
     );
     starts
@@ -919,7 +919,21 @@ fn proposal_at(start: &[&str], words: &[&W<'_>]) -> bool {
                 || matches!(*verb, "set" | "get" | "have")
                     && rest.iter().take(4).any(|w| MEETING_NOUNS.contains(w) || *w == "together")
         }
-        ["it", "would" | "'d", "be", _, "if", "we", "could" | "can", ..] => true,
+        // "It would be great if we could…", "Would be ideal if we can…"
+        ["it", "would" | "'d", "be", _, "if", "we" | "you", "could" | "can" | "would", ..]
+        | ["would", "be", _, "if", "we" | "you", "could" | "can" | "would", ..] => true,
+        // "It may be worthwhile for us to have a quick call", "it would be good to meet",
+        // "I think it may be appropriate for both of you to join us": an evaluation of
+        // something the reader and writer could do.
+        ["it", "may" | "might" | "would" | "'d" | "could", "be", adjective, "to" | "for", ..] => {
+            matches!(
+                *adjective,
+                "good" | "great" | "worthwhile" | "worth" | "nice" | "helpful" | "useful" | "appropriate" | "best"
+                    | "better" | "wise" | "ideal" | "smart" | "important" | "quicker" | "easier" | "faster"
+            )
+        }
+        // "My recommendation is to call Mark first."
+        ["my", "recommendation" | "advice", "is", "to" | "that", ..] => true,
         _ => false,
     }
 }
@@ -1002,6 +1016,13 @@ fn is_request(core: &[W<'_>]) -> bool {
                 return true;
             }
             ("wondering" | "wonder", ["if" | "whether", ..]) => return true,
+            // "I am writing to request a meeting", "I'd like to invite you to…", "I want to
+            // ask you…": the writer says they are asking.
+            ("to", ["request" | "ask" | "invite" | "remind", ..])
+                if lower[..i].iter().any(|p| matches!(*p, "writing" | "like" | "love" | "want" | "wanted" | "wanting" | "need")) =>
+            {
+                return true;
+            }
             // "I wanted to see if you…", "Ben wants to know whether…", "I'd love to hear
             // what you think": asking for an answer in the form of a statement.
             (
@@ -1039,15 +1060,18 @@ fn is_request(core: &[W<'_>]) -> bool {
                 .iter()
                 .any(|p| matches!(*p, "if" | "when" | "whether" | "unless" | "as" | "that" | "what" | "how"))
         {
+            // Obligations and suggestions put to the reader: "you need to", "you should",
+            // "you may want to", "you could", "you'd better".
             let obligation = matches!(
                 rest,
                 ["need", "to", ..]
                     | ["have", "to", ..]
                     | ["must", ..]
                     | ["should", ..]
-                    | ["'ll", "need", "to", ..]
-                    | ["will", "need", "to", ..]
-                    | ["'d", "need", "to", ..]
+                    | ["'ll" | "will" | "'d" | "would" | "may" | "might", "need" | "want", "to", ..]
+                    | ["could", _, ..]
+                    | ["'d", "better", ..]
+                    | ["had", "better", ..]
             );
             if obligation && i <= 2 {
                 return true;
