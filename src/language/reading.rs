@@ -303,6 +303,8 @@ struct W<'a> {
     quote: bool,
     /// Inside brackets: an aside ("(today hopefully?)").
     bracketed: bool,
+    /// Joined by a hyphen to the next word ("save" in "Save-the-Date", "follow" in "follow-up").
+    joined: bool,
 }
 
 impl W<'_> {
@@ -403,17 +405,35 @@ fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reporte
                 kind: TokenKind::Word,
                 quote: true,
                 bracketed: depth > 0,
+                joined: false,
             });
             i = end + 1;
             continue;
         }
         let lower = lowered[i].as_str();
+        // A hyphen inside a word ("follow-up") joins; only a spaced one is a dash.
+        let touches = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
+        if matches!(lower, "-" | "/") && i > 0 && i + 1 < tokens.len() && touches(i - 1, i) && touches(i, i + 1) {
+            if let Some(previous) = words.last_mut() {
+                previous.joined = true;
+            }
+            i += 1;
+            continue;
+        }
         let keep = token.kind != TokenKind::Punct
             || matches!(lower, "?" | "," | ":" | ";" | "!" | "?!" | "-" | "\u{2014}" | "\u{2013}")
             || lower.starts_with('?')
             || lower.starts_with('!');
         if keep {
-            words.push(W { token: i, lower, tag: tags[i], kind: token.kind, quote: false, bracketed: depth > 0 });
+            words.push(W {
+                token: i,
+                lower,
+                tag: tags[i],
+                kind: token.kind,
+                quote: false,
+                bracketed: depth > 0,
+                joined: false,
+            });
         }
         i += 1;
     }
@@ -458,9 +478,10 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     if proposes {
         reading.acts.insert(Acts::PROPOSE);
     }
+    // A proposal ("let's…", "we should…", "it would be nice to…") is not an ask by itself:
+    // the writer may be the one who acts. Asked as a question ("shall we…?") it asks.
     let asks = !reading.acts.contains(Acts::PRESENCE)
-        && (proposes
-            || (is_request(rest)
+        && ((is_request(rest)
                 || match reading.mood {
                     Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
                     Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest) && !is_own_step(rest),
@@ -671,7 +692,8 @@ fn imperative_at(core: &[W<'_>]) -> Option<usize> {
 /// nothing before it in its clause.
 fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
     let w = &core[i];
-    if !w.is_verb() || w.quote {
+    // "Save-the-Date", "follow-up", "check-in": a verb joined to the next word makes a noun.
+    if !w.is_verb() || w.quote || w.joined {
         return false;
     }
     if w.tag.imperative {
