@@ -150,6 +150,8 @@ pub struct SentenceReading {
     pub meeting: Option<Span>,
     /// Spans of reported words: text in quotation marks.
     pub reported: Vec<Span>,
+    /// Greetings, names, mentions, presence checks, bumps and thanks, and nothing else.
+    only_opening: bool,
 }
 
 impl SentenceReading {
@@ -164,16 +166,9 @@ impl SentenceReading {
     }
 
     /// Whether the sentence is only an opening: greetings, names, mentions, presence
-    /// checks and thanks, with nothing else said.
+    /// checks, bumps and thanks, with nothing else said.
     pub fn is_only_opening(&self) -> bool {
-        let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::MEETING.0 | Acts::FYI.0 | Acts::COMMIT.0;
-        self.acts.0 & content == 0 && self.words_after_opening() == 0
-            || self.acts.contains(Acts::PRESENCE) && self.acts.0 & (Acts::MEETING.0 | Acts::PROPOSE.0) == 0
-    }
-
-    /// How many word tokens the core has.
-    fn words_after_opening(&self) -> usize {
-        self.tokens[self.core..].iter().filter(|t| t.kind == TokenKind::Word).count()
+        self.only_opening
     }
 }
 
@@ -218,6 +213,16 @@ const BEFORE_IMPERATIVE: &[&str] = &["please", "pls", "plz", "kindly", "just", "
 /// Words that describe whether the reader is there or free ("are you around?").
 const AVAILABLE: &[&str] =
     &["there", "around", "free", "available", "online", "here", "awake", "busy", "about", "up", "in", "back", "on"];
+
+/// Words for nudging a reader about an earlier message ("ping", "gentle reminder").
+const BUMP_WORDS: &[&str] = &["ping", "pinging", "bump", "bumping", "nudge", "nudging", "poke", "reminder", "follow-up", "followup"];
+
+/// What may stand before a bump word ("just a gentle ping").
+#[rustfmt::skip]
+const BUMP_MODIFIERS: &[&str] = &[
+    "just", "a", "another", "polite", "gentle", "friendly", "kind", "kindly", "quick", "small", "little", "soft",
+    "re", "second", "final", "last",
+];
 
 /// Short stretches of time asked for to check presence ("got a sec?").
 const MOMENTS: &[&str] =
@@ -348,6 +353,7 @@ pub fn read<'a>(tokens: Vec<Token>, tags: Vec<Tag>, text_of: impl Fn(Span) -> &'
         acts: Acts::default(),
         meeting: None,
         reported,
+        only_opening: false,
     };
     read_view(&view, &mut reading);
     reading
@@ -491,6 +497,10 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
         reading.acts.insert(Acts::ASK);
         reading.acts.remove(Acts::COMMIT);
     }
+    let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::FYI.0 | Acts::COMMIT.0;
+    let words_left = rest.iter().any(|w| !w.is_punct());
+    reading.only_opening = reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest))
+        || reading.acts.contains(Acts::PRESENCE);
     if asks || proposes || reading.acts.contains(Acts::PRESENCE) {
         if let Some((from, to)) = meeting_request(rest) {
             reading.acts.insert(Acts::MEETING);
@@ -745,6 +755,17 @@ fn thanks_len(core: &[W<'_>]) -> usize {
     }
 }
 
+/// "Thanks!", "Thank you so much", "Thanks in advance", "Many thanks again, all".
+fn is_thanks_only(core: &[W<'_>]) -> bool {
+    let len = thanks_len(core);
+    len > 0
+        && core[len..].iter().filter(|w| !w.is_punct()).all(|w| {
+            w.any(&["so", "very", "much", "a", "lot", "in", "advance", "again", "all", "everyone", "team", "guys", "folks", "a", "ton", "bunch"])
+                || is_name(w)
+                || w.kind == TokenKind::Mention
+        })
+}
+
 /// "No action needed", "nothing needed from you", "no need to reply", "for awareness".
 fn is_no_action_needed(core: &[W<'_>]) -> bool {
     let lower: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
@@ -769,10 +790,19 @@ fn is_no_action_needed(core: &[W<'_>]) -> bool {
 /// "Are you there?", "Anyone around?", "Got a sec?", "Do you have a minute?", "ping":
 /// a question about whether the reader is there or free, with nothing else in it.
 fn is_presence_check(core: &[W<'_>]) -> bool {
-    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct()).collect();
+    // Mentions are vocatives wherever they stand ("ping @okafor").
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct() && w.kind != TokenKind::Mention).collect();
     let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    if is_bump(&lower) {
+        return true;
+    }
     match lower.as_slice() {
-        ["ping"] | ["pinging"] | ["bump"] | ["nudge"] | ["poke"] | ["knock", "knock"] => return true,
+        ["knock", "knock"] => return true,
+        // "Is there anyone (around)?", "Anybody here?"
+        ["is" | "are", "there", "anyone" | "anybody" | "someone" | "somebody", rest @ ..]
+        | ["anyone" | "anybody", rest @ ..] => {
+            return rest.iter().all(|w| AVAILABLE.contains(w) || matches!(*w, "home" | "awake" | "alive" | "now"));
+        }
         ["quick", "question"]
         | ["quick", "q"]
         | ["question"]
@@ -843,6 +873,15 @@ fn is_presence_check(core: &[W<'_>]) -> bool {
     rest.iter().all(|w| {
         matches!(*w, "now" | "today" | "right" | "for" | "a" | "quick" | "question" | "this" | "afternoon" | "morning")
     })
+}
+
+/// A bump: "ping", "Ping?", "polite ping", "kindly reminder", "gentle nudge", "bumping
+/// this", "just a friendly reminder": a word for nudging with its modifiers and nothing
+/// else. What it is about would be content.
+fn is_bump(lower: &[&str]) -> bool {
+    let Some(at) = lower.iter().position(|w| BUMP_WORDS.contains(w)) else { return false };
+    lower[..at].iter().all(|w| BUMP_MODIFIERS.contains(w))
+        && lower[at + 1..].iter().all(|w| matches!(*w, "this" | "again" | "on" | "up" | "thread" | "here" | "please" | "pls"))
 }
 
 /// "I'll send it Friday", "We will deploy tomorrow", "I'm going to fix it".

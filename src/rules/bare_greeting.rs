@@ -2,7 +2,7 @@
 
 use super::{Context, MESSAGE, Rule, RuleMeta, Scope};
 use crate::finding::{Finding, Severity};
-use crate::lexicon::List;
+use crate::language::{Acts, TokenKind, Upos};
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -25,39 +25,20 @@ another time zone arrives after they have logged off. Say hello and the question
 same message (see nohello.net).
 
 ## What counts
-Every word of the message is part of a phrase in the `greeting` list, a name (a
-capitalised word, or one word right after the greeting), an @mention, or a filler such
-as \"all\", \"team\", \"there\". Anything else is content.",
+The message is read sentence by sentence, and nothing must be left once its greetings
+(\"Hi\", \"Good morning\"), vocatives (\"Sam,\", \"team\", \"@sam\"), presence checks (a
+question about whether the reader is there or free: \"are you around?\", \"got a
+sec?\", \"do you have a minute?\"), bumps (\"ping\", \"polite ping\", \"kindly
+reminder\"), thanks and sign-off (\"Cheers, Bart\") are taken away; and at least one
+sentence greets or checks presence. \"It's been two weeks. Ping?\" is only a bump: how
+long it waited says nothing about what it is about. A question with content is not a
+presence check: \"do you have a minute to review the schema?\" asks, and \"do you have time
+for a quick call?\" asks for a call. Messages over 12 words are never just a greeting.",
     options: &[],
     example_config: None,
     flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping"],
     fine: &["Hi Sam, can you review PR 42 by Friday?", "Hi,\n\nWill MongoDB not fit this solution?"],
 };
-
-/// Words that may stand beside a greeting without making it content.
-const FILLER: &[&str] = &[
-    "again",
-    "all",
-    "everybody",
-    "everyone",
-    "folks",
-    "friends",
-    "guys",
-    "just",
-    "quick",
-    "so",
-    "team",
-    "there",
-    "um",
-    "y'all",
-    "yall",
-    "you",
-    "hmm",
-    "oh",
-    "ok",
-    "okay",
-    "sorry",
-];
 
 /// Messages longer than this are never just a greeting.
 const MAX_WORDS: usize = 12;
@@ -83,33 +64,73 @@ impl Rule for BareGreeting {
     }
 }
 
-/// The whole message's span when it is only a greeting or presence check.
+/// The whole message's span when it is only a greeting or presence check: every
+/// sentence is a greeting, a name, a mention, a presence check, a bump or thanks (as the
+/// language layer reads it), a sign-off ("Bart", "Cheers, Bart"), or the time a bump has
+/// waited ("It's been two weeks."), and at least one greets or checks presence.
 pub(crate) fn bare_greeting(cx: &Context<'_>) -> Option<Span> {
     let doc = cx.doc;
     let words = &doc.words;
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
-    let greetings = cx.phrases().get(List::Greeting);
-    if greetings.is_empty() {
-        return None;
-    }
-    let mut after_greeting = false;
-    for word in words {
-        if greetings.iter().any(|g| g.span.contains(word.start)) {
-            after_greeting = true;
-            continue;
+    let mut greets = false;
+    for index in 0..doc.sentences.len() {
+        let reading = cx.language().sentence(index);
+        greets |= reading.acts.contains(Acts::GREET) || reading.acts.contains(Acts::PRESENCE);
+        let last = index + 1 == doc.sentences.len();
+        if !(reading.is_only_opening() || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
+            return None;
         }
-        let text = word.slice(&doc.prose);
-        let mentioned = doc.prose[..word.start].ends_with('@');
-        let named = text.chars().next().is_some_and(char::is_uppercase);
-        if mentioned || named || FILLER.contains(&text.to_lowercase().as_str()) || after_greeting {
-            after_greeting = false;
-            continue;
-        }
-        return None;
     }
-    Some(Span::new(words[0].start, words[words.len() - 1].end))
+    greets.then(|| Span::new(words[0].start, words[words.len() - 1].end))
+}
+
+/// The message's last sentence is a signature: one to three names, maybe after a closing
+/// word ("Bart", "-Joe", "Cheers, Bart").
+fn is_sign_off(cx: &Context<'_>, index: usize) -> bool {
+    let reading = cx.language().sentence(index);
+    let words: Vec<(&str, Upos)> = reading
+        .tokens
+        .iter()
+        .zip(&reading.tags)
+        .filter(|(t, _)| t.kind == TokenKind::Word)
+        .map(|(t, tag)| (cx.doc.text_of(t.span), tag.upos))
+        .collect();
+    let closing = |w: &str| {
+        matches!(w.to_lowercase().as_str(), "best" | "regards" | "cheers" | "thanks" | "thx" | "sincerely" | "cordially")
+    };
+    let names = words.iter().skip_while(|(w, _)| closing(w)).collect::<Vec<_>>();
+    !names.is_empty()
+        && names.len() <= 3
+        && names.iter().all(|(w, upos)| *upos == Upos::Propn || w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "It's been two weeks.", "It has been a while": how long a bump has waited.
+fn is_time_waited(cx: &Context<'_>, index: usize) -> bool {
+    let reading = cx.language().sentence(index);
+    let lower: Vec<String> = reading
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| cx.doc.text_of(t.span).to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    match lower.as_slice() {
+        ["it", "'s" | "has" | "is", "been", rest @ ..] => {
+            !rest.is_empty()
+                && rest.len() <= 4
+                && rest.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "a" | "while" | "some" | "time" | "ages" | "few" | "couple" | "of" | "now" | "already" | "over"
+                            | "more" | "than" | "two" | "three" | "four" | "several" | "many"
+                    ) || w.chars().all(|c| c.is_ascii_digit())
+                        || matches!(*w, "day" | "days" | "week" | "weeks" | "month" | "months")
+                })
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
