@@ -150,6 +150,10 @@ pub struct SentenceReading {
     pub meeting: Option<Span>,
     /// Spans of reported words: text in quotation marks.
     pub reported: Vec<Span>,
+    /// Noun phrases that point at an artifact the reader may not have: a definite noun
+    /// phrase headed by a document noun ("the Q4 roadmap doc", "this PR", "the attached
+    /// draft"), or an attachment ("Proposed patch attached", "Attached is…", "see attached").
+    pub references: Vec<Span>,
     /// Greetings, names, mentions, presence checks, bumps and thanks, and nothing else.
     only_opening: bool,
 }
@@ -266,6 +270,22 @@ const ASSISTANCE_NOUNS: &[&str] = &[
     "response", "suggestions", "ideas", "objections", "concerns", "updates", "update", "news", "questions",
 ];
 
+/// Nouns for the shared artifacts a message points at and a reader may not have ("the
+/// doc", "this PR", "the deck"). Nouns that usually name something the reader already
+/// has in front of them ("the diff" in a review, "this thread", "the bug") are not here.
+#[rustfmt::skip]
+const ARTIFACT_NOUNS: &[&str] = &[
+    "doc", "docs", "spec", "specs", "specification", "pr", "prs", "pull", "mr", "ticket", "tickets",
+    "deck", "slides", "dashboard", "dashboards", "spreadsheet", "spreadsheets", "rfc", "writeup", "write-up",
+    "one-pager", "memo", "link", "attachment", "attachments", "screenshot", "screenshots", "recording", "wiki",
+];
+
+/// Determiners that make a noun phrase point at one particular thing.
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their"];
+
+/// Words that mark an attachment ("the attached draft", "Attached is…").
+const ATTACHED: &[&str] = &["attached", "enclosed", "attaching", "enclosing"];
+
 /// Imperatives that wish the reader well or take leave, and ask nothing ("Have a great
 /// weekend", "Take care", "See you tomorrow", "Enjoy!").
 const WELL_WISH_VERBS: &[&str] =
@@ -353,6 +373,7 @@ pub fn read<'a>(tokens: Vec<Token>, tags: Vec<Tag>, text_of: impl Fn(Span) -> &'
         acts: Acts::default(),
         meeting: None,
         reported,
+        references: Vec::new(),
         only_opening: false,
     };
     read_view(&view, &mut reading);
@@ -497,6 +518,10 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
         reading.acts.insert(Acts::ASK);
         reading.acts.remove(Acts::COMMIT);
     }
+    reading.references = artifact_references(words)
+        .into_iter()
+        .map(|(from, to)| Span::new(reading.tokens[words[from].token].span.start, reading.tokens[words[to].token].span.end))
+        .collect();
     let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::FYI.0 | Acts::COMMIT.0;
     let words_left = rest.iter().any(|w| !w.is_punct());
     reading.only_opening = reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest))
@@ -1240,6 +1265,62 @@ fn is_pointer(core: &[W<'_>]) -> bool {
         ("be", ["aware" | "advised", ..]) => true,
         _ => false,
     }
+}
+
+/// The noun phrases (as ranges of `words`) that point at an artifact: a definite
+/// determiner, up to four modifiers, and a document noun as the head (the last noun, so
+/// "the docs team" is about a team); or an attachment word with the noun phrase beside it.
+fn artifact_references(words: &[W<'_>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.quote {
+            i += 1;
+            continue;
+        }
+        if w.any(DEFINITE) && !w.bracketed {
+            // The noun phrase's head: the last of a run of modifiers and nouns.
+            let mut end = i;
+            let mut k = i + 1;
+            while k < words.len() && k <= i + 5 {
+                let n = &words[k];
+                let modifier = matches!(n.upos(), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::X)
+                    || n.any(ATTACHED)
+                    || n.tag.xpos == "VBN" && !n.is_punct()
+                    || n.lower == "'s";
+                if !modifier || n.quote {
+                    break;
+                }
+                if matches!(n.upos(), Upos::Noun | Upos::Propn | Upos::X) || n.any(ARTIFACT_NOUNS) {
+                    end = k;
+                }
+                k += 1;
+            }
+            // "the second doc", "the only spec left", "the same link": one of several the
+            // message itself describes, not a pointer.
+            let enumerated = words[i + 1..end.max(i + 1)].iter().any(|n| {
+                n.tag.xpos == "JJS" || n.any(&["only", "same", "other", "second", "first", "third", "last", "next", "previous", "former", "latter"])
+            });
+            if end > i && words[end].any(ARTIFACT_NOUNS) && !enumerated {
+                // "pull request": the head is "request".
+                let end = if words[end].is("pull") && words.get(end + 1).is_some_and(|n| n.is("request")) { end + 1 } else { end };
+                found.push((i, end));
+                i = end + 1;
+                continue;
+            }
+        }
+        if w.any(ATTACHED) && !w.quote {
+            // "Attached is a summary", "Proposed patch attached", "see attached".
+            let before = (i.saturating_sub(3)..i).find(|&k| words[k].any(ARTIFACT_NOUNS) || words[k].any(&["see", "find"]));
+            let from = before.unwrap_or(i);
+            found.push((from, i));
+            i += 1;
+            continue;
+        }
+        i += 1;
+    }
+    found
 }
 
 /// Where a sentence that asks or proposes asks for a meeting: the meeting words, as a range

@@ -59,13 +59,21 @@ impl Rule for MissingContext {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        let Some(first) = cx.phrases().get(List::Reference).first() else { return Vec::new() };
         if doc.has_reference() || TICKET.is_match(&doc.prose) {
             return Vec::new();
         }
-        let text = doc.text_of(first.span);
+        // Earlier conversations come from the `reference` list ("as discussed"); artifacts
+        // from each sentence's noun phrases. The first of either is reported.
+        let listed = cx.phrases().get(List::Reference).iter().map(|m| m.span).find(|span| {
+            doc.sentence_at(span.start).is_none_or(|index| !cx.language().sentence(index).is_reported(span.start))
+        });
+        let artifact = (0..doc.sentences.len()).find_map(|index| cx.language().sentence(index).references.first().copied());
+        let Some(first) = [listed, artifact].into_iter().flatten().min_by_key(|span| span.start) else {
+            return Vec::new();
+        };
+        let text = doc.text_of(first);
         vec![Finding::new(
-            first.span,
+            first,
             format!("“{text}” points to something the reader may not have: add a link, or the ticket number."),
         )]
     }
