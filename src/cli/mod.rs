@@ -3,14 +3,18 @@
 #![allow(clippy::print_stderr)]
 
 mod check;
+mod completions;
 mod explain;
 mod init;
 mod list;
+mod manpage;
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
 pub use check::CheckArgs;
@@ -36,6 +40,7 @@ enum Command {
     /// Show a rule's documentation: what, why, examples, options, score weight.
     Explain {
         /// The rule id, such as `no-deadline`.
+        #[arg(value_parser = RuleId, hide_possible_values = true)]
         rule: String,
     },
     /// Write a commented starter `plainly.toml`.
@@ -49,6 +54,37 @@ enum Command {
     },
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp,
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page in roff: `plainly manpage > plainly.1`.
+    Manpage {
+        /// Write a page for every command (plainly.1, plainly-check.1, …) into this folder
+        /// instead.
+        #[arg(long, value_name = "FOLDER")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// A rule id for `explain`: any text is accepted (an unknown id gets plainly's own error,
+/// which lists the rules), and shell completions offer the known ids.
+#[derive(Clone, Debug)]
+struct RuleId;
+
+impl TypedValueParser for RuleId {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::rules::ALL.iter().map(|rule| PossibleValue::new(rule.meta().id).help(rule.meta().summary)),
+        ))
+    }
 }
 
 /// How a run ended, as an exit code.
@@ -87,6 +123,8 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => explain::run(&rule),
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => return crate::lsp::main(),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Manpage { dir } => manpage::run(dir.as_deref()),
     };
     match result {
         Ok(status) => status.into(),
