@@ -56,9 +56,11 @@ fn evaluate(value: &str, inputs: &BTreeMap<String, String>, github: &[(&str, &st
         let value = match expression.strip_prefix("inputs.") {
             Some(name) => evaluate(inputs.get(name).unwrap_or_else(|| panic!("no input {name}")), inputs, github),
             None if expression.starts_with("github.event.pull_request.") => String::new(),
-            None if github.iter().any(|(name, _)| expression == format!("github.{name}")) => {
-                github.iter().find(|(name, _)| expression == format!("github.{name}")).map(|(_, v)| v.to_string()).unwrap_or_default()
-            }
+            None if github.iter().any(|(name, _)| expression == format!("github.{name}")) => github
+                .iter()
+                .find(|(name, _)| expression == format!("github.{name}"))
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_default(),
             None => panic!("the test does not know `{expression}`"),
         };
         out.push_str(&value);
@@ -125,7 +127,8 @@ fn action_shape() {
     assert_eq!(inputs["diff-base"], "${{ github.event.pull_request.base.sha }}");
 
     // The release is downloaded first; cargo (and its cache) only when none matched.
-    let steps: Vec<&str> = action["runs"]["steps"].as_vec().expect("steps").iter().filter_map(|s| s["name"].as_str()).collect();
+    let steps: Vec<&str> =
+        action["runs"]["steps"].as_vec().expect("steps").iter().filter_map(|s| s["name"].as_str()).collect();
     assert_eq!(steps[0], "Download plainly");
     let download = step(&action, "Download plainly");
     assert!(text(download, "run").contains("action/install.py"));
@@ -160,7 +163,12 @@ fn fake_releases(targets: &[&str]) -> tempfile::TempDir {
         make_executable(&binary);
         let archive = if windows { format!("{name}.zip") } else { format!("{name}.tar.gz") };
         let made = if windows {
-            Command::new("python3").args(["-m", "zipfile", "-c"]).arg(assets.join(&archive)).arg(&name).current_dir(&stage).status()
+            Command::new("python3")
+                .args(["-m", "zipfile", "-c"])
+                .arg(assets.join(&archive))
+                .arg(&name)
+                .current_dir(&stage)
+                .status()
         } else {
             Command::new("tar").arg("-czf").arg(assets.join(&archive)).arg(&name).current_dir(&stage).status()
         };
@@ -183,7 +191,11 @@ fn make_executable(_: &Path) {}
 /// Runs the action's "Download plainly" step as a runner would, with `env` over a
 /// Linux x86_64 runner whose action ref is this version's tag, reading releases from
 /// `releases`. Returns the output, `$GITHUB_OUTPUT`, and `$RUNNER_TEMP`.
-fn run_download_step(releases: &Path, github: &[(&str, &str)], env: &[(&str, &str)]) -> (Output, String, tempfile::TempDir) {
+fn run_download_step(
+    releases: &Path,
+    github: &[(&str, &str)],
+    env: &[(&str, &str)],
+) -> (Output, String, tempfile::TempDir) {
     let action = load("action.yml");
     let download = step(&action, "Download plainly");
     assert_eq!(text(download, "shell"), "bash");
@@ -233,7 +245,11 @@ fn the_download_step_installs_the_release_for_the_runner() {
     let plainly = runner_temp.path().join("plainly/bin/plainly");
     let version = Command::new(&plainly).arg("--version").output().expect("the installed plainly runs");
     assert_eq!(String::from_utf8_lossy(&version.stdout), format!("plainly {VERSION}\n"));
-    assert!(show(&output).contains(&format!("installed plainly {VERSION} for x86_64-unknown-linux-musl from ")), "{}", show(&output));
+    assert!(
+        show(&output).contains(&format!("installed plainly {VERSION} for x86_64-unknown-linux-musl from ")),
+        "{}",
+        show(&output)
+    );
 
     // The other architecture gets its own archive; a moving major tag names the same release.
     let major = format!("v{}", VERSION.split('.').next().expect("major"));
@@ -274,7 +290,9 @@ fn the_download_step_refuses_a_release_whose_checksum_does_not_match() {
     assert_eq!(written, "", "no fallback to cargo on a bad checksum");
     assert!(show(&output).starts_with("::error title=plainly::"), "{}", show(&output));
     assert!(show(&output).contains("plainly-x86_64-unknown-linux-musl.tar.gz: SHA-256 is "), "{}", show(&output));
-    assert!(show(&output).contains(&format!("but plainly-x86_64-unknown-linux-musl.tar.gz.sha256 says {}", "0".repeat(64))));
+    assert!(
+        show(&output).contains(&format!("but plainly-x86_64-unknown-linux-musl.tar.gz.sha256 says {}", "0".repeat(64)))
+    );
     assert!(!runner_temp.path().join("plainly/bin/plainly").exists());
 }
 
@@ -286,7 +304,8 @@ fn install_script_reads_windows_zips_and_the_ref_from_the_action_path() {
     let actions = tempfile::tempdir().expect("temp dir");
     let action_path = actions.path().join(format!("_actions/OWNER/plainly/v{VERSION}"));
     std::fs::create_dir_all(&action_path).expect("mkdir");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"), action_path.join("Cargo.toml")).expect("copy");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"), action_path.join("Cargo.toml"))
+        .expect("copy");
     let dest = tempfile::tempdir().expect("temp dir");
     let output = Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("action/install.py"))
