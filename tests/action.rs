@@ -401,17 +401,52 @@ fn the_check_step_reports_only_the_change_with_a_diff_base() {
     assert!(annotations[0].starts_with("::warning file=docs/fine.md,line=5,"), "{stdout}");
 }
 
+fn hooks(path: &str) -> Vec<Yaml> {
+    load(path).into_vec().expect("a list of hooks")
+}
+
+fn hook<'a>(hooks: &'a [Yaml], id: &str) -> &'a Yaml {
+    hooks.iter().find(|hook| hook["id"].as_str() == Some(id)).unwrap_or_else(|| panic!("a hook {id}"))
+}
+
 #[test]
-fn pre_commit_hook() {
-    let hooks = load(".pre-commit-hooks.yaml");
-    let hooks = hooks.as_vec().expect("a list of hooks");
-    assert_eq!(hooks.len(), 1);
-    let hook = &hooks[0];
-    assert_eq!(text(hook, "id"), "plainly");
-    assert_eq!(text(hook, "entry"), "plainly check");
-    assert_eq!(text(hook, "language"), "rust");
-    assert_eq!(hook["pass_filenames"].as_bool(), Some(true));
-    let types: Vec<&str> = hook["types_or"].as_vec().expect("types_or").iter().filter_map(Yaml::as_str).collect();
+fn pre_commit_hooks() {
+    let hooks = hooks(".pre-commit-hooks.yaml");
+    let ids: Vec<&str> = hooks.iter().filter_map(|h| h["id"].as_str()).collect();
+    assert_eq!(ids, ["plainly", "plainly-commit-msg"]);
+
+    let files = hook(&hooks, "plainly");
+    assert_eq!(text(files, "entry"), "plainly check");
+    assert_eq!(text(files, "language"), "rust");
+    assert_eq!(files["pass_filenames"].as_bool(), Some(true));
+    let types: Vec<&str> = files["types_or"].as_vec().expect("types_or").iter().filter_map(Yaml::as_str).collect();
     assert!(types.contains(&"markdown") && types.contains(&"plain-text"), "{types:?}");
     assert!(!types.contains(&"text"), "`text` would pass every source file as prose");
+
+    // pre-commit passes .git/COMMIT_EDITMSG, which plainly reads as a commit message.
+    let message = hook(&hooks, "plainly-commit-msg");
+    assert_eq!(text(message, "entry"), "plainly check");
+    let stages: Vec<&str> = message["stages"].as_vec().expect("stages").iter().filter_map(Yaml::as_str).collect();
+    assert_eq!(stages, ["commit-msg"]);
+}
+
+/// The mirror's hooks are the same hooks, installed from the wheel, and its package pins
+/// this version of plainly.
+#[test]
+fn pre_commit_mirror_matches_the_hooks() {
+    let ours = hooks(".pre-commit-hooks.yaml");
+    let mirror = hooks("pre-commit-mirror/.pre-commit-hooks.yaml");
+    assert_eq!(mirror.len(), ours.len());
+    for (mirrored, hook) in mirror.iter().zip(&ours) {
+        assert_eq!(text(mirrored, "language"), "python");
+        let (Yaml::Hash(mirrored), Yaml::Hash(hook)) = (mirrored, hook) else { panic!("hooks are maps") };
+        let differs: Vec<&Yaml> = hook.keys().filter(|key| mirrored.get(*key) != hook.get(*key)).collect();
+        assert_eq!(differs, [&Yaml::String("language".into())], "only the language differs");
+        assert_eq!(mirrored.len(), hook.len());
+    }
+    let pyproject = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pre-commit-mirror/pyproject.toml"))
+        .expect("pre-commit-mirror/pyproject.toml");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(pyproject.contains(&format!("dependencies = [\"plainly=={version}\"]")), "pin plainly=={version}");
+    assert!(pyproject.contains(&format!("version = \"{version}\"")), "the mirror's own version is plainly's");
 }
