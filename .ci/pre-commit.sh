@@ -61,7 +61,8 @@ grep -q -- '--> .git/COMMIT_EDITMSG:1:23' "$work/out" || fail "the finding is no
 if grep -q 'time-zone\|jargon\|missing-ask' "$work/out"; then fail "comments or the diff were checked: $(cat "$work/out")"; fi
 echo "plainly-commit-msg: installed from the wheel and flagged the message in $(( (end - start) / 1000000 )) ms"
 
-printf 'Ship the importer fix by Friday 15:00 UTC\n\n# a comment about 3pm\n' > .git/COMMIT_EDITMSG
+# git's convention: an imperative subject, a body, a trailer.
+printf 'Add a retry to the importer\n\nThe nightly import now retries twice before it fails.\n\nSigned-off-by: Sam Lee <sam@example.com>\n# a comment about 3pm\n' > .git/COMMIT_EDITMSG
 status=$(try plainly-commit-msg --hook-stage commit-msg --commit-msg-filename .git/COMMIT_EDITMSG)
 [ "$status" -eq 0 ] || fail "plainly-commit-msg exited $status on a clear message: $(cat "$work/out")"
 

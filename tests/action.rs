@@ -422,6 +422,8 @@ fn pre_commit_hooks() {
     let types: Vec<&str> = files["types_or"].as_vec().expect("types_or").iter().filter_map(Yaml::as_str).collect();
     assert!(types.contains(&"markdown") && types.contains(&"plain-text"), "{types:?}");
     assert!(!types.contains(&"text"), "`text` would pass every source file as prose");
+    let stages: Vec<&str> = files["stages"].as_vec().expect("stages").iter().filter_map(Yaml::as_str).collect();
+    assert!(stages.contains(&"pre-commit") && !stages.contains(&"commit-msg"), "{stages:?}");
 
     // pre-commit passes .git/COMMIT_EDITMSG, which plainly reads as a commit message.
     let message = hook(&hooks, "plainly-commit-msg");
@@ -444,8 +446,9 @@ fn pre_commit_mirror_matches_the_hooks() {
         assert_eq!(differs, [&Yaml::String("language".into())], "only the language differs");
         assert_eq!(mirrored.len(), hook.len());
     }
-    let pyproject = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pre-commit-mirror/pyproject.toml"))
-        .expect("pre-commit-mirror/pyproject.toml");
+    let pyproject =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pre-commit-mirror/pyproject.toml"))
+            .expect("pre-commit-mirror/pyproject.toml");
     let version = env!("CARGO_PKG_VERSION");
     assert!(pyproject.contains(&format!("dependencies = [\"plainly=={version}\"]")), "pin plainly=={version}");
     assert!(pyproject.contains(&format!("version = \"{version}\"")), "the mirror's own version is plainly's");

@@ -9,6 +9,7 @@
 
 use crate::config::Profile;
 use crate::document::{BlockKind, Document, Sentence};
+use crate::input::FileKind;
 use crate::lexicon::List;
 use crate::rules::Context;
 use crate::span::Span;
@@ -62,6 +63,9 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
         {
             Some(AskKind::Request)
         } else if cx.profile != Profile::Standup
+            // A commit message's imperatives say what the change does ("Add the importer"),
+            // as git's convention asks; they are not addressed to the reader.
+            && doc.kind != FileKind::Commit
             && !in_plan_list(cx, sentence)
             && phrases
                 .within(List::Imperative, sentence.span)

@@ -34,10 +34,11 @@ the `ask` list (\"please…\", \"could/can/would you\", \"I need you to\", \"let
 (\"Review the draft by Friday.\"). Headings, quoted replies and text inside brackets do
 not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\",
 \"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule, as does a
-reminder or announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). A git
-commit message (`COMMIT_EDITMSG`) records a change for later readers and asks nobody
-to act, so it is exempt. The finding points at the first sentence; the fix marks the
-message FYI.",
+reminder or announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). In a
+git commit message (`COMMIT_EDITMSG`) an imperative says what the change does (\"Add
+the importer\") and is not an ask; such a message records a change and asks nobody to
+act, so this rule does not apply to it. The finding points at the first sentence; the
+fix marks the message FYI.",
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     example_config: None,
     flagged: &["I finished the migration scripts and pushed them to the branch. The tests pass locally."],
@@ -118,6 +119,17 @@ mod tests {
     #[test]
     fn noun_that_looks_like_a_verb_is_not_an_imperative() {
         assert_flags(&MissingAsk, "[[Review of the plan is done and merged into main.]]");
+    }
+
+    #[test]
+    fn a_commit_subject_in_the_imperative_is_not_an_ask() {
+        use crate::rules::no_deadline::NoDeadline;
+        let message = "Add the pre-commit config, so every commit message is checked\n";
+        assert!(run(&NoDeadline, Profile::Message, FileKind::Commit, message).is_empty());
+        assert_eq!(run(&NoDeadline, Profile::Message, FileKind::Text, message).len(), 1);
+        // A real request in a commit message still is one.
+        let request = "Add the importer\n\nCan you review the retry policy in a follow-up?\n";
+        assert_eq!(run(&NoDeadline, Profile::Message, FileKind::Commit, request).len(), 1);
     }
 
     #[test]
