@@ -61,7 +61,7 @@ impl Profile {
     pub fn default_for(kind: FileKind) -> Profile {
         match kind {
             FileKind::Markdown => Profile::Doc,
-            FileKind::Text | FileKind::Email => Profile::Message,
+            FileKind::Text | FileKind::Email | FileKind::Commit => Profile::Message,
         }
     }
 }

@@ -20,6 +20,10 @@ pub enum FileKind {
     Text,
     /// An RFC 5322 message: `.eml`.
     Email,
+    /// A git commit, merge or tag message: a file named `COMMIT_EDITMSG`, `MERGE_MSG`,
+    /// `SQUASH_MSG` or `TAG_EDITMSG`, as git hands it to an editor or a `commit-msg`
+    /// hook. Plain text without git's `#` comment lines and what follows the scissors line.
+    Commit,
 }
 
 impl FileKind {
@@ -36,16 +40,22 @@ impl FileKind {
 
     /// The kind for a file named on the command line or by an editor: like
     /// [`FileKind::from_path`], but anything unknown is read as plain text.
+    /// A git message file (see [`FileKind::Commit`]) is known by its name.
     pub fn for_named_file(path: &Path) -> FileKind {
+        let name = path.file_name().and_then(|name| name.to_str());
+        if matches!(name, Some("COMMIT_EDITMSG" | "MERGE_MSG" | "SQUASH_MSG" | "TAG_EDITMSG")) {
+            return FileKind::Commit;
+        }
         FileKind::from_path(path).unwrap_or(FileKind::Text)
     }
 
-    /// The name used in messages and the LSP (`markdown`, `text`, `email`).
+    /// The name used in messages and the LSP (`markdown`, `text`, `email`, `commit`).
     pub fn name(self) -> &'static str {
         match self {
             FileKind::Markdown => "markdown",
             FileKind::Text => "text",
             FileKind::Email => "email",
+            FileKind::Commit => "commit",
         }
     }
 }
@@ -181,6 +191,10 @@ mod tests {
         assert_eq!(FileKind::from_path(Path::new("x.mdx")), Some(FileKind::Markdown));
         assert_eq!(FileKind::from_path(Path::new("x.eml")), Some(FileKind::Email));
         assert_eq!(FileKind::from_path(Path::new("x.rs")), None);
-        assert_eq!(FileKind::for_named_file(Path::new("COMMIT_EDITMSG")), FileKind::Text);
+        assert_eq!(FileKind::for_named_file(Path::new(".git/COMMIT_EDITMSG")), FileKind::Commit);
+        assert_eq!(FileKind::for_named_file(Path::new("MERGE_MSG")), FileKind::Commit);
+        assert_eq!(FileKind::for_named_file(Path::new("notes/COMMIT_EDITMSG.md")), FileKind::Markdown);
+        assert_eq!(FileKind::for_named_file(Path::new("CHANGELOG")), FileKind::Text);
+        assert_eq!(FileKind::from_path(Path::new(".git/COMMIT_EDITMSG")), None, "folder walks skip it");
     }
 }

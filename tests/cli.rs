@@ -6,3 +6,22 @@
 fn cli() {
     trycmd::TestCases::new().case("tests/cmd/*.toml").case("tests/cmd/*.md");
 }
+
+/// The bash script loads in bash and registers itself for `plainly`, as the README's
+/// `source <(plainly completions bash)` does.
+#[test]
+fn bash_loads_the_completions() {
+    let plainly = env!("CARGO_BIN_EXE_plainly");
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"source <("$0" completions bash) && complete -p plainly"#)
+        .arg(plainly)
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        stdout.starts_with("complete ") && stdout.contains("-F _plainly") && stdout.trim_end().ends_with(" plainly"),
+        "{stdout}"
+    );
+}

@@ -639,9 +639,13 @@ fn closing_a_document_clears_its_diagnostics() {
 #[test]
 fn language_ids_and_paths_choose_kind_and_profile() {
     let mut client = Client::start(json!({}), None);
-    // A commit message is a message, so the message rules run.
-    let commit =
-        client.open("file:///repo/.git/COMMIT_EDITMSG", "git-commit", "Fix the importer so it can circle back.\n");
+    // A commit message is a message, so the message rules run (its imperative subject is
+    // not an ask; the question is).
+    let commit = client.open(
+        "file:///repo/.git/COMMIT_EDITMSG",
+        "git-commit",
+        "Fix the importer so it can circle back.\n\nCan you check the retry policy?\n",
+    );
     assert!(commit.codes().contains(&"no-deadline".to_string()), "{:?}", commit.codes());
     // Markdown is documentation: no message rules.
     let doc = client.open("untitled:doc", "markdown", "Fix the importer so it can circle back.\n");

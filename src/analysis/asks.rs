@@ -11,6 +11,7 @@
 
 use crate::config::Profile;
 use crate::document::{BlockKind, Document, Sentence};
+use crate::input::FileKind;
 use crate::language::Mood;
 use crate::lexicon::List;
 use crate::rules::Context;
@@ -65,7 +66,13 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
             match reading.mood {
                 Mood::Question if is_question(doc, sentence) && is_heading_like(doc, sentence) => None,
                 Mood::Question => Some(AskKind::Question),
-                Mood::Imperative if cx.profile == Profile::Standup || in_plan_list(cx, sentence) => None,
+                // A commit message's imperatives say what the change does ("Add the
+                // importer"), as git's convention asks; they are not addressed to the reader.
+                Mood::Imperative
+                    if cx.profile == Profile::Standup || doc.kind == FileKind::Commit || in_plan_list(cx, sentence) =>
+                {
+                    None
+                }
                 Mood::Imperative => Some(AskKind::Imperative),
                 Mood::Statement | Mood::Fragment => Some(AskKind::Request),
             }

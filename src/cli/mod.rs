@@ -4,14 +4,18 @@
 
 mod analyze;
 mod check;
+mod completions;
 mod explain;
 mod init;
 mod list;
+mod manpage;
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
 pub use check::CheckArgs;
@@ -37,6 +41,7 @@ enum Command {
     /// Show a rule's documentation: what, why, examples, options, score weight.
     Explain {
         /// The rule id, such as `no-deadline`.
+        #[arg(value_parser = RuleId, hide_possible_values = true)]
         rule: String,
     },
     /// Write a commented starter `plainly.toml`.
@@ -53,6 +58,37 @@ enum Command {
     /// Show how plainly reads a message: each sentence's tags, mood, addressee and acts,
     /// and whether the message asks, by when, and whether it is only a greeting.
     Analyze(analyze::AnalyzeArgs),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page in roff: `plainly manpage > plainly.1`.
+    Manpage {
+        /// Write a page for every command (plainly.1, plainly-check.1, …) into this folder
+        /// instead.
+        #[arg(long, value_name = "FOLDER")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// A rule id for `explain`: any text is accepted (an unknown id gets plainly's own error,
+/// which lists the rules), and shell completions offer the known ids.
+#[derive(Clone, Debug)]
+struct RuleId;
+
+impl TypedValueParser for RuleId {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::rules::ALL.iter().map(|rule| PossibleValue::new(rule.meta().id).help(rule.meta().summary)),
+        ))
+    }
 }
 
 /// How a run ended, as an exit code.
@@ -92,6 +128,8 @@ pub fn main() -> ExitCode {
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => return crate::lsp::main(),
         Command::Analyze(args) => analyze::run(&args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Manpage { dir } => manpage::run(dir.as_deref()),
     };
     match result {
         Ok(status) => status.into(),

@@ -7,6 +7,7 @@
 //! rules search `prose` and report what they find without any offset mapping.
 
 mod builder;
+mod commit;
 pub(crate) mod email;
 mod flat;
 mod markdown;
@@ -98,6 +99,7 @@ impl<'a> Document<'a> {
             FileKind::Markdown => markdown::parse(&mut builder, body, &[], markdown::Flavor::Document, options),
             FileKind::Text => text::parse(&mut builder, body),
             FileKind::Email => email::parse(&mut builder, body),
+            FileKind::Commit => commit::parse(&mut builder, body),
         }
         builder.finish(kind)
     }

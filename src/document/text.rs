@@ -40,6 +40,12 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a plain-text body in `region` of the builder's source.
 pub(crate) fn parse(builder: &mut Builder<'_>, region: Span) {
+    parse_skipping(builder, region, Vec::new());
+}
+
+/// Parses a plain-text body in `region`, leaving out the lines in `skip` as well as the
+/// reply chrome and code lines plain text always leaves out.
+pub(crate) fn parse_skipping(builder: &mut Builder<'_>, region: Span, mut skip: Vec<Span>) {
     let source = builder.source();
     let text = region.slice(source);
     let end = CUT_LINE
@@ -49,8 +55,7 @@ pub(crate) fn parse(builder: &mut Builder<'_>, region: Span) {
     let body = Span::new(region.start, end);
     let body_text = body.slice(source);
 
-    let mut skip: Vec<Span> =
-        ATTRIBUTION.find_iter(body_text).map(|m| Span::new(body.start + m.start(), body.start + m.end())).collect();
+    skip.extend(ATTRIBUTION.find_iter(body_text).map(|m| Span::new(body.start + m.start(), body.start + m.end())));
     let mut line_start = 0;
     for line in body_text.split_inclusive('\n') {
         if looks_like_code(line) {

@@ -219,7 +219,8 @@ const AVAILABLE: &[&str] =
     &["there", "around", "free", "available", "online", "here", "awake", "busy", "about", "up", "in", "back", "on"];
 
 /// Words for nudging a reader about an earlier message ("ping", "gentle reminder").
-const BUMP_WORDS: &[&str] = &["ping", "pinging", "bump", "bumping", "nudge", "nudging", "poke", "reminder", "follow-up", "followup"];
+const BUMP_WORDS: &[&str] =
+    &["ping", "pinging", "bump", "bumping", "nudge", "nudging", "poke", "reminder", "follow-up", "followup"];
 
 /// What may stand before a bump word ("just a gentle ping").
 #[rustfmt::skip]
@@ -508,24 +509,26 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     // A proposal ("let's…", "we should…", "it would be nice to…") is not an ask by itself:
     // the writer may be the one who acts. Asked as a question ("shall we…?") it asks.
     let asks = !reading.acts.contains(Acts::PRESENCE)
-        && ((is_request(rest)
-                || match reading.mood {
-                    Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
-                    Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest) && !is_own_step(rest),
-                    Mood::Statement | Mood::Fragment => false,
-                }));
+        && (is_request(rest)
+            || match reading.mood {
+                Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
+                Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest) && !is_own_step(rest),
+                Mood::Statement | Mood::Fragment => false,
+            });
     if asks {
         reading.acts.insert(Acts::ASK);
         reading.acts.remove(Acts::COMMIT);
     }
     reading.references = artifact_references(words)
         .into_iter()
-        .map(|(from, to)| Span::new(reading.tokens[words[from].token].span.start, reading.tokens[words[to].token].span.end))
+        .map(|(from, to)| {
+            Span::new(reading.tokens[words[from].token].span.start, reading.tokens[words[to].token].span.end)
+        })
         .collect();
     let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::FYI.0 | Acts::COMMIT.0;
     let words_left = rest.iter().any(|w| !w.is_punct());
-    reading.only_opening = reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest))
-        || reading.acts.contains(Acts::PRESENCE);
+    reading.only_opening =
+        reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest)) || reading.acts.contains(Acts::PRESENCE);
     if asks || proposes || reading.acts.contains(Acts::PRESENCE) {
         if let Some((from, to)) = meeting_request(rest) {
             reading.acts.insert(Acts::MEETING);
@@ -785,8 +788,10 @@ fn is_thanks_only(core: &[W<'_>]) -> bool {
     let len = thanks_len(core);
     len > 0
         && core[len..].iter().filter(|w| !w.is_punct()).all(|w| {
-            w.any(&["so", "very", "much", "a", "lot", "in", "advance", "again", "all", "everyone", "team", "guys", "folks", "a", "ton", "bunch"])
-                || is_name(w)
+            w.any(&[
+                "so", "very", "much", "a", "lot", "in", "advance", "again", "all", "everyone", "team", "guys", "folks",
+                "a", "ton", "bunch",
+            ]) || is_name(w)
                 || w.kind == TokenKind::Mention
         })
 }
@@ -906,7 +911,9 @@ fn is_presence_check(core: &[W<'_>]) -> bool {
 fn is_bump(lower: &[&str]) -> bool {
     let Some(at) = lower.iter().position(|w| BUMP_WORDS.contains(w)) else { return false };
     lower[..at].iter().all(|w| BUMP_MODIFIERS.contains(w))
-        && lower[at + 1..].iter().all(|w| matches!(*w, "this" | "again" | "on" | "up" | "thread" | "here" | "please" | "pls"))
+        && lower[at + 1..]
+            .iter()
+            .all(|w| matches!(*w, "this" | "again" | "on" | "up" | "thread" | "here" | "please" | "pls"))
 }
 
 /// "I'll send it Friday", "We will deploy tomorrow", "I'm going to fix it".
@@ -1014,8 +1021,23 @@ fn proposal_at(start: &[&str], words: &[&W<'_>]) -> bool {
         ["it", "may" | "might" | "would" | "'d" | "could", "be", adjective, "to" | "for", ..] => {
             matches!(
                 *adjective,
-                "good" | "great" | "worthwhile" | "worth" | "nice" | "helpful" | "useful" | "appropriate" | "best"
-                    | "better" | "wise" | "ideal" | "smart" | "important" | "quicker" | "easier" | "faster"
+                "good"
+                    | "great"
+                    | "worthwhile"
+                    | "worth"
+                    | "nice"
+                    | "helpful"
+                    | "useful"
+                    | "appropriate"
+                    | "best"
+                    | "better"
+                    | "wise"
+                    | "ideal"
+                    | "smart"
+                    | "important"
+                    | "quicker"
+                    | "easier"
+                    | "faster"
             )
         }
         // "My recommendation is to call Mark first."
@@ -1105,7 +1127,9 @@ fn is_request(core: &[W<'_>]) -> bool {
             // "I am writing to request a meeting", "I'd like to invite you to…", "I want to
             // ask you…": the writer says they are asking.
             ("to", ["request" | "ask" | "invite" | "remind", ..])
-                if lower[..i].iter().any(|p| matches!(*p, "writing" | "like" | "love" | "want" | "wanted" | "wanting" | "need")) =>
+                if lower[..i]
+                    .iter()
+                    .any(|p| matches!(*p, "writing" | "like" | "love" | "want" | "wanted" | "wanting" | "need")) =>
             {
                 return true;
             }
@@ -1300,11 +1324,19 @@ fn artifact_references(words: &[W<'_>]) -> Vec<(usize, usize)> {
             // "the second doc", "the only spec left", "the same link": one of several the
             // message itself describes, not a pointer.
             let enumerated = words[i + 1..end.max(i + 1)].iter().any(|n| {
-                n.tag.xpos == "JJS" || n.any(&["only", "same", "other", "second", "first", "third", "last", "next", "previous", "former", "latter"])
+                n.tag.xpos == "JJS"
+                    || n.any(&[
+                        "only", "same", "other", "second", "first", "third", "last", "next", "previous", "former",
+                        "latter",
+                    ])
             });
             if end > i && words[end].any(ARTIFACT_NOUNS) && !enumerated {
                 // "pull request": the head is "request".
-                let end = if words[end].is("pull") && words.get(end + 1).is_some_and(|n| n.is("request")) { end + 1 } else { end };
+                let end = if words[end].is("pull") && words.get(end + 1).is_some_and(|n| n.is("request")) {
+                    end + 1
+                } else {
+                    end
+                };
                 found.push((i, end));
                 i = end + 1;
                 continue;
@@ -1312,7 +1344,8 @@ fn artifact_references(words: &[W<'_>]) -> Vec<(usize, usize)> {
         }
         if w.any(ATTACHED) && !w.quote {
             // "Attached is a summary", "Proposed patch attached", "see attached".
-            let before = (i.saturating_sub(3)..i).find(|&k| words[k].any(ARTIFACT_NOUNS) || words[k].any(&["see", "find"]));
+            let before =
+                (i.saturating_sub(3)..i).find(|&k| words[k].any(ARTIFACT_NOUNS) || words[k].any(&["see", "find"]));
             let from = before.unwrap_or(i);
             found.push((from, i));
             i += 1;

@@ -68,6 +68,7 @@ pub(crate) fn setup(path: Option<&Path>, language_id: &str, settings: Arc<Settin
     let by_language = match language_id {
         "markdown" => FileKind::Markdown,
         "mail" => FileKind::Email,
+        language if COMMIT_LANGUAGES.contains(&language) => FileKind::Commit,
         _ => FileKind::Text,
     };
     let kind = path.and_then(FileKind::from_path).unwrap_or(by_language);
@@ -171,7 +172,7 @@ mod tests {
         let settings = Arc::new(Settings::default());
         let commit = setup(Some(Path::new("/r/.git/COMMIT_EDITMSG")), "git-commit", settings.clone(), None);
         assert!(commit.lint);
-        assert_eq!((commit.kind, commit.profile), (FileKind::Text, Profile::Message));
+        assert_eq!((commit.kind, commit.profile), (FileKind::Commit, Profile::Message));
         let notes = setup(Some(Path::new("/r/notes.md")), "plaintext", settings.clone(), None);
         assert_eq!((notes.kind, notes.profile), (FileKind::Markdown, Profile::Doc));
         // Neovim sends Vim's filetypes.

@@ -114,7 +114,7 @@ fn warm_up() {
     const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
 I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
     let settings = Settings::default();
-    for kind in [FileKind::Markdown, FileKind::Text, FileKind::Email] {
+    for kind in [FileKind::Markdown, FileKind::Text, FileKind::Email, FileKind::Commit] {
         for profile in Profile::ALL {
             crate::check(SAMPLE, kind, profile, &settings);
         }

@@ -98,7 +98,10 @@ fn is_sign_off(cx: &Context<'_>, index: usize) -> bool {
         .map(|(t, tag)| (cx.doc.text_of(t.span), tag.upos))
         .collect();
     let closing = |w: &str| {
-        matches!(w.to_lowercase().as_str(), "best" | "regards" | "cheers" | "thanks" | "thx" | "sincerely" | "cordially")
+        matches!(
+            w.to_lowercase().as_str(),
+            "best" | "regards" | "cheers" | "thanks" | "thx" | "sincerely" | "cordially"
+        )
     };
     let names = words.iter().skip_while(|(w, _)| closing(w)).collect::<Vec<_>>();
     !names.is_empty()
@@ -123,8 +126,23 @@ fn is_time_waited(cx: &Context<'_>, index: usize) -> bool {
                 && rest.iter().all(|w| {
                     matches!(
                         *w,
-                        "a" | "while" | "some" | "time" | "ages" | "few" | "couple" | "of" | "now" | "already" | "over"
-                            | "more" | "than" | "two" | "three" | "four" | "several" | "many"
+                        "a" | "while"
+                            | "some"
+                            | "time"
+                            | "ages"
+                            | "few"
+                            | "couple"
+                            | "of"
+                            | "now"
+                            | "already"
+                            | "over"
+                            | "more"
+                            | "than"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "several"
+                            | "many"
                     ) || w.chars().all(|c| c.is_ascii_digit())
                         || matches!(*w, "day" | "days" | "week" | "weeks" | "month" | "months")
                 })

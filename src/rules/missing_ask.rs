@@ -4,6 +4,7 @@ use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
 use crate::analysis::asks::opens_sentence;
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
+use crate::input::FileKind;
 use crate::lexicon::List;
 use crate::span::Span;
 
@@ -33,8 +34,11 @@ the `ask` list (\"please…\", \"could/can/would you\", \"I need you to\", \"let
 (\"Review the draft by Friday.\"). Headings, quoted replies and text inside brackets do
 not ask. An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\",
 \"nothing needed from you\", \"no need to reply\", \"heads-up:\") clears the rule, as does a
-reminder or announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). The
-finding points at the first sentence; the fix marks the message FYI.",
+reminder or announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). In a
+git commit message (`COMMIT_EDITMSG`) an imperative says what the change does (\"Add
+the importer\") and is not an ask; such a message records a change and asks nobody to
+act, so this rule does not apply to it. The finding points at the first sentence; the
+fix marks the message FYI.",
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     example_config: None,
     flagged: &["I finished the migration scripts and pushed them to the branch. The tests pass locally."],
@@ -55,6 +59,9 @@ impl Rule for MissingAsk {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
+        if doc.kind == FileKind::Commit {
+            return Vec::new();
+        }
         if doc.word_count() < cx.option(&META, "min-words") as usize || !cx.asks().is_empty() || is_marked_fyi(cx) {
             return Vec::new();
         }
@@ -112,6 +119,26 @@ mod tests {
     #[test]
     fn noun_that_looks_like_a_verb_is_not_an_imperative() {
         assert_flags(&MissingAsk, "[[Review of the plan is done and merged into main.]]");
+    }
+
+    #[test]
+    fn a_commit_subject_in_the_imperative_is_not_an_ask() {
+        use crate::rules::no_deadline::NoDeadline;
+        let message = "Add the pre-commit config, so every commit message is checked\n";
+        assert!(run(&NoDeadline, Profile::Message, FileKind::Commit, message).is_empty());
+        assert_eq!(run(&NoDeadline, Profile::Message, FileKind::Text, message).len(), 1);
+        // A real request in a commit message still is one.
+        let request = "Add the importer\n\nCan you review the retry policy in a follow-up?\n";
+        assert_eq!(run(&NoDeadline, Profile::Message, FileKind::Commit, request).len(), 1);
+    }
+
+    #[test]
+    fn a_commit_message_asks_nobody() {
+        let message = "Move the nightly job to the new cluster\n\nIt runs at 02:00 UTC now.\n# Please enter the commit message.\n";
+        assert!(run(&MissingAsk, Profile::Message, FileKind::Commit, message).is_empty());
+        // The same news as a chat message (a statement, not an imperative) asks nothing.
+        let news = "The nightly job moved to the new cluster\n\nIt runs at 02:00 UTC now.\n";
+        assert_eq!(run(&MissingAsk, Profile::Message, FileKind::Text, news).len(), 1);
     }
 
     #[test]

@@ -67,7 +67,8 @@ impl Rule for MissingContext {
         let listed = cx.phrases().get(List::Reference).iter().map(|m| m.span).find(|span| {
             doc.sentence_at(span.start).is_none_or(|index| !cx.language().sentence(index).is_reported(span.start))
         });
-        let artifact = (0..doc.sentences.len()).find_map(|index| cx.language().sentence(index).references.first().copied());
+        let artifact =
+            (0..doc.sentences.len()).find_map(|index| cx.language().sentence(index).references.first().copied());
         let Some(first) = [listed, artifact].into_iter().flatten().min_by_key(|span| span.start) else {
             return Vec::new();
         };
