@@ -23,7 +23,8 @@ use crate::output::{FileReport, Format};
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files and folders to check; `-` reads one message from stdin. Without paths,
-    /// stdin is read when it is piped, and the current folder is checked otherwise.
+    /// stdin is read when it is a pipe or a redirected file with content, and the current
+    /// folder is checked otherwise (a terminal, /dev/null, a closed stdin).
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -149,9 +150,8 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
 
     let mut jobs = Vec::new();
     let mut errors: Vec<String> = Vec::new();
-    let stdin_piped = !io::stdin().is_terminal();
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![PathBuf::from(if stdin_piped { "-" } else { "." })]
+        vec![PathBuf::from(if stdin_has_input() { "-" } else { "." })]
     } else {
         args.paths.clone()
     };
@@ -257,6 +257,31 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// Whether stdin holds a message to check when no path is given: a pipe, or a file the
+/// user redirected that has content. A terminal is not, and neither is `/dev/null` (a
+/// character device), which cron, `ssh -n` and many CI runners give: there plainly checks
+/// the current folder, as `--help` says. ripgrep decides the same way (grep-cli's
+/// `is_readable_stdin`).
+fn stdin_has_input() -> bool {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else { return false };
+        let Ok(meta) = std::fs::File::from(fd).metadata() else { return false };
+        let kind = meta.file_type();
+        kind.is_fifo() || kind.is_socket() || (kind.is_file() && meta.len() > 0)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// Reads a baseline file; any problem is an error naming the file.
