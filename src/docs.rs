@@ -48,15 +48,22 @@ pub fn explain(rule: &RuleMeta) -> String {
     out
 }
 
-/// `plainly rules`: one line per rule with its profiles, severity and summary.
+/// `plainly rules`: one line per rule with its profiles, severity and summary, in
+/// columns as wide as their widest cell.
 pub fn list() -> String {
-    let width = rules::ALL.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    let rows: Vec<[String; 4]> = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            [meta.id.to_string(), profiles(meta), meta.severity.name().to_string(), meta.summary.to_string()]
+        })
+        .collect();
+    let header = ["rule", "profiles", "severity", "summary"].map(String::from);
+    let width = |column: usize| rows.iter().chain([&header]).map(|row| row[column].chars().count()).max().unwrap_or(0);
+    let (id, profile, severity) = (width(0), width(1), width(2));
     let mut out = String::new();
-    let _ = writeln!(out, "{:width$}  {:23}  {:8}  summary", "rule", "profiles", "severity");
-    for rule in rules::ALL {
-        let meta = rule.meta();
-        let _ =
-            writeln!(out, "{:width$}  {:23}  {:8}  {}", meta.id, profiles(meta), meta.severity.name(), meta.summary);
+    for [a, b, c, d] in std::iter::once(&header).chain(&rows) {
+        let _ = writeln!(out, "{a:id$}  {b:profile$}  {c:severity$}  {d}");
     }
     out
 }
