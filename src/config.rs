@@ -385,8 +385,10 @@ impl Settings {
     pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
         match self.switches.get(rule.id) {
             Some(RuleSwitch::Off) => None,
-            Some(RuleSwitch::On(level)) => rule.may_run_in(profile).then_some(level.unwrap_or(rule.severity)),
-            None => rule.profiles.contains(&profile).then_some(rule.severity),
+            Some(RuleSwitch::On(level)) => {
+                rule.may_run_in(profile).then(|| level.unwrap_or(rule.default_severity(profile)))
+            }
+            None => rule.profiles.contains(&profile).then(|| rule.default_severity(profile)),
         }
     }
 
@@ -394,6 +396,12 @@ impl Settings {
     pub fn option(&self, rule: &RuleMeta, name: &str) -> u32 {
         let option = rule.options.iter().find(|o| o.name == name).expect("rules read only options they declare");
         self.options.get(&(rule.id, option.name)).copied().unwrap_or(option.default)
+    }
+
+    /// The value of one of `rule`'s numeric options when the config sets it, for rules
+    /// whose default depends on the profile.
+    pub fn option_if_set(&self, rule: &RuleMeta, name: &str) -> Option<u32> {
+        self.options.get(&(rule.id, name)).copied()
     }
 
     /// The profile the config maps `path` to, if any of its patterns match.

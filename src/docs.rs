@@ -11,7 +11,7 @@ pub fn explain(rule: &RuleMeta) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", rule.id);
     let _ = writeln!(out, "{}.\n", rule.summary);
-    let _ = writeln!(out, "- Default severity: {}", rule.severity);
+    let _ = writeln!(out, "- Default severity: {}", severity(rule));
     let _ = writeln!(out, "- Profiles: {}", profiles(rule));
     let _ = writeln!(out, "- Score weight: {} points per finding (the clarity score starts at 100)", rule.weight);
     let _ = writeln!(
@@ -55,7 +55,7 @@ pub fn list() -> String {
         .iter()
         .map(|rule| {
             let meta = rule.meta();
-            [meta.id.to_string(), profiles(meta), meta.severity.name().to_string(), meta.summary.to_string()]
+            [meta.id.to_string(), profiles(meta), severity(meta), meta.summary.to_string()]
         })
         .collect();
     let header = ["rule", "profiles", "severity", "summary"].map(String::from);
@@ -78,12 +78,20 @@ pub fn readme_table() -> String {
             "| `{}` | {} | {} | {} | {} |",
             meta.id,
             profiles(meta),
-            meta.severity.name(),
+            severity(meta),
             meta.weight,
             meta.summary.replace('|', "\\|")
         );
     }
     out
+}
+
+/// "warning", or "warning (info in doc)" where the `doc` profile's default differs.
+fn severity(rule: &RuleMeta) -> String {
+    match rule.doc_severity {
+        Some(doc) if doc != rule.severity => format!("{} ({} in doc)", rule.severity.name(), doc.name()),
+        _ => rule.severity.name().to_string(),
+    }
 }
 
 /// "message, standup" (with "doc (off by default)" where the config may turn it on).

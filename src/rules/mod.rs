@@ -67,6 +67,8 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// Default severity.
     pub severity: Severity,
+    /// The default severity in the `doc` profile, when it differs from `severity`.
+    pub doc_severity: Option<Severity>,
     /// Profiles the rule runs in by default.
     pub profiles: &'static [Profile],
     /// Further profiles the config may turn it on in.
@@ -88,6 +90,14 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The severity the rule runs at in `profile` when the config sets none.
+    pub fn default_severity(&self, profile: Profile) -> Severity {
+        match (profile, self.doc_severity) {
+            (Profile::Doc, Some(severity)) => severity,
+            _ => self.severity,
+        }
+    }
+
     /// Whether the rule may run in `profile`, by default or when turned on.
     pub fn may_run_in(&self, profile: Profile) -> bool {
         self.profiles.contains(&profile) || self.optional_profiles.contains(&profile)

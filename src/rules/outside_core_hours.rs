@@ -9,6 +9,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "outside-core-hours",
     summary: "A meeting or deadline time outside a teammate's core hours",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 4,
