@@ -113,8 +113,7 @@ mod tests {
         let settings = crate::Settings::default();
         let narration = "As we'll see shortly, the counter will reach 5 at some point.";
         let checked = crate::check(narration, crate::FileKind::Markdown, crate::Profile::Doc, &settings);
-        let severities: Vec<_> =
-            checked.findings.iter().filter(|f| f.rule == META.id).map(|f| f.severity).collect();
+        let severities: Vec<_> = checked.findings.iter().filter(|f| f.rule == META.id).map(|f| f.severity).collect();
         assert_eq!(severities, [Severity::Info, Severity::Info]);
         let checked = crate::check("Ship it ASAP.", crate::FileKind::Text, crate::Profile::Message, &settings);
         assert_eq!(checked.findings[0].severity, Severity::Warning);
