@@ -635,6 +635,11 @@ mod tests {
         for list in List::ALL.into_iter().filter(|l| l.offers_alternatives()) {
             for entry in lexicon.entries(list) {
                 assert!(!entry.instead.is_empty(), "{} entry {:?} has no `instead`", list.name(), entry.phrases);
+                // The message is "“phrase” {why}", so `why` reads on from the phrase.
+                if let Some(why) = &entry.why {
+                    let reads_on = why.starts_with(|c: char| c.is_lowercase()) && why.ends_with('.');
+                    assert!(reads_on && !why.contains('"'), "{} entry {:?}: why {why:?}", list.name(), entry.phrases);
+                }
             }
         }
     }

@@ -195,8 +195,9 @@ pub(crate) const ALL_PROFILES: &[Profile] = &[Profile::Message, Profile::Standup
 mod tests;
 
 /// Findings for every match of a finding-producing phrase list (`jargon`, `idiom`,
-/// `hedge`), skipping the glossary's accepted terms. `describe` turns the matched text
-/// into the opening of the message; the entry's `why` follows it.
+/// `hedge`), skipping the glossary's accepted terms. An entry's `why` is what is wrong
+/// with the phrase, read after it ("“utilize” is a long way to say “use”."); for an
+/// entry without one, `describe` says what the phrase is ("“synergy” is business jargon").
 pub(crate) fn phrase_findings(
     cx: &Context<'_>,
     list: crate::lexicon::List,
@@ -212,13 +213,10 @@ pub(crate) fn phrase_findings(
                 return None;
             }
             let entry = &entries[m.entry];
-            let mut message = describe(text);
-            if let Some(why) = &entry.why {
-                message.push_str(": ");
-                message.push_str(why);
-            } else {
-                message.push('.');
-            }
+            let message = match &entry.why {
+                Some(why) => format!("“{text}” {why}"),
+                None => format!("{}.", describe(text)),
+            };
             let fixes = entry.instead.iter().map(|alternative| replacement_fix(cx.doc.source, m.span, alternative));
             Some(Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) })
         })
