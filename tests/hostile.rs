@@ -101,8 +101,10 @@ fn rules(diagnostics: &[Value]) -> Vec<&str> {
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
-    // Sparse: 100 MB on paper, nothing on disk. Were it read, it would be NULs (binary).
-    let file = fs::File::create(dir.path().join("big.txt")).unwrap();
+    // Sparse: 100 MB on paper, 8 KiB of text on disk. Only that start is read (to tell a
+    // binary file from text); were the rest read, it would be NULs (binary).
+    fs::write(dir.path().join("big.txt"), "Plain text. ".repeat(700)).unwrap();
+    let file = fs::OpenOptions::new().write(true).open(dir.path().join("big.txt")).unwrap();
     file.set_len(100 * 1024 * 1024).unwrap();
     let run = plainly(dir.path(), &["check", "--format", "json", "big.txt"]);
     assert_eq!(run.code, Some(2));
