@@ -17,7 +17,7 @@ use crate::diff::{self, ChangedLines};
 use crate::finding::Severity;
 use crate::fix;
 use crate::input::{self, FileKind};
-use crate::output::{FileReport, Format};
+use crate::output::{FileReport, Format, Run, RunError};
 
 /// Options of `plainly check`.
 #[derive(clap::Args, Debug)]
@@ -149,7 +149,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
 
     let mut jobs = Vec::new();
-    let mut errors: Vec<String> = Vec::new();
+    let mut failures = Failures::default();
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
         vec![PathBuf::from(if stdin_has_input() { "-" } else { "." })]
     } else {
@@ -159,23 +159,23 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         if path == Path::new("-") {
             let mut bytes = Vec::new();
             if let Err(err) = io::stdin().lock().read_to_end(&mut bytes) {
-                errors.push(format!("<stdin>: cannot read: {err}"));
+                failures.unchecked(RunError::new("<stdin>", format!("cannot read: {err}")));
                 continue;
             }
             match stdin_job(args, &mut configs, bytes) {
                 Ok(job) => jobs.push(job),
-                Err(err) => errors.push(err),
+                Err(err) => failures.unchecked((&err).into()),
             }
         } else if path.is_dir() {
-            walk(path, &mut configs, &mut jobs, &mut errors);
+            walk(path, &mut configs, &mut jobs, &mut failures);
         } else if path.exists() {
             match file_job(path, FileKind::for_named_file(path), &mut configs) {
                 Ok(Some(job)) => jobs.push(job),
                 Ok(None) => {}
-                Err(err) => errors.push(err),
+                Err(err) => failures.unchecked((&err).into()),
             }
         } else {
-            errors.push(format!("{}: no such file or folder", display(path)));
+            failures.unchecked(RunError::new(display(path), "no such file or folder"));
         }
     }
     jobs.sort_by(|a, b| a.display.cmp(&b.display));
@@ -185,11 +185,9 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         jobs.retain(|job| file_change(job, changed).is_some());
     }
 
-    let results: Vec<Result<(FileReport, Option<Fixed>), String>> =
+    let results: Vec<Result<(FileReport, Option<Fixed>), RunError>> =
         jobs.par_iter().map(|job| check_job(job, args)).collect();
 
-    errors.sort();
-    errors.dedup();
     let mut reports = Vec::with_capacity(results.len());
     let mut fixed = Vec::with_capacity(results.len());
     let mut checked_jobs = Vec::with_capacity(results.len());
@@ -206,14 +204,17 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                 }
                 reports.push(report);
             }
-            Err(err) => errors.push(err),
+            Err(err) => failures.unchecked(err),
         }
     }
-    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut errors) } else { None };
-    for line in &errors {
-        eprintln!("plainly: {line}");
+    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut failures) } else { None };
+    // A broken config is one problem however many files it covers: say it once.
+    failures.errors.sort();
+    failures.errors.dedup();
+    for error in &failures.errors {
+        eprintln!("plainly: {error}");
     }
-    if !errors.is_empty() {
+    if !failures.errors.is_empty() {
         status = ExitStatus::Error;
     }
 
@@ -238,10 +239,12 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+    let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked };
     match &instead_of_report {
         Some(text) => out.write_all(text.as_bytes())?,
-        None => args.format.reporter(args.quiet).write(&mut out, &reports)?,
+        None => args.format.reporter(args.quiet).write(&mut out, &run)?,
     }
+    let reports = run.files;
     out.flush()?;
     if args.diff {
         // Like `cargo fmt --check`: a non-empty diff is a failure.
@@ -257,6 +260,22 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// What went wrong in a run, for stderr and the reports.
+#[derive(Default)]
+struct Failures {
+    errors: Vec<RunError>,
+    /// Inputs not checked; a broken config adds one per file under it, but one error.
+    unchecked: usize,
+}
+
+impl Failures {
+    /// An input that could not be checked.
+    fn unchecked(&mut self, error: RunError) {
+        self.errors.push(error);
+        self.unchecked += 1;
+    }
 }
 
 /// Whether stdin holds a message to check when no path is given: a pipe, or a file the
@@ -316,8 +335,8 @@ struct Fixed {
 /// Checks one job, and with `--fix` applies its safe fixes (the report then describes the
 /// fixed text, unless `--diff` only shows them). An unreadable file or a crash in a rule
 /// is an error line, not the end of the run.
-fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), String> {
-    let fail = |message: String| format!("{}: {message}", job.display);
+fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), RunError> {
+    let fail = |message: String| RunError::new(&job.display, message);
     let bytes = match &job.source {
         Source::File(path) => input::read(path, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
         Source::Stdin(bytes) => bytes.clone(),
@@ -349,7 +368,7 @@ fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>),
 
 /// Writes, prints or diffs the fixes `--fix` made; returns what goes to stdout instead of
 /// the report (the diff, or a piped message fixed), if anything.
-fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, errors: &mut Vec<String>) -> Option<String> {
+fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, failures: &mut Failures) -> Option<String> {
     let mut out = String::new();
     let mut replaces_report = args.diff;
     for (job, fixed) in jobs.iter().zip(fixed) {
@@ -373,7 +392,7 @@ fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, errors:
                     let what = fixed.applied.join("; ");
                     eprintln!("plainly: {}: fixed {n} finding{}: {what}", job.display, if n == 1 { "" } else { "s" });
                 }
-                Err(err) => errors.push(format!("{}: {err}", job.display)),
+                Err(err) => failures.errors.push(RunError::new(&job.display, err.to_string())),
             },
             (Source::Stdin(_), Some(_)) => {}
         }
@@ -389,12 +408,12 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "a rule panicked".into())
 }
 
-fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, String> {
+fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, ConfigError> {
     let (display, kind, dir) = match &args.stdin_filename {
         Some(name) => (display(name), FileKind::for_named_file(name), parent(name)),
         None => ("<stdin>".to_string(), FileKind::Text, PathBuf::from(".")),
     };
-    let settings = configs.for_dir(&dir).map_err(|err| err.to_string())?;
+    let settings = configs.for_dir(&dir)?;
     let mapped = match &args.stdin_filename {
         Some(name) => settings.profile_for(name).unwrap_or(Profile::default_for(kind)),
         // A chat draft piped in is a message.
@@ -403,9 +422,9 @@ fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<
     Ok(Job { display, source: Source::Stdin(bytes), kind, mapped, settings })
 }
 
-fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, String> {
+fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, ConfigError> {
     let display = display(path);
-    let settings = configs.for_dir(&parent(path)).map_err(|err| err.to_string())?;
+    let settings = configs.for_dir(&parent(path))?;
     if settings.is_excluded(path, false) {
         return Ok(None);
     }
@@ -415,7 +434,7 @@ fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option
 
 /// Walks a folder (honouring .gitignore, hidden files and the config's excludes) for
 /// Markdown, text and email files.
-fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Vec<String>) {
+fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, failures: &mut Failures) {
     let root_settings = configs.for_dir(root).ok();
     let mut builder = ignore::WalkBuilder::new(root);
     builder.require_git(false).follow_links(false).sort_by_file_name(|a, b| a.cmp(b));
@@ -430,7 +449,7 @@ fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Ve
             Ok(entry) => entry,
             Err(err) => {
                 let path = err_path(&err).unwrap_or_else(|| display(root));
-                errors.push(format!("{path}: {}", walk_error(&err)));
+                failures.unchecked(RunError::new(path, walk_error(&err)));
                 continue;
             }
         };
@@ -441,7 +460,7 @@ fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Ve
         match file_job(entry.path(), kind, configs) {
             Ok(Some(job)) => jobs.push(job),
             Ok(None) => {}
-            Err(err) => errors.push(err),
+            Err(err) => failures.unchecked((&err).into()),
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Report};
+use super::{Report, Run};
 use crate::finding::Severity;
 
 /// The GitHub Actions reporter.
@@ -18,8 +18,20 @@ pub struct Github {
 }
 
 impl Report for Github {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-        for report in reports {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        // What could not be checked fails the run: an error annotation on the file.
+        for error in &run.errors {
+            let file = escape_property(&error.path.replace('\\', "/"));
+            write!(out, "::error file={file},")?;
+            if let Some(line) = error.line {
+                write!(out, "line={line},")?;
+                if let Some(column) = error.column {
+                    write!(out, "col={column},")?;
+                }
+            }
+            writeln!(out, "title=plainly::{}", escape_data(&error.message))?;
+        }
+        for report in &run.files {
             let file = escape_property(&report.path.replace('\\', "/"));
             for d in &report.diagnostics {
                 let command = match d.severity {
@@ -39,7 +51,7 @@ impl Report for Github {
             }
         }
         if !self.quiet {
-            writeln!(out, "plainly: {}", super::summary(reports))?;
+            writeln!(out, "plainly: {}", super::summary(run))?;
         }
         Ok(())
     }
@@ -76,9 +88,23 @@ mod tests {
     #[test]
     fn quiet_prints_no_summary() {
         let mut out = Vec::new();
-        Github { quiet: true }.write(&mut out, &sample()).expect("in memory");
+        Github { quiet: true }.write(&mut out, &crate::output::Run::checked(sample())).expect("in memory");
         let text = String::from_utf8(out).expect("UTF-8");
         assert!(text.lines().all(|line| line.starts_with("::")), "{text}");
+    }
+
+    #[test]
+    fn what_could_not_be_checked_is_an_error_annotation() {
+        let text = crate::output::testing::render_run(Format::Github, &crate::output::testing::sample_with_errors());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [
+                "::error file=plainly.toml,line=2,col=19,title=plainly::rule `long-sentence` has no option `max-wrds`",
+                "::error file=logo%2C v2.txt,title=plainly::binary file (contains NUL bytes); not checked",
+            ]
+        );
+        assert!(lines.last().unwrap().ends_with("; 2 files could not be checked"), "{text}");
     }
 
     #[test]

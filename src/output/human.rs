@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnostic, FileReport, Report, count_phrase, summary};
+use super::{Diagnostic, FileReport, Report, Run, count_phrase, summary};
 use crate::finding::Severity;
 
 /// The human reporter. Colour is decided by the stream it writes to (see `cli`).
@@ -16,7 +16,8 @@ pub struct Human {
 }
 
 impl Report for Human {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        let reports = &run.files;
         let renderer = Renderer::styled();
         let single = reports.len() == 1;
         for report in reports {
@@ -32,7 +33,8 @@ impl Report for Human {
         }
         if !self.quiet {
             // "Checked 3 files: …", a sentence on its own line.
-            let line = summary(reports);
+            // Errors are on stderr already; the summary counts them.
+            let line = summary(run);
             writeln!(out, "C{}.", &line[1..])?;
         }
         Ok(())
