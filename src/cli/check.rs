@@ -240,12 +240,17 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
     let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked };
-    match &instead_of_report {
-        Some(text) => out.write_all(text.as_bytes())?,
-        None => args.format.reporter(args.quiet).write(&mut out, &run)?,
+    let written = match &instead_of_report {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => args.format.reporter(args.quiet).write(&mut out, &run),
+    };
+    // `plainly check … | head` closes stdout early. That is no error, and the exit code
+    // still says what was found, whether or not the whole report fit in the pipe.
+    match written.and_then(|()| out.flush()) {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+        written => written?,
     }
     let reports = run.files;
-    out.flush()?;
     if args.diff {
         // Like `cargo fmt --check`: a non-empty diff is a failure.
         let changed = instead_of_report.is_some_and(|diff| !diff.is_empty());
