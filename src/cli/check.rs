@@ -239,7 +239,11 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
-    let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked };
+    let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked, min_score: args.min_score };
+    // A failed score gate says why, even under --quiet.
+    for (_, why) in run.below_min_score() {
+        eprintln!("plainly: {why}");
+    }
     let written = match &instead_of_report {
         Some(text) => out.write_all(text.as_bytes()),
         None => args.format.reporter(args.quiet).write(&mut out, &run),

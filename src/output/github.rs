@@ -31,6 +31,10 @@ impl Report for Github {
             }
             writeln!(out, "title=plainly::{}", escape_data(&error.message))?;
         }
+        for (report, why) in run.below_min_score() {
+            let file = escape_property(&report.path.replace('\\', "/"));
+            writeln!(out, "::error file={file},title=plainly (min-score)::{}", escape_data(&why))?;
+        }
         for report in &run.files {
             let file = escape_property(&report.path.replace('\\', "/"));
             for d in &report.diagnostics {
@@ -105,6 +109,18 @@ mod tests {
             ]
         );
         assert!(lines.last().unwrap().ends_with("; 2 files could not be checked"), "{text}");
+    }
+
+    #[test]
+    fn a_score_below_min_score_is_an_error_annotation() {
+        let run = crate::output::Run { min_score: Some(80), ..crate::output::Run::checked(sample()) };
+        let text = crate::output::testing::render_run(Format::Github, &run);
+        let errors: Vec<&str> = text.lines().filter(|l| l.contains("(min-score)")).collect();
+        assert_eq!(
+            errors,
+            ["::error file=notes/status%2C week 1.txt,title=plainly (min-score)::notes/status, week 1.txt scores 74, \
+below --min-score 80"]
+        );
     }
 
     #[test]

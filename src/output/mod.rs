@@ -268,12 +268,23 @@ pub struct Run {
     pub errors: Vec<RunError>,
     /// How many inputs were not checked: one broken config costs every file under it.
     pub unchecked: usize,
+    /// `--min-score`: files scoring below it fail the run.
+    pub min_score: Option<u8>,
 }
 
 impl Run {
     /// A run in which every input was checked.
     pub fn checked(files: Vec<FileReport>) -> Run {
         Run { files, ..Run::default() }
+    }
+
+    /// Why each file below `--min-score` fails: "notes.txt scores 84, below --min-score 90".
+    pub fn below_min_score(&self) -> impl Iterator<Item = (&FileReport, String)> {
+        let min = self.min_score.unwrap_or(0);
+        self.files
+            .iter()
+            .filter(move |report| report.score < min)
+            .map(move |report| (report, format!("{} scores {}, below --min-score {min}", report.path, report.score)))
     }
 }
 

@@ -75,7 +75,7 @@ pub(crate) fn sample_with_errors() -> Run {
         },
         RunError::new("logo, v2.txt", "binary file (contains NUL bytes); not checked"),
     ];
-    Run { files: sample(), errors, unchecked: 2 }
+    Run { files: sample(), errors, unchecked: 2, min_score: None }
 }
 
 pub(crate) fn report(path: &str, source: &str, profile: Profile, mut findings: Vec<Finding>) -> FileReport {
