@@ -1,5 +1,6 @@
 //! `--format github`: one GitHub Actions workflow command per finding, which GitHub turns
-//! into an annotation on the pull request's diff, then a plain summary line for the log.
+//! into an annotation on the pull request's diff, then plain lines for the log: each file's
+//! clarity score (for files with findings) and the summary.
 //!
 //! `::warning file=docs/a.md,line=3,col=5,endLine=3,endColumn=13,title=plainly (jargon)::…`
 //! Info findings are `::notice`, errors `::error`. Columns count Unicode scalar values and
@@ -55,6 +56,13 @@ impl Report for Github {
             }
         }
         if !self.quiet {
+            // Each file's score for the log, as the human format gives it: for every file
+            // with findings, or the one file checked.
+            for report in &run.files {
+                if run.files.len() == 1 || !report.diagnostics.is_empty() {
+                    writeln!(out, "plainly: {}", super::score_line(report))?;
+                }
+            }
             writeln!(out, "plainly: {}", super::summary(run))?;
         }
         Ok(())
@@ -127,6 +135,9 @@ below --min-score 80"]
     fn clean_run_summary() {
         let mut reports = sample();
         reports.retain(|r| r.diagnostics.is_empty());
-        assert_eq!(render(Format::Github, &reports), "plainly: checked 1 file: no findings\n");
+        assert_eq!(
+            render(Format::Github, &reports),
+            "plainly: README.md: clarity 100/100 · no findings\nplainly: checked 1 file: no findings\n"
+        );
     }
 }

@@ -330,6 +330,21 @@ pub fn summary(run: &Run) -> String {
     line
 }
 
+/// "notes/update.md: clarity 84/100 · 3 findings (2 warnings, 1 info)".
+pub fn score_line(report: &FileReport) -> String {
+    let n = report.diagnostics.len();
+    if n == 0 {
+        return format!("{}: clarity {}/100 · no findings", report.path, report.score);
+    }
+    format!(
+        "{}: clarity {}/100 · {} ({})",
+        report.path,
+        report.score,
+        plural(n, "finding"),
+        count_phrase(report.counts())
+    )
+}
+
 /// "1 file", "3 files".
 fn plural(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
