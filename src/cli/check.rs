@@ -63,7 +63,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base"])]
     pub write_baseline: Option<PathBuf>,
     /// Apply the fixes rules mark as safe (such as adding your time zone to "3pm"), writing
-    /// each file atomically, then report what is left. A piped message is printed fixed.
+    /// each file atomically, then report what is left. A piped message is printed fixed,
+    /// and its report goes to stderr.
     #[arg(long)]
     pub fix: bool,
     /// With --fix: print the fixes as a unified diff instead of writing them.
@@ -244,10 +245,18 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     for (_, why) in run.below_min_score() {
         eprintln!("plainly: {why}");
     }
+    if args.fix {
+        fix_notes(&run);
+    }
     let written = match &instead_of_report {
         Some(text) => out.write_all(text.as_bytes()),
         None => args.format.reporter(args.quiet).write(&mut out, &run),
     };
+    if instead_of_report.is_some() && !args.diff {
+        // stdout carries the fixed message; what is left to fix goes to stderr.
+        let mut err = io::BufWriter::new(anstream::AutoStream::new(io::stderr().lock(), choice));
+        args.format.reporter(args.quiet).write(&mut err, &run).and_then(|()| err.flush())?;
+    }
     // `plainly check … | head` closes stdout early. That is no error, and the exit code
     // still says what was found, whether or not the whole report fit in the pipe.
     match written.and_then(|()| out.flush()) {
@@ -269,6 +278,21 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// After `--fix`, says why time-zone findings are still there when plainly does not know
+/// the writer's zone, since the fix adds it: otherwise `--fix` seems to do nothing.
+fn fix_notes(run: &Run) {
+    let unfixed = run.files.iter().flat_map(|r| &r.diagnostics).filter(|d| d.rule == "time-zone" && d.fixes.is_empty());
+    let n = unfixed.count();
+    if n > 0 {
+        let findings = if n == 1 { "1 time-zone finding" } else { "time-zone findings" };
+        eprintln!(
+            "plainly: {}{findings} not fixed: the fix adds your time zone; give it with --timezone ZONE \
+             (such as Europe/Berlin) or `timezone` under [team] in plainly.toml",
+            if n == 1 { String::new() } else { format!("{n} ") }
+        );
+    }
 }
 
 /// What went wrong in a run, for stderr and the reports.
