@@ -156,6 +156,9 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     } else {
         args.paths.clone()
     };
+    if args.stdin_filename.is_some() && !paths.iter().any(|p| p == Path::new("-")) {
+        eprintln!("plainly: --stdin-filename is ignored: stdin is not read when paths are given (add `-` to read it)");
+    }
     for path in &paths {
         if path == Path::new("-") {
             let mut bytes = Vec::new();
@@ -241,6 +244,11 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
     let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked, min_score: args.min_score };
+    for report in &run.files {
+        for (at, warning) in &report.warnings {
+            eprintln!("plainly: {}:{}:{}: warning: {warning}", report.path, at.line, at.column);
+        }
+    }
     // A failed score gate says why, even under --quiet.
     for (_, why) in run.below_min_score() {
         eprintln!("plainly: {why}");

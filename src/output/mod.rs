@@ -119,6 +119,8 @@ pub struct FileReport {
     pub words: usize,
     /// Diagnostics in position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the file's own directives (see [`Checked::warnings`]), where they are.
+    pub warnings: Vec<(Position, String)>,
 }
 
 impl FileReport {
@@ -154,7 +156,8 @@ impl FileReport {
                 }
             })
             .collect();
-        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics }
+        let warnings = checked.warnings.into_iter().map(|(span, message)| (point(span.start), message)).collect();
+        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics, warnings }
     }
 
     /// The number of diagnostics at each severity: `(info, warning, error)`.

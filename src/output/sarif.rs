@@ -492,6 +492,7 @@ mod tests {
             findings: vec![crate::Finding { rule: "vague-deadline", ..finding }],
             score: 92,
             words: 2,
+            warnings: Vec::new(),
         };
         let report = crate::output::FileReport::new("a.txt".into(), source, checked);
         let region = region(report.diagnostics[0].range);
