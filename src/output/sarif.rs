@@ -305,7 +305,7 @@ fn driver() -> Driver {
             let help = crate::docs::explain(meta);
             Rule {
                 id: meta.id,
-                name: pascal_case(meta.id),
+                name: rule_name(meta.id),
                 short_description: Text { text: meta.summary.to_string() },
                 full_description: Text { text: first_paragraph(meta) },
                 help: Help { text: help.clone(), markdown: help },
@@ -335,7 +335,16 @@ fn region(range: Range) -> Region {
     }
 }
 
-/// "no-deadline" → "NoDeadline": SARIF's `name` is an identifier for people.
+/// The rule's `name`, an identifier for people: "no-deadline" → "NoDeadline". It must
+/// differ from the id, which Microsoft's SARIF validator compares ignoring case
+/// (SARIF1001), so a one-word id gets a noun: "jargon" → "JargonPhrase" (each one-word
+/// rule reads a phrase list).
+fn rule_name(id: &str) -> String {
+    let name = pascal_case(id);
+    if name.eq_ignore_ascii_case(id) { format!("{name}Phrase") } else { name }
+}
+
+/// "no-deadline" → "NoDeadline".
 fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|word| {
@@ -471,6 +480,14 @@ mod tests {
         }
         let time_zone = driver.rules.iter().find(|r| r.id == "time-zone").expect("registered");
         assert_eq!(time_zone.name, "TimeZone");
+        // SARIF1001: a name equal to the id, ignoring case, is to be left out.
+        for rule in &driver.rules {
+            assert!(!rule.name.eq_ignore_ascii_case(rule.id), "{} is named {}", rule.id, rule.name);
+            assert!(rule.name.starts_with(|c: char| c.is_ascii_uppercase()), "{}", rule.name);
+            assert!(rule.name.chars().all(|c| c.is_ascii_alphanumeric()), "{}", rule.name);
+        }
+        let jargon = driver.rules.iter().find(|r| r.id == "jargon").expect("registered");
+        assert_eq!(jargon.name, "JargonPhrase");
         assert!(
             time_zone.full_description.text.starts_with("Flags a clock time"),
             "{}",
