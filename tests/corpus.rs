@@ -2,14 +2,14 @@
 //! no panics, and every finding and fix range lies inside its file on character
 //! boundaries, in every profile.
 
-#![allow(clippy::print_stderr, reason = "a skipped test says why")]
-
 use std::path::{Path, PathBuf};
 
 use plainly::input::{self, DEFAULT_MAX_FILE_BYTES};
 use plainly::output::FileReport;
 use plainly::{FileKind, Profile, Settings, Span};
 use rayon::prelude::*;
+
+mod skip;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -38,7 +38,7 @@ fn valid(source: &str, span: Span) -> bool {
 #[test]
 fn whole_corpus_checks_cleanly_in_every_profile() {
     let Some(dir) = corpus() else {
-        eprintln!("../shared/corpus not found; skipping");
+        skip::because("../shared/corpus not found beside the clone");
         return;
     };
     let files = files(&dir);
@@ -88,7 +88,7 @@ fn whole_corpus_checks_cleanly_in_every_profile() {
 #[test]
 fn the_rust_book_passes_a_docs_check() {
     let Some(dir) = corpus().map(|dir| dir.join("rust-book")).filter(|dir| dir.is_dir()) else {
-        eprintln!("../shared/corpus/rust-book not found; skipping");
+        skip::because("../shared/corpus/rust-book not found beside the clone");
         return;
     };
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_plainly"))

@@ -22,9 +22,9 @@ fn the_license_files_cargo_toml_promises_are_there() {
     assert!(apache.contains("END OF TERMS AND CONDITIONS"));
 }
 
-/// README.md and every editor's README.
+/// README.md, bench/README.md and every editor's README.
 fn readmes() -> Vec<PathBuf> {
-    let mut files = vec![repository().join("README.md")];
+    let mut files = vec![repository().join("README.md"), repository().join("bench/README.md")];
     for entry in std::fs::read_dir(repository().join("editors")).unwrap() {
         let readme = entry.unwrap().path().join("README.md");
         if readme.is_file() {
@@ -43,6 +43,29 @@ fn every_cargo_install_is_locked() {
             if line.contains("cargo install") {
                 assert!(line.contains("--locked"), "{}:{}: {line}", path.display(), number + 1);
             }
+        }
+    }
+}
+
+#[test]
+fn readme_links_work_from_a_clone() {
+    // A link out of the repository (to the team's ../shared folder) is dead on a clone.
+    let root = repository().canonicalize().unwrap();
+    for path in readmes() {
+        let text = read(&path);
+        for (at, _) in text.match_indices("](") {
+            let target = &text[at + 2..];
+            let target = &target[..target.find(')').unwrap_or(target.len())];
+            if target.contains("://") || target.starts_with('#') || target.starts_with("mailto:") {
+                continue;
+            }
+            let file = target.split('#').next().unwrap();
+            let resolved = path.parent().unwrap().join(file).canonicalize();
+            assert!(
+                resolved.is_ok_and(|resolved| resolved.starts_with(&root)),
+                "{} links to {target}, which is not in the repository",
+                path.display()
+            );
         }
     }
 }
