@@ -269,6 +269,9 @@ impl Settings {
     /// Resolves config `text` as if read from `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
         let error_at = |offset: usize, message: String| ConfigError::at(path, text, offset, message);
+        if let Some((offset, message)) = misplaced_top_level_key(text) {
+            return Err(error_at(offset, message));
+        }
         let options: Options = toml::from_str(text).map_err(|err| ConfigError::from_toml(path, text, &err))?;
         let root = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -283,9 +286,7 @@ impl Settings {
             let Some(name) = value.as_str() else {
                 return Err(error_at(
                     key_offset(text, profiles_at, &pattern),
-                    format!(
-                        "profile for {pattern:?} must be a string; if `{pattern}` is a top-level setting, move it above [profiles]"
-                    ),
+                    format!("profile for {pattern:?} must be a string (\"message\", \"standup\" or \"doc\")"),
                 ));
             };
             let offset = key_offset(text, profiles_at, &pattern);
@@ -385,8 +386,10 @@ impl Settings {
     pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
         match self.switches.get(rule.id) {
             Some(RuleSwitch::Off) => None,
-            Some(RuleSwitch::On(level)) => rule.may_run_in(profile).then_some(level.unwrap_or(rule.severity)),
-            None => rule.profiles.contains(&profile).then_some(rule.severity),
+            Some(RuleSwitch::On(level)) => {
+                rule.may_run_in(profile).then(|| level.unwrap_or(rule.default_severity(profile)))
+            }
+            None => rule.profiles.contains(&profile).then(|| rule.default_severity(profile)),
         }
     }
 
@@ -394,6 +397,12 @@ impl Settings {
     pub fn option(&self, rule: &RuleMeta, name: &str) -> u32 {
         let option = rule.options.iter().find(|o| o.name == name).expect("rules read only options they declare");
         self.options.get(&(rule.id, option.name)).copied().unwrap_or(option.default)
+    }
+
+    /// The value of one of `rule`'s numeric options when the config sets it, for rules
+    /// whose default depends on the profile.
+    pub fn option_if_set(&self, rule: &RuleMeta, name: &str) -> Option<u32> {
+        self.options.get(&(rule.id, name)).copied()
     }
 
     /// The profile the config maps `path` to, if any of its patterns match.
@@ -535,6 +544,38 @@ impl Settings {
         team.writer = Some(zone);
         Ok(settings)
     }
+}
+
+/// The keys that belong at the top of plainly.toml, before any `[table]`.
+const TOP_LEVEL_KEYS: &[&str] = &["exclude", "glossary", "rule-files", "max-file-size"];
+
+/// A top-level key written after a `[table]` header, which TOML reads as part of that
+/// table: `(offset, "`glossary` is a top-level key: move it above `[rules]`")`. In
+/// `[profiles]` a key is a file pattern, so only a non-string value there is a mistake.
+fn misplaced_top_level_key(text: &str) -> Option<(usize, String)> {
+    type Table = Option<BTreeMap<Spanned<String>, toml::Value>>;
+    #[derive(Deserialize)]
+    struct Tables {
+        rules: Table,
+        team: Table,
+        profiles: Table,
+    }
+    // A file that does not parse is reported by the real parse, with TOML's own message.
+    let tables: Tables = toml::from_str(text).ok()?;
+    let sections = [("rules", tables.rules), ("team", tables.team), ("profiles", tables.profiles)];
+    let mut found = sections.into_iter().flat_map(|(name, table)| {
+        table.unwrap_or_default().into_iter().filter_map(move |(key, value)| {
+            let misplaced = TOP_LEVEL_KEYS.contains(&key.get_ref().as_str()) && (name != "profiles" || !value.is_str());
+            misplaced.then(|| {
+                let message = format!(
+                    "`{}` is a top-level key: move it above `[{name}]` (in TOML, keys after a [table] header belong to that table)",
+                    key.get_ref()
+                );
+                (key.span().start, message)
+            })
+        })
+    });
+    found.next()
 }
 
 /// Finds the nearest config file in `dir` or a folder above it.

@@ -11,7 +11,7 @@ pub fn explain(rule: &RuleMeta) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", rule.id);
     let _ = writeln!(out, "{}.\n", rule.summary);
-    let _ = writeln!(out, "- Default severity: {}", rule.severity);
+    let _ = writeln!(out, "- Default severity: {}", severity(rule));
     let _ = writeln!(out, "- Profiles: {}", profiles(rule));
     let _ = writeln!(out, "- Score weight: {} points per finding (the clarity score starts at 100)", rule.weight);
     let _ = writeln!(
@@ -48,15 +48,22 @@ pub fn explain(rule: &RuleMeta) -> String {
     out
 }
 
-/// `plainly rules`: one line per rule with its profiles, severity and summary.
+/// `plainly rules`: one line per rule with its profiles, severity and summary, in
+/// columns as wide as their widest cell.
 pub fn list() -> String {
-    let width = rules::ALL.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    let rows: Vec<[String; 4]> = rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            [meta.id.to_string(), profiles(meta), severity(meta), meta.summary.to_string()]
+        })
+        .collect();
+    let header = ["rule", "profiles", "severity", "summary"].map(String::from);
+    let width = |column: usize| rows.iter().chain([&header]).map(|row| row[column].chars().count()).max().unwrap_or(0);
+    let (id, profile, severity) = (width(0), width(1), width(2));
     let mut out = String::new();
-    let _ = writeln!(out, "{:width$}  {:23}  {:8}  summary", "rule", "profiles", "severity");
-    for rule in rules::ALL {
-        let meta = rule.meta();
-        let _ =
-            writeln!(out, "{:width$}  {:23}  {:8}  {}", meta.id, profiles(meta), meta.severity.name(), meta.summary);
+    for [a, b, c, d] in std::iter::once(&header).chain(&rows) {
+        let _ = writeln!(out, "{a:id$}  {b:profile$}  {c:severity$}  {d}");
     }
     out
 }
@@ -71,12 +78,20 @@ pub fn readme_table() -> String {
             "| `{}` | {} | {} | {} | {} |",
             meta.id,
             profiles(meta),
-            meta.severity.name(),
+            severity(meta),
             meta.weight,
             meta.summary.replace('|', "\\|")
         );
     }
     out
+}
+
+/// "warning", or "warning (info in doc)" where the `doc` profile's default differs.
+fn severity(rule: &RuleMeta) -> String {
+    match rule.doc_severity {
+        Some(doc) if doc != rule.severity => format!("{} ({} in doc)", rule.severity.name(), doc.name()),
+        _ => rule.severity.name().to_string(),
+    }
 }
 
 /// "message, standup" (with "doc (off by default)" where the config may turn it on).

@@ -111,18 +111,25 @@ fn io_reason(err: &std::io::Error) -> String {
 /// A UTF-8 byte-order mark is kept: it is part of the file, so offsets stay file
 /// offsets; the document model never treats it as prose.
 pub fn decode(bytes: &[u8], limit: u64) -> Result<&str, InputError> {
+    sniff(bytes)?;
     let size = bytes.len() as u64;
     if size > limit {
         return Err(InputError::TooLarge { size, limit });
     }
+    std::str::from_utf8(bytes).map_err(|err| InputError::NotUtf8 { byte: err.valid_up_to() })
+}
+
+/// Refuses what the first bytes show is not UTF-8 text: a UTF-16 byte-order mark, or a
+/// NUL in the first [`BINARY_SNIFF_BYTES`]. It runs before the size check, so a large
+/// image is reported as binary, not as a text file over the limit.
+fn sniff(bytes: &[u8]) -> Result<(), InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16);
     }
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if sniff.contains(&0) {
+    if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
         return Err(InputError::Binary);
     }
-    std::str::from_utf8(bytes).map_err(|err| InputError::NotUtf8 { byte: err.valid_up_to() })
+    Ok(())
 }
 
 /// Reads a file, refusing it before reading when its size is over `limit`.
@@ -131,12 +138,16 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     if meta.is_dir() {
         return Err(InputError::Io(std::io::Error::other("is a directory")));
     }
+    let mut file = std::fs::File::open(path).map_err(InputError::Io)?;
     if meta.len() > limit {
+        // Only the start is read, to tell a binary file from text that is too large.
+        let mut head = Vec::with_capacity(BINARY_SNIFF_BYTES);
+        (&mut file).take(BINARY_SNIFF_BYTES as u64).read_to_end(&mut head).map_err(InputError::Io)?;
+        sniff(&head)?;
         return Err(InputError::TooLarge { size: meta.len(), limit });
     }
     // A device or pipe reports a size of 0 and may never end (`/dev/zero`): read one byte
     // past the limit at most, so it is refused instead of filling memory.
-    let file = std::fs::File::open(path).map_err(InputError::Io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(InputError::Io)?;
     if bytes.len() as u64 > limit {
@@ -168,6 +179,17 @@ mod tests {
     #[test]
     fn too_large_is_refused() {
         assert!(matches!(decode(b"hello", 4), Err(InputError::TooLarge { size: 5, limit: 4 })));
+    }
+
+    #[test]
+    fn a_binary_file_over_the_limit_is_binary() {
+        assert!(matches!(decode(b"PK\x03\x04\0\0", 4), Err(InputError::Binary)));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logo.png");
+        std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+        assert!(matches!(read(&path, 8), Err(InputError::Binary)));
+        std::fs::write(&path, b"plain text, only longer than the limit").unwrap();
+        assert!(matches!(read(&path, 8), Err(InputError::TooLarge { size: 38, limit: 8 })));
     }
 
     #[test]

@@ -333,6 +333,10 @@ impl Lexicon {
                 return Err(ConfigError::new(path.display(), 0, 0, message));
             }
         }
+        for (list, entries) in List::ALL.into_iter().zip(&mut lists) {
+            let exact = list.case_sensitive_by_default();
+            override_earlier_entries(entries, exact);
+        }
         let mut regexes = Vec::new();
         let mut acronyms = HashMap::new();
         for list in List::ALL {
@@ -422,6 +426,19 @@ impl Lexicon {
             })
             .collect();
         PhraseScan { by_list }
+    }
+}
+
+/// A phrase listed by more than one entry of a list belongs to the last of them, so a
+/// user's rule file, read after the built-in ones, replaces plainly's entry for a phrase
+/// (its `why`, `instead` and context rules) instead of being shadowed by it. Phrases are
+/// compared ignoring ASCII case, except in lists matched exactly (acronyms).
+fn override_earlier_entries(entries: &mut [Entry], exact: bool) {
+    let key = |phrase: &str| if exact { phrase.to_string() } else { phrase.to_ascii_lowercase() };
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    for index in (0..entries.len()).rev() {
+        let entry = &mut entries[index];
+        entry.phrases.retain(|phrase| *claimed.entry(key(phrase)).or_insert(index) == index);
     }
 }
 
@@ -635,6 +652,11 @@ mod tests {
         for list in List::ALL.into_iter().filter(|l| l.offers_alternatives()) {
             for entry in lexicon.entries(list) {
                 assert!(!entry.instead.is_empty(), "{} entry {:?} has no `instead`", list.name(), entry.phrases);
+                // The message is "“phrase” {why}", so `why` reads on from the phrase.
+                if let Some(why) = &entry.why {
+                    let reads_on = why.starts_with(|c: char| c.is_lowercase()) && why.ends_with('.');
+                    assert!(reads_on && !why.contains('"'), "{} entry {:?}: why {why:?}", list.name(), entry.phrases);
+                }
             }
         }
     }
@@ -712,6 +734,40 @@ mod tests {
             Lexicon::with_user_files([(Path::new("team.toml"), "[[jargon]]\npattern = \"(unclosed\"\n")]).unwrap_err();
         assert_eq!(err.message, "invalid pattern \"(unclosed\": unclosed group");
         assert_eq!((err.line, err.column), (2, 11));
+    }
+
+    #[test]
+    fn a_users_entry_for_a_built_in_phrase_wins() {
+        let user = "[[jargon]]\nmatch = [\"Circle back\"]\ninstead = [\"revisit\"]\nwhy = \"is our word for stalling.\"\n\
+            [[acronym]]\nmatch = [\"API\"]\ninstead = [\"app interface\"]\n";
+        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
+        let mut settings = crate::Settings::default();
+        settings.lexicon = Arc::new(lexicon);
+        let jargon = crate::rules::by_id("jargon").unwrap();
+        let found = crate::rules::testing::run_with(
+            jargon,
+            &settings,
+            Profile::Message,
+            FileKind::Text,
+            "Let's circle back on this, and circling back is fine.",
+        );
+        let found: Vec<(&str, Vec<&str>)> = found
+            .iter()
+            .map(|f| (f.message.as_str(), f.fixes.iter().map(|x| x.replacement.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("“circle back” is our word for stalling.", vec!["revisit"]),
+                // The built-in entry keeps the phrases the user did not list.
+                (
+                    "“circling back” says something will happen later without saying what or when.",
+                    vec!["follow up", "come back to"]
+                ),
+            ]
+        );
+        let api = settings.lexicon.acronym("API").unwrap();
+        assert!(!api.common && api.instead == ["app interface"]);
     }
 
     #[test]

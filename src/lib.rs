@@ -44,6 +44,9 @@ pub struct Checked {
     pub score: u8,
     /// Words of checked prose.
     pub words: usize,
+    /// Problems with the text's own directives, not findings (they cost no score): an
+    /// unknown rule id in a suppression comment.
+    pub warnings: Vec<(Span, String)>,
 }
 
 /// Checks `source` (the whole file text) as `kind` with `profile`.
@@ -79,7 +82,7 @@ pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings)
     sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let score = score::score(&findings);
-    Checked { profile, findings, score, words: doc.word_count() }
+    Checked { profile, findings, score, words: doc.word_count(), warnings: suppressions.warnings }
 }
 
 /// Checks an email whose text part is transfer-encoded: rules run on the decoded text
@@ -98,6 +101,9 @@ fn check_decoded(
         finding.span = decoded.map_span(finding.span, source);
         // A fix written against decoded text cannot be applied to the encoded file.
         finding.fixes.clear();
+    }
+    for (span, _) in &mut checked.warnings {
+        *span = decoded.map_span(*span, source);
     }
     // Mapping need not keep the order: text that cannot be lined up with its encoding maps
     // to the part's first line, whatever its place in the decoded text.

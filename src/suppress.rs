@@ -18,6 +18,9 @@ use crate::span::Span;
 pub struct Suppressions {
     /// `(rules, span)`; an empty rule list means every rule.
     ranges: Vec<(Vec<String>, Span)>,
+    /// What is wrong with the directives themselves: an id that names no rule (a typo
+    /// turns nothing off), with the comment it is in.
+    pub warnings: Vec<(Span, String)>,
 }
 
 impl Suppressions {
@@ -25,11 +28,15 @@ impl Suppressions {
     pub fn parse(doc: &Document<'_>) -> Suppressions {
         let source = doc.source;
         let mut ranges = Vec::new();
+        let mut warnings = Vec::new();
         let mut open: Vec<(Vec<String>, usize)> = Vec::new();
         for &comment in &doc.comments {
             let text = comment.slice(source);
             for directive in directives(text) {
                 let (verb, rules) = directive;
+                for id in rules.iter().filter(|id| crate::rules::by_id(id).is_none()) {
+                    warnings.push((comment, unknown_rule(verb, id)));
+                }
                 match verb {
                     "plainly-disable-next-line" => ranges.push((rules, next_line(source, comment.end))),
                     "plainly-disable-file" => ranges.push((rules, Span::new(0, source.len()))),
@@ -54,7 +61,7 @@ impl Suppressions {
         for (rules, start) in open {
             ranges.push((rules, Span::new(start, source.len())));
         }
-        Suppressions { ranges }
+        Suppressions { ranges, warnings }
     }
 
     /// Whether `finding` is turned off.
@@ -64,6 +71,43 @@ impl Suppressions {
                 && (rules.is_empty() || rules.iter().any(|r| r == finding.rule))
         })
     }
+}
+
+/// "unknown rule `jargn` in plainly-disable-next-line (did you mean `jargon`?); it turns
+/// nothing off".
+fn unknown_rule(verb: &str, id: &str) -> String {
+    let hint = match closest_rule(id) {
+        Some(rule) => format!("did you mean `{rule}`?"),
+        None => "run `plainly rules` for the ids".to_string(),
+    };
+    format!("unknown rule `{id}` in {verb} ({hint}); it turns nothing off")
+}
+
+/// The rule id within two edits of `id`, if one is.
+fn closest_rule(id: &str) -> Option<&'static str> {
+    crate::rules::ALL
+        .iter()
+        .map(|rule| rule.meta().id)
+        .map(|rule| (edit_distance(id, rule), rule))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, rule)| rule)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// The `(verb, rule ids)` directives in one HTML comment.
@@ -89,4 +133,42 @@ fn next_line(source: &str, offset: usize) -> Span {
     let start = offset + newline + 1;
     let end = source[start..].find('\n').map_or(source.len(), |at| start + at);
     Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+    use crate::input::FileKind;
+
+    #[test]
+    fn an_unknown_rule_id_is_a_warning_with_a_suggestion() {
+        let text = "<!-- plainly-disable-next-line jargn, hedge, nonsense -->\nLet's circle back.\n";
+        let doc = Document::parse(text, FileKind::Markdown, ParseOptions::default());
+        let suppressions = Suppressions::parse(&doc);
+        let warnings: Vec<(&str, &str)> =
+            suppressions.warnings.iter().map(|(span, w)| (span.slice(text).trim_end(), w.as_str())).collect();
+        let comment = "<!-- plainly-disable-next-line jargn, hedge, nonsense -->";
+        assert_eq!(
+            warnings,
+            [
+                (
+                    comment,
+                    "unknown rule `jargn` in plainly-disable-next-line (did you mean `jargon`?); it turns nothing off"
+                ),
+                (
+                    comment,
+                    "unknown rule `nonsense` in plainly-disable-next-line (run `plainly rules` for the ids); it turns nothing off"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("jargn", "jargon"), 1);
+        assert_eq!(edit_distance("long-sentance", "long-sentence"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(closest_rule("timezone"), Some("time-zone"));
+    }
 }

@@ -381,7 +381,7 @@ pub fn time_in_zones(
     settings: &crate::Settings,
     offset: usize,
 ) -> Option<(crate::Span, String)> {
-    use crate::analysis::times::{reference_date, zone_mention};
+    use crate::analysis::times::{reference_date, written_zone};
     let team = settings.team.as_ref()?;
     let options = crate::ParseOptions { skip_quotes: kind != crate::FileKind::Markdown };
     let doc = crate::Document::parse(source, kind, options);
@@ -389,7 +389,7 @@ pub fn time_in_zones(
     let time = cx.times().clock.iter().copied().find(|t| t.start <= offset && offset <= t.end)?;
     let clock = parse_clock(doc.text_of(time))?;
     let sentence = doc.sentences[doc.sentence_at(time.start)?].span;
-    let zone = match zone_mention(&cx, sentence) {
+    let zone = match written_zone(&cx, time) {
         Some(mention) => zone_of_mention(doc.text_of(mention))?,
         None => team.writer.as_ref()?.tz.clone(),
     };
@@ -435,6 +435,10 @@ mod hover_tests {
             "**3pm CET** on Thursday, 2026-11-26:\n- Berlin: 3pm Thursday (CET)\n- Los Angeles: 6am Thursday (PST), outside core hours\n- Tokyo: 11pm Thursday (JST), outside core hours"
         );
         assert!(time_in_zones(text, crate::FileKind::Text, &settings, 2).is_none());
+        // Each time in the zone written with it.
+        let text = "Let's talk on Wednesday at 10am PT / 1pm ET.";
+        let (_, hover) = time_in_zones(text, crate::FileKind::Text, &settings, 38).unwrap();
+        assert!(hover.starts_with("**1pm EST** on Wednesday, 2026-11-25:\n- Berlin: 7pm Wednesday"), "{hover}");
         assert!(time_in_zones(text, crate::FileKind::Text, &crate::Settings::default(), 16).is_none());
     }
 }

@@ -391,7 +391,8 @@ fn the_check_step_reports_only_the_change_with_a_diff_base() {
     git(&["add", "-A"]);
     git(&["commit", "-q", "--no-gpg-sign", "-m", "docs"]);
     let base = git(&["rev-parse", "HEAD"]);
-    std::fs::write(dir.path().join("docs/fine.md"), "# Fine\n\nNothing to see.\n\nShip it ASAP.\n").expect("write");
+    // A warning in docs: a time without a zone (a vague "ASAP" would be info there).
+    std::fs::write(dir.path().join("docs/fine.md"), "# Fine\n\nNothing to see.\n\nShip it by 3pm.\n").expect("write");
 
     let output = run_check_step(dir.path(), &[("paths", "docs"), ("diff-base", &base)]);
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -2,14 +2,14 @@
 //! no panics, and every finding and fix range lies inside its file on character
 //! boundaries, in every profile.
 
-#![allow(clippy::print_stderr, reason = "a skipped test says why")]
-
 use std::path::{Path, PathBuf};
 
 use plainly::input::{self, DEFAULT_MAX_FILE_BYTES};
 use plainly::output::FileReport;
 use plainly::{FileKind, Profile, Settings, Span};
 use rayon::prelude::*;
+
+mod skip;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -38,7 +38,7 @@ fn valid(source: &str, span: Span) -> bool {
 #[test]
 fn whole_corpus_checks_cleanly_in_every_profile() {
     let Some(dir) = corpus() else {
-        eprintln!("../shared/corpus not found; skipping");
+        skip::because("../shared/corpus not found beside the clone");
         return;
     };
     let files = files(&dir);
@@ -81,4 +81,27 @@ fn whole_corpus_checks_cleanly_in_every_profile() {
         })
         .collect();
     assert!(problems.is_empty(), "{} problems, first: {:?}", problems.len(), &problems[..problems.len().min(5)]);
+}
+
+/// A well-edited book is what the `doc` profile is calibrated on: `plainly check
+/// --profile doc` passes it (exit 0) with at most 2 findings per 1,000 words.
+#[test]
+fn the_rust_book_passes_a_docs_check() {
+    let Some(dir) = corpus().map(|dir| dir.join("rust-book")).filter(|dir| dir.is_dir()) else {
+        skip::because("../shared/corpus/rust-book not found beside the clone");
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plainly"))
+        .args(["check", "--profile", "doc", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = report["files"].as_array().unwrap();
+    let words: u64 = files.iter().map(|f| f["words"].as_u64().unwrap()).sum();
+    let findings = report["summary"]["diagnostics"].as_u64().unwrap();
+    let per_thousand = findings as f64 * 1000.0 / words as f64;
+    assert!(words > 100_000, "expected the whole book, got {words} words");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(per_thousand <= 2.0, "{findings} findings in {words} words: {per_thousand:.2} per 1,000");
 }

@@ -4,10 +4,10 @@
 //! Separate processes also get different hash seeds, so a report that depended on
 //! `HashMap` order would differ too. No run may hit an internal error (a caught panic).
 
-#![allow(clippy::print_stderr, reason = "a skipped test says why")]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+mod skip;
 
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -32,7 +32,7 @@ fn check(shared: &Path, format: &str, threads: Option<&str>) -> (Option<i32>, Ve
 
 fn assert_same_across_thread_counts(format: &str, threads: &[Option<&str>]) {
     let Some(shared) = shared() else {
-        eprintln!("../shared/corpus not found; skipping");
+        skip::because("../shared/corpus not found beside the clone");
         return;
     };
     let (code, stdout, stderr) = check(&shared, format, threads[0]);

@@ -3,6 +3,7 @@
 //! (rust-analyzer's `ensure_file_contents`).
 
 use std::path::Path;
+use std::process::Command;
 
 const START: &str = "<!-- rules:start -->\n";
 const END: &str = "<!-- rules:end -->";
@@ -29,4 +30,51 @@ fn every_rule_has_an_explain_page() {
         assert!(page.contains("Score weight"));
         assert!(page.contains("## Flagged") && page.contains("## Fine"));
     }
+}
+
+/// The ```console block in README.md that starts with `first`, without the fences.
+fn console_block<'a>(readme: &'a str, first: &str) -> &'a str {
+    let start = readme.find(&format!("```console\n{first}\n")).unwrap_or_else(|| panic!("no sample of {first}"));
+    let body = &readme[start + "```console\n".len()..];
+    &body[..body.find("\n```").expect("the block ends")]
+}
+
+/// Asserts that every stretch of `sample` between lines of "…" appears in `output`, in order.
+fn assert_excerpt_of(sample: &str, output: &str) {
+    let mut rest = output;
+    for chunk in sample.split("…").map(|chunk| chunk.trim_matches('\n')).filter(|chunk| !chunk.is_empty()) {
+        let at = rest.find(chunk).unwrap_or_else(|| panic!("README.md shows\n{chunk}\n\nbut plainly prints\n{output}"));
+        rest = &rest[at + chunk.len()..];
+    }
+}
+
+#[test]
+fn readme_samples_are_real_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+
+    let command = "$ plainly check examples/draft.txt";
+    let sample = console_block(&readme, command).strip_prefix(command).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_plainly"))
+        .args(["check", "examples/draft.txt"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "the README says the draft exits 1");
+    assert_excerpt_of(sample, &String::from_utf8(output.stdout).unwrap());
+
+    // The team-time sample, with the config the README shows and a winter day (CET).
+    let block = console_block(&readme, "$ cat invite.txt");
+    let (cat, diff) = block.split_once("\n$ plainly check --fix --diff invite.txt\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("invite.txt"), format!("{}\n", cat.strip_prefix("$ cat invite.txt\n").unwrap()))
+        .unwrap();
+    std::fs::write(dir.path().join("plainly.toml"), "[team]\ntimezone = \"Europe/Berlin\"\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_plainly"))
+        .args(["check", "--fix", "--diff", "invite.txt"])
+        .env("PLAINLY_TODAY", "2026-11-25")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap().trim_end(), diff);
 }

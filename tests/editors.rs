@@ -96,3 +96,32 @@ fn neovim_and_emacs_setups_launch_plainly_lsp() {
     let elisp = std::fs::read_to_string(editors().join("emacs/plainly.el")).unwrap();
     assert!(elisp.contains(r#"'("plainly" "lsp")"#));
 }
+
+/// `npm run package` (vsce) must work on a clone, so `.ci/run` runs it. vsce rewrites
+/// relative links in the extension's README against `repository`; plainly has no public
+/// home to name yet (Cargo.toml sets none), so the README has no relative links, and
+/// package.json names the same repository as Cargo.toml, none or one.
+#[test]
+fn the_vscode_extension_packages_on_a_clone() {
+    let dir = editors().join("vscode");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    for (at, _) in readme.match_indices("](") {
+        let target = &readme[at + 2..];
+        let absolute = ["https://", "http://", "#"].iter().any(|scheme| target.starts_with(scheme));
+        assert!(
+            absolute,
+            "editors/vscode/README.md links to {:?}, which vsce cannot resolve",
+            &target[..20.min(target.len())]
+        );
+    }
+    let package = parse(&dir.join("package.json"));
+    let manifest: toml::Value =
+        toml::from_str(&std::fs::read_to_string(editors().join("../Cargo.toml")).unwrap()).unwrap();
+    let cargo_repository = manifest["package"].get("repository").and_then(toml::Value::as_str);
+    let npm_repository = package.get("repository").map(|r| r.get("url").unwrap_or(r).as_str().unwrap().to_string());
+    assert_eq!(npm_repository.as_deref(), cargo_repository, "package.json and Cargo.toml name different repositories");
+    let script = package["scripts"]["package"].as_str().unwrap();
+    assert!(script.starts_with("vsce package"), "{script}");
+    let ci = std::fs::read_to_string(editors().join("../.ci/run")).unwrap();
+    assert!(ci.contains("npm run package"), ".ci/run does not package the extension");
+}

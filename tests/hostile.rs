@@ -13,7 +13,6 @@
 //! levels of `>` or `- ` take well under a second.
 
 #![cfg(unix)]
-#![allow(clippy::print_stderr, reason = "a skipped test says why")]
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
@@ -21,6 +20,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
+
+mod skip;
 
 /// The address space each run may use. A debug build checking the largest inputs here
 /// peaks under 300 MB; the rest is headroom for allocator arenas and thread stacks.
@@ -101,8 +102,10 @@ fn rules(diagnostics: &[Value]) -> Vec<&str> {
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
-    // Sparse: 100 MB on paper, nothing on disk. Were it read, it would be NULs (binary).
-    let file = fs::File::create(dir.path().join("big.txt")).unwrap();
+    // Sparse: 100 MB on paper, 8 KiB of text on disk. Only that start is read (to tell a
+    // binary file from text); were the rest read, it would be NULs (binary).
+    fs::write(dir.path().join("big.txt"), "Plain text. ".repeat(700)).unwrap();
+    let file = fs::OpenOptions::new().write(true).open(dir.path().join("big.txt")).unwrap();
     file.set_len(100 * 1024 * 1024).unwrap();
     let run = plainly(dir.path(), &["check", "--format", "json", "big.txt"]);
     assert_eq!(run.code, Some(2));
@@ -127,7 +130,8 @@ fn raising_max_file_size_lets_a_12_mb_file_through() {
     write(dir.path(), "plainly.toml", "max-file-size = 20_000_000\n");
     let run = plainly(dir.path(), &["check", "--format", "json", "big.md"]);
     assert_eq!(run.stderr, "");
-    assert_eq!(run.code, Some(1));
+    // A vague deadline is info in docs.
+    assert_eq!(run.code, Some(0));
     let found = diagnostics(&run);
     assert_eq!(rules(&found), ["vague-deadline"]);
     assert_eq!(found[0]["range"]["start"]["offset"], 20);
@@ -294,7 +298,7 @@ fn an_unreadable_file_costs_one_line() {
     fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(&secret).is_ok() {
         // Root reads anything, whatever the mode says.
-        eprintln!("secret.md is still readable (running as root?); skipping");
+        skip::because("secret.md is still readable with mode 000 (running as root?)");
         return;
     }
     let run = plainly(dir.path(), &["check", "--format", "json", "."]);
@@ -345,7 +349,7 @@ fn a_folder_of_many_small_files_is_checked() {
 #[test]
 fn an_endless_device_is_refused_at_the_size_limit() {
     if !Path::new("/dev/zero").exists() {
-        eprintln!("no /dev/zero; skipping");
+        skip::because("no /dev/zero");
         return;
     }
     let dir = tempfile::tempdir().unwrap();

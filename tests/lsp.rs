@@ -344,6 +344,25 @@ fn disable_on_this_line_inserts_the_comment_and_the_finding_goes() {
 }
 
 #[test]
+fn an_unknown_rule_in_a_suppression_comment_is_a_warning_there() {
+    let mut client = Client::start(capabilities(&["utf-16"]), None);
+    let uri = "untitled:typo";
+    let text = "<!-- plainly-disable-next-line jargn -->\nWe should circle back on the export.\n";
+    let published = client.open(uri, "markdown", text);
+    let diagnostics = published.diagnostics.as_array().unwrap();
+    let typo = diagnostics.iter().find(|d| d["code"].is_null()).expect("a warning for the typo");
+    assert_eq!(typo["severity"], 2);
+    assert_eq!(typo["range"]["start"], json!({ "line": 0, "character": 0 }));
+    assert_eq!(
+        typo["message"],
+        "unknown rule `jargn` in plainly-disable-next-line (did you mean `jargon`?); it turns nothing off"
+    );
+    // The typo turns nothing off.
+    assert!(diagnostics.iter().any(|d| d["code"] == "jargon"));
+    client.finish().unwrap();
+}
+
+#[test]
 fn code_lens_shows_the_score() {
     let mut client = Client::start(capabilities(&["utf-16"]), None);
     let uri = "untitled:lens";

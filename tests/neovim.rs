@@ -6,6 +6,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod skip;
+
 const DRAFT: &str = "Hi team,
 
 The importer is done and the export is next.
@@ -16,7 +18,7 @@ Can we hop on a quick call at 3pm to circle back on the launch? I need an answer
 #[test]
 fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     if Command::new("nvim").arg("--version").stdout(Stdio::null()).status().is_err() {
-        skip("nvim is not on PATH");
+        skip::because("nvim is not on PATH");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -58,9 +60,4 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
     }
     assert!(report.contains("fixed Can we hop on a quick call at 3pm to follow up on the launch?"), "{report}");
     assert!(report.contains("Disable jargon on this line"), "{report}");
-}
-
-#[allow(clippy::print_stderr, reason = "the note says why the test did nothing")]
-fn skip(why: &str) {
-    eprintln!("skipping the Neovim test: {why}");
 }

@@ -7,6 +7,10 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 fn sarif(dir: &Path, paths: &[&str]) -> Value {
+    sarif_exiting(dir, paths, 0)
+}
+
+fn sarif_exiting(dir: &Path, paths: &[&str], code: i32) -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_plainly"))
         .args(["check", "--format", "sarif", "--fail-on", "error"])
         .args(paths)
@@ -14,7 +18,7 @@ fn sarif(dir: &Path, paths: &[&str]) -> Value {
         .stdin(Stdio::null())
         .output()
         .expect("plainly runs");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(code), "{}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("SARIF is JSON")
 }
 
@@ -84,4 +88,18 @@ fn nothing_found_is_still_a_valid_log() {
     let log = sarif(dir.path(), &["fine.md"]);
     assert_valid(&log);
     assert_eq!(log["runs"][0]["results"], Value::Array(Vec::new()));
+}
+
+#[test]
+fn a_file_that_could_not_be_read_is_a_notification() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("fine.md"), "All good.\n").expect("write");
+    std::fs::write(dir.path().join("logo.txt"), b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+    let log = sarif_exiting(dir.path(), &["."], 2);
+    assert_valid(&log);
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["message"]["text"], "binary file (contains NUL bytes); not checked");
+    assert_eq!(notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "logo.txt");
 }

@@ -49,7 +49,8 @@ pub fn check_bytes(data: &[u8], kind: FileKind) {
         }
         for format in [Format::Human, Format::Json] {
             let mut out = Vec::new();
-            format.reporter(false).write(&mut out, std::slice::from_ref(&report)).expect("writing to memory");
+            let run = plainly::output::Run::checked(vec![report.clone()]);
+            format.reporter(false).write(&mut out, &run).expect("writing to memory");
             let out = String::from_utf8(out).expect("output is UTF-8");
             if format == Format::Json {
                 serde_json::from_str::<serde_json::Value>(&out).expect("JSON output parses");

@@ -198,13 +198,88 @@ pub fn has_zone(cx: &Context<'_>, span: Span) -> bool {
 
 /// The first time zone named in `span` (see [`has_zone`]).
 pub fn zone_mention(cx: &Context<'_>, span: Span) -> Option<Span> {
+    zone_mentions(cx, span).first().copied()
+}
+
+/// Every time zone named in `span` (see [`has_zone`]), in order; where two overlap
+/// ("UTC" inside "UTC+2"), the first and longest.
+pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let prose = cx.doc.prose.as_str();
     let listed = cx.phrases().within(List::Zone, span).iter().map(|m| m.span);
     let places = find_lite(&CITY_TIME, prose, span).into_iter().filter(|place| {
         let first = place.slice(prose).split_whitespace().next().unwrap_or("");
         !NOT_A_PLACE.contains(&first)
     });
-    listed.chain(find_lite(&ISO_ZONED, prose, span)).chain(find_lite(&ZONE_OFFSET, prose, span)).chain(places).min()
+    let mut mentions: Vec<Span> = listed
+        .chain(find_lite(&ISO_ZONED, prose, span))
+        .chain(find_lite(&ZONE_OFFSET, prose, span))
+        .chain(places)
+        .collect();
+    mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(mentions.len());
+    for mention in mentions {
+        if kept.last().is_none_or(|last| mention.start >= last.end) {
+            kept.push(mention);
+        }
+    }
+    kept
+}
+
+/// The zone written with the clock time `time`, if any: the zone right after it ("10am
+/// PT / 1pm ET" gives 10am PT and 1pm ET; "16:00 UTC (17:00 CET)" 16:00 UTC and 17:00
+/// CET), or a zoned ISO time holding it. A time with no zone of its own takes the zone
+/// of the range it opens ("9 to 10am PT"), else a zone in its sentence that no time
+/// owns ("at 3pm tomorrow, Berlin time"), else the zone of the next time that has one
+/// ("at 3pm or 5pm PT"), else of the previous one.
+pub fn written_zone(cx: &Context<'_>, time: Span) -> Option<Span> {
+    let doc = cx.doc;
+    let sentence = doc.sentences[doc.sentence_at(time.start)?].span;
+    let mentions = zone_mentions(cx, sentence);
+    if mentions.is_empty() {
+        return None;
+    }
+    let clock = &cx.times().clock;
+    let from = clock.partition_point(|t| t.start < sentence.start);
+    let to = clock.partition_point(|t| t.start < sentence.end);
+    let times = &clock[from..to];
+    let own = |t: Span| own_zone(&doc.prose, t, &mentions);
+    if let Some(zone) = own(time) {
+        return Some(zone);
+    }
+    let at = times.iter().position(|t| *t == time)?;
+    if let Some(&next) = times.get(at + 1) {
+        if is_range(&doc.prose, time.end, next.start) {
+            if let Some(zone) = own(next) {
+                return Some(zone);
+            }
+        }
+    }
+    let owned: Vec<Span> = times.iter().filter_map(|&t| own(t)).collect();
+    if let Some(&free) = mentions.iter().find(|m| !owned.contains(m)) {
+        return Some(free);
+    }
+    let next = times[at + 1..].iter().find_map(|&t| own(t));
+    next.or_else(|| times[..at].iter().rev().find_map(|&t| own(t)))
+}
+
+/// The zone of `mentions` written right after the clock time `time` ("10am PT", "15:00
+/// (UTC)"), or holding it ("2026-11-03T15:00Z").
+fn own_zone(prose: &str, time: Span, mentions: &[Span]) -> Option<Span> {
+    mentions.iter().copied().find(|m| {
+        m.overlaps(time)
+            || (m.start >= time.end && prose[time.end..m.start].chars().all(|c| c.is_whitespace() || c == '('))
+    })
+}
+
+/// Whether the text between two clock times makes them a range: "9 to 10am", "9–10am",
+/// "from 9:30 until 11:00".
+pub fn is_range(prose: &str, first_end: usize, second_start: usize) -> bool {
+    let Some(between) = prose.get(first_end..second_start) else { return false };
+    // The first time may carry its own zone: "9am PT to 10am PT".
+    let between = between.trim();
+    let connector = between.rsplit(char::is_whitespace).next().unwrap_or(between);
+    matches!(connector, "-" | "–" | "—" | "to" | "until" | "till" | "through" | "thru")
+        && between.split_whitespace().count() <= 2
 }
 
 /// The date a time in `span` refers to: the first date, weekday or relative day in it

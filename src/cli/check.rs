@@ -17,13 +17,14 @@ use crate::diff::{self, ChangedLines};
 use crate::finding::Severity;
 use crate::fix;
 use crate::input::{self, FileKind};
-use crate::output::{FileReport, Format};
+use crate::output::{FileReport, Format, Run, RunError};
 
 /// Options of `plainly check`.
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files and folders to check; `-` reads one message from stdin. Without paths,
-    /// stdin is read when it is piped, and the current folder is checked otherwise.
+    /// stdin is read when it is a pipe or a redirected file with content, and the current
+    /// folder is checked otherwise (a terminal, /dev/null, a closed stdin).
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -62,7 +63,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base"])]
     pub write_baseline: Option<PathBuf>,
     /// Apply the fixes rules mark as safe (such as adding your time zone to "3pm"), writing
-    /// each file atomically, then report what is left. A piped message is printed fixed.
+    /// each file atomically, then report what is left. A piped message is printed fixed,
+    /// and its report goes to stderr.
     #[arg(long)]
     pub fix: bool,
     /// With --fix: print the fixes as a unified diff instead of writing them.
@@ -148,34 +150,36 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
 
     let mut jobs = Vec::new();
-    let mut errors: Vec<String> = Vec::new();
-    let stdin_piped = !io::stdin().is_terminal();
+    let mut failures = Failures::default();
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![PathBuf::from(if stdin_piped { "-" } else { "." })]
+        vec![PathBuf::from(if stdin_has_input() { "-" } else { "." })]
     } else {
         args.paths.clone()
     };
+    if args.stdin_filename.is_some() && !paths.iter().any(|p| p == Path::new("-")) {
+        eprintln!("plainly: --stdin-filename is ignored: stdin is not read when paths are given (add `-` to read it)");
+    }
     for path in &paths {
         if path == Path::new("-") {
             let mut bytes = Vec::new();
             if let Err(err) = io::stdin().lock().read_to_end(&mut bytes) {
-                errors.push(format!("<stdin>: cannot read: {err}"));
+                failures.unchecked(RunError::new("<stdin>", format!("cannot read: {err}")));
                 continue;
             }
             match stdin_job(args, &mut configs, bytes) {
                 Ok(job) => jobs.push(job),
-                Err(err) => errors.push(err),
+                Err(err) => failures.unchecked((&err).into()),
             }
         } else if path.is_dir() {
-            walk(path, &mut configs, &mut jobs, &mut errors);
+            walk(path, &mut configs, &mut jobs, &mut failures);
         } else if path.exists() {
             match file_job(path, FileKind::for_named_file(path), &mut configs) {
                 Ok(Some(job)) => jobs.push(job),
                 Ok(None) => {}
-                Err(err) => errors.push(err),
+                Err(err) => failures.unchecked((&err).into()),
             }
         } else {
-            errors.push(format!("{}: no such file or folder", display(path)));
+            failures.unchecked(RunError::new(display(path), "no such file or folder"));
         }
     }
     jobs.sort_by(|a, b| a.display.cmp(&b.display));
@@ -185,11 +189,9 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         jobs.retain(|job| file_change(job, changed).is_some());
     }
 
-    let results: Vec<Result<(FileReport, Option<Fixed>), String>> =
+    let results: Vec<Result<(FileReport, Option<Fixed>), RunError>> =
         jobs.par_iter().map(|job| check_job(job, args)).collect();
 
-    errors.sort();
-    errors.dedup();
     let mut reports = Vec::with_capacity(results.len());
     let mut fixed = Vec::with_capacity(results.len());
     let mut checked_jobs = Vec::with_capacity(results.len());
@@ -206,14 +208,17 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                 }
                 reports.push(report);
             }
-            Err(err) => errors.push(err),
+            Err(err) => failures.unchecked(err),
         }
     }
-    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut errors) } else { None };
-    for line in &errors {
-        eprintln!("plainly: {line}");
+    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut failures) } else { None };
+    // A broken config is one problem however many files it covers: say it once.
+    failures.errors.sort();
+    failures.errors.dedup();
+    for error in &failures.errors {
+        eprintln!("plainly: {error}");
     }
-    if !errors.is_empty() {
+    if !failures.errors.is_empty() {
         status = ExitStatus::Error;
     }
 
@@ -238,11 +243,35 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
-    match &instead_of_report {
-        Some(text) => out.write_all(text.as_bytes())?,
-        None => args.format.reporter(args.quiet).write(&mut out, &reports)?,
+    let run = Run { files: reports, errors: failures.errors, unchecked: failures.unchecked, min_score: args.min_score };
+    for report in &run.files {
+        for (at, warning) in &report.warnings {
+            eprintln!("plainly: {}:{}:{}: warning: {warning}", report.path, at.line, at.column);
+        }
     }
-    out.flush()?;
+    // A failed score gate says why, even under --quiet.
+    for (_, why) in run.below_min_score() {
+        eprintln!("plainly: {why}");
+    }
+    if args.fix {
+        fix_notes(&run);
+    }
+    let written = match &instead_of_report {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => args.format.reporter(args.quiet).write(&mut out, &run),
+    };
+    if instead_of_report.is_some() && !args.diff {
+        // stdout carries the fixed message; what is left to fix goes to stderr.
+        let mut err = io::BufWriter::new(anstream::AutoStream::new(io::stderr().lock(), choice));
+        args.format.reporter(args.quiet).write(&mut err, &run).and_then(|()| err.flush())?;
+    }
+    // `plainly check … | head` closes stdout early. That is no error, and the exit code
+    // still says what was found, whether or not the whole report fit in the pipe.
+    match written.and_then(|()| out.flush()) {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+        written => written?,
+    }
+    let reports = run.files;
     if args.diff {
         // Like `cargo fmt --check`: a non-empty diff is a failure.
         let changed = instead_of_report.is_some_and(|diff| !diff.is_empty());
@@ -257,6 +286,62 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// After `--fix`, says why time-zone findings are still there when plainly does not know
+/// the writer's zone, since the fix adds it: otherwise `--fix` seems to do nothing.
+fn fix_notes(run: &Run) {
+    let unfixed = run.files.iter().flat_map(|r| &r.diagnostics).filter(|d| d.rule == "time-zone" && d.fixes.is_empty());
+    let n = unfixed.count();
+    if n > 0 {
+        let findings = if n == 1 { "1 time-zone finding" } else { "time-zone findings" };
+        eprintln!(
+            "plainly: {}{findings} not fixed: the fix adds your time zone; give it with --timezone ZONE \
+             (such as Europe/Berlin) or `timezone` under [team] in plainly.toml",
+            if n == 1 { String::new() } else { format!("{n} ") }
+        );
+    }
+}
+
+/// What went wrong in a run, for stderr and the reports.
+#[derive(Default)]
+struct Failures {
+    errors: Vec<RunError>,
+    /// Inputs not checked; a broken config adds one per file under it, but one error.
+    unchecked: usize,
+}
+
+impl Failures {
+    /// An input that could not be checked.
+    fn unchecked(&mut self, error: RunError) {
+        self.errors.push(error);
+        self.unchecked += 1;
+    }
+}
+
+/// Whether stdin holds a message to check when no path is given: a pipe, or a file the
+/// user redirected that has content. A terminal is not, and neither is `/dev/null` (a
+/// character device), which cron, `ssh -n` and many CI runners give: there plainly checks
+/// the current folder, as `--help` says. ripgrep decides the same way (grep-cli's
+/// `is_readable_stdin`).
+fn stdin_has_input() -> bool {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else { return false };
+        let Ok(meta) = std::fs::File::from(fd).metadata() else { return false };
+        let kind = meta.file_type();
+        kind.is_fifo() || kind.is_socket() || (kind.is_file() && meta.len() > 0)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// Reads a baseline file; any problem is an error naming the file.
@@ -291,8 +376,8 @@ struct Fixed {
 /// Checks one job, and with `--fix` applies its safe fixes (the report then describes the
 /// fixed text, unless `--diff` only shows them). An unreadable file or a crash in a rule
 /// is an error line, not the end of the run.
-fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), String> {
-    let fail = |message: String| format!("{}: {message}", job.display);
+fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), RunError> {
+    let fail = |message: String| RunError::new(&job.display, message);
     let bytes = match &job.source {
         Source::File(path) => input::read(path, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
         Source::Stdin(bytes) => bytes.clone(),
@@ -324,7 +409,7 @@ fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>),
 
 /// Writes, prints or diffs the fixes `--fix` made; returns what goes to stdout instead of
 /// the report (the diff, or a piped message fixed), if anything.
-fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, errors: &mut Vec<String>) -> Option<String> {
+fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, failures: &mut Failures) -> Option<String> {
     let mut out = String::new();
     let mut replaces_report = args.diff;
     for (job, fixed) in jobs.iter().zip(fixed) {
@@ -348,7 +433,7 @@ fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, errors:
                     let what = fixed.applied.join("; ");
                     eprintln!("plainly: {}: fixed {n} finding{}: {what}", job.display, if n == 1 { "" } else { "s" });
                 }
-                Err(err) => errors.push(format!("{}: {err}", job.display)),
+                Err(err) => failures.errors.push(RunError::new(&job.display, err.to_string())),
             },
             (Source::Stdin(_), Some(_)) => {}
         }
@@ -364,12 +449,12 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "a rule panicked".into())
 }
 
-fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, String> {
+fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, ConfigError> {
     let (display, kind, dir) = match &args.stdin_filename {
         Some(name) => (display(name), FileKind::for_named_file(name), parent(name)),
         None => ("<stdin>".to_string(), FileKind::Text, PathBuf::from(".")),
     };
-    let settings = configs.for_dir(&dir).map_err(|err| err.to_string())?;
+    let settings = configs.for_dir(&dir)?;
     let mapped = match &args.stdin_filename {
         Some(name) => settings.profile_for(name).unwrap_or(Profile::default_for(kind)),
         // A chat draft piped in is a message.
@@ -378,9 +463,9 @@ fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<
     Ok(Job { display, source: Source::Stdin(bytes), kind, mapped, settings })
 }
 
-fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, String> {
+fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, ConfigError> {
     let display = display(path);
-    let settings = configs.for_dir(&parent(path)).map_err(|err| err.to_string())?;
+    let settings = configs.for_dir(&parent(path))?;
     if settings.is_excluded(path, false) {
         return Ok(None);
     }
@@ -390,7 +475,7 @@ fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option
 
 /// Walks a folder (honouring .gitignore, hidden files and the config's excludes) for
 /// Markdown, text and email files.
-fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Vec<String>) {
+fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, failures: &mut Failures) {
     let root_settings = configs.for_dir(root).ok();
     let mut builder = ignore::WalkBuilder::new(root);
     builder.require_git(false).follow_links(false).sort_by_file_name(|a, b| a.cmp(b));
@@ -405,7 +490,7 @@ fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Ve
             Ok(entry) => entry,
             Err(err) => {
                 let path = err_path(&err).unwrap_or_else(|| display(root));
-                errors.push(format!("{path}: {}", walk_error(&err)));
+                failures.unchecked(RunError::new(path, walk_error(&err)));
                 continue;
             }
         };
@@ -416,7 +501,7 @@ fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, errors: &mut Ve
         match file_job(entry.path(), kind, configs) {
             Ok(Some(job)) => jobs.push(job),
             Ok(None) => {}
-            Err(err) => errors.push(err),
+            Err(err) => failures.unchecked((&err).into()),
         }
     }
 }

@@ -30,7 +30,7 @@ glossary = [
 #   [[jargon]]
 #   match = ["tiger team"]
 #   instead = ["task force"]
-#   why = "nobody outside the team knows what it means."
+#   why = "is our name for a task force."   # read after the phrase
 rule-files = [
   # "style/team-jargon.toml",
 ]

@@ -87,3 +87,23 @@ fn front_matter_chooses_the_profile() {
     assert_eq!(front_matter_profile("---\ntitle: x\n---\nplainly_profile: doc", md), Ok(None));
     assert!(front_matter_profile("---\nplainly_profile: memo\n---\n", md).is_err());
 }
+
+#[test]
+fn a_top_level_key_after_a_table_is_named_as_such() {
+    let err = parse("[rules]\njargon = \"warning\"\nglossary = [\"KEP\"]\n").unwrap_err();
+    assert_eq!((err.line, err.column), (3, 1));
+    assert_eq!(
+        err.message,
+        "`glossary` is a top-level key: move it above `[rules]` (in TOML, keys after a [table] header belong to that table)"
+    );
+    let err = parse("[team]\ntimezone = \"Europe/Berlin\"\nexclude = [\"drafts/\"]\n").unwrap_err();
+    assert!(err.message.starts_with("`exclude` is a top-level key: move it above `[team]`"), "{}", err.message);
+    let err = parse("[profiles]\n\"docs/**\" = \"doc\"\nmax-file-size = 100\n").unwrap_err();
+    assert!(
+        err.message.starts_with("`max-file-size` is a top-level key: move it above `[profiles]`"),
+        "{}",
+        err.message
+    );
+    // In [profiles] a key is a pattern: a file named "glossary" may well be a doc.
+    assert!(parse("[profiles]\n\"glossary\" = \"doc\"\n").is_ok());
+}

@@ -56,9 +56,11 @@ pub(crate) fn parse_skipping(builder: &mut Builder<'_>, region: Span, mut skip: 
     let body_text = body.slice(source);
 
     skip.extend(ATTRIBUTION.find_iter(body_text).map(|m| Span::new(body.start + m.start(), body.start + m.end())));
+    let lines: Vec<&str> = body_text.split_inclusive('\n').collect();
+    let traces = stack_trace_lines(&lines);
     let mut line_start = 0;
-    for line in body_text.split_inclusive('\n') {
-        if looks_like_code(line) {
+    for (line, in_trace) in lines.iter().zip(traces) {
+        if in_trace || looks_like_code(line) {
             skip.push(Span::new(body.start + line_start, body.start + line_start + line.len()));
         }
         line_start += line.len();
@@ -66,6 +68,51 @@ pub(crate) fn parse_skipping(builder: &mut Builder<'_>, region: Span, mut skip: 
     skip.sort_unstable();
     // Quoted lines in a plain-text message are always a reply's quote.
     markdown::parse(builder, body, &skip, Flavor::PlainText, ParseOptions { skip_quotes: true });
+}
+
+/// Which lines belong to a pasted stack trace: a Python traceback from its "Traceback
+/// (most recent call last):" line through the exception line that ends it, and the
+/// frames of a JavaScript, Java or .NET trace ("    at render (app.js:12:5)") with the
+/// exception line above them. They are the program's words, not the writer's, and
+/// would otherwise count toward the buried rules' word limits.
+fn stack_trace_lines(lines: &[&str]) -> Vec<bool> {
+    let mut trace = vec![false; lines.len()];
+    let mut in_python = false;
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.trim_end();
+        if text.trim_start().starts_with("Traceback (most recent call last)") {
+            in_python = true;
+            trace[i] = true;
+        } else if in_python {
+            if text.trim().is_empty() {
+                in_python = false;
+            } else {
+                trace[i] = true;
+                // The first line back at the margin is the exception: "ValueError: bad header".
+                in_python = text.starts_with([' ', '\t']);
+            }
+        } else if is_frame(text) {
+            trace[i] = true;
+            // The exception line above the first frame: "TypeError: x is undefined".
+            if let Some(above) = i.checked_sub(1).filter(|&j| !trace[j]) {
+                let header = lines[above].trim();
+                if !header.is_empty() && (header.contains("Error") || header.contains("Exception")) {
+                    trace[above] = true;
+                }
+            }
+        }
+    }
+    trace
+}
+
+/// A frame of a JavaScript, Java or .NET stack trace: "at render (app.js:12:5)",
+/// "at org.example.Main.run(Main.java:42)", "at async load (file:///srv/app.mjs:3:9)".
+fn is_frame(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix("at ") else { return false };
+    let location = rest.trim_end().trim_end_matches(')');
+    // A frame ends in a place in a file: "app.js:12:5", "Main.java:42", "Native Method".
+    let digits = location.rsplit(':').next().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    (digits && location.contains(':')) || rest.ends_with("(Native Method)") || rest.ends_with("(Unknown Source)")
 }
 
 /// Whether a line of a plain-text message is pasted code, a log line or a stack frame
@@ -95,7 +142,7 @@ fn looks_like_code(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_like_code;
+    use super::{looks_like_code, stack_trace_lines};
 
     #[test]
     fn code_lines() {
@@ -108,6 +155,37 @@ mod tests {
         ] {
             assert!(looks_like_code(line), "{line}");
         }
+    }
+
+    #[test]
+    fn stack_traces() {
+        let text = "It crashed again:\n\
+            \n\
+            Traceback (most recent call last):\n\
+            \x20 File \"/srv/import/run.py\", line 42, in <module>\n\
+            \x20   main()\n\
+            ValueError: bad header in /data/2026-11-24.csv\n\
+            Could you look at it today?\n\
+            \n\
+            TypeError: Cannot read properties of undefined (reading 'id')\n\
+            \x20   at render (app.js:12:5)\n\
+            \x20   at async load (file:///srv/app.mjs:3:9)\n\
+            We meet at the office.\n";
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let skipped: Vec<&str> =
+            lines.iter().zip(stack_trace_lines(&lines)).filter(|(_, t)| *t).map(|(l, _)| l.trim()).collect();
+        assert_eq!(
+            skipped,
+            [
+                "Traceback (most recent call last):",
+                "File \"/srv/import/run.py\", line 42, in <module>",
+                "main()",
+                "ValueError: bad header in /data/2026-11-24.csv",
+                "TypeError: Cannot read properties of undefined (reading 'id')",
+                "at render (app.js:12:5)",
+                "at async load (file:///srv/app.mjs:3:9)",
+            ]
+        );
     }
 
     #[test]

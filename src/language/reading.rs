@@ -278,7 +278,7 @@ const ASSISTANCE_NOUNS: &[&str] = &[
 const ARTIFACT_NOUNS: &[&str] = &[
     "doc", "docs", "spec", "specs", "specification", "pr", "prs", "pull", "mr", "ticket", "tickets",
     "deck", "slides", "dashboard", "dashboards", "spreadsheet", "spreadsheets", "rfc", "writeup", "write-up",
-    "one-pager", "memo", "link", "attachment", "attachments", "screenshot", "screenshots", "recording", "wiki",
+    "one-pager", "memo", "link", "attachment", "attachments", "screenshot", "screenshots", "recording",
 ];
 
 /// Determiners that make a noun phrase point at one particular thing.

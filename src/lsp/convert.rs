@@ -104,6 +104,18 @@ impl Lines<'_> {
         }
     }
 
+    /// The diagnostic for a problem in the text's own directives (an unknown rule id in a
+    /// suppression comment): a warning with no rule id, so no quick fix offers to disable it.
+    pub fn warning(&self, span: Span, message: &str) -> Diagnostic {
+        Diagnostic {
+            range: self.range(span),
+            severity: Some(DiagnosticSeverity::WARNING),
+            source: Some("plainly".to_string()),
+            message: message.to_string(),
+            ..Diagnostic::default()
+        }
+    }
+
     /// How many code units a byte-order mark is in the negotiated encoding.
     fn bom_units(&self) -> u32 {
         match self.encoding {

@@ -456,7 +456,10 @@ impl<'c> Server<'c> {
             }
         };
         let lines = doc.lines(self.encoding);
-        let diagnostics = checked.findings.iter().map(|finding| lines.diagnostic(finding)).collect();
+        let findings = checked.findings.iter().map(|finding| lines.diagnostic(finding));
+        // A typo in a suppression comment is shown where it is written.
+        let warnings = checked.warnings.iter().map(|(span, message)| lines.warning(*span, message));
+        let diagnostics = findings.chain(warnings).collect();
         publish(self.connection, uri.clone(), diagnostics, Some(doc.version));
         let score_changed = doc.score.as_deref() != Some(&lens::title(&checked));
         doc.score = Some(lens::title(&checked));

@@ -1,5 +1,6 @@
 //! `--format github`: one GitHub Actions workflow command per finding, which GitHub turns
-//! into an annotation on the pull request's diff, then a plain summary line for the log.
+//! into an annotation on the pull request's diff, then plain lines for the log: each file's
+//! clarity score (for files with findings) and the summary.
 //!
 //! `::warning file=docs/a.md,line=3,col=5,endLine=3,endColumn=13,title=plainly (jargon)::…`
 //! Info findings are `::notice`, errors `::error`. Columns count Unicode scalar values and
@@ -8,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Report};
+use super::{Report, Run};
 use crate::finding::Severity;
 
 /// The GitHub Actions reporter.
@@ -18,8 +19,24 @@ pub struct Github {
 }
 
 impl Report for Github {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-        for report in reports {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        // What could not be checked fails the run: an error annotation on the file.
+        for error in &run.errors {
+            let file = escape_property(&error.path.replace('\\', "/"));
+            write!(out, "::error file={file},")?;
+            if let Some(line) = error.line {
+                write!(out, "line={line},")?;
+                if let Some(column) = error.column {
+                    write!(out, "col={column},")?;
+                }
+            }
+            writeln!(out, "title=plainly::{}", escape_data(&error.message))?;
+        }
+        for (report, why) in run.below_min_score() {
+            let file = escape_property(&report.path.replace('\\', "/"));
+            writeln!(out, "::error file={file},title=plainly (min-score)::{}", escape_data(&why))?;
+        }
+        for report in &run.files {
             let file = escape_property(&report.path.replace('\\', "/"));
             for d in &report.diagnostics {
                 let command = match d.severity {
@@ -39,7 +56,14 @@ impl Report for Github {
             }
         }
         if !self.quiet {
-            writeln!(out, "plainly: {}", super::summary(reports))?;
+            // Each file's score for the log, as the human format gives it: for every file
+            // with findings, or the one file checked.
+            for report in &run.files {
+                if run.files.len() == 1 || !report.diagnostics.is_empty() {
+                    writeln!(out, "plainly: {}", super::score_line(report))?;
+                }
+            }
+            writeln!(out, "plainly: {}", super::summary(run))?;
         }
         Ok(())
     }
@@ -76,15 +100,44 @@ mod tests {
     #[test]
     fn quiet_prints_no_summary() {
         let mut out = Vec::new();
-        Github { quiet: true }.write(&mut out, &sample()).expect("in memory");
+        Github { quiet: true }.write(&mut out, &crate::output::Run::checked(sample())).expect("in memory");
         let text = String::from_utf8(out).expect("UTF-8");
         assert!(text.lines().all(|line| line.starts_with("::")), "{text}");
+    }
+
+    #[test]
+    fn what_could_not_be_checked_is_an_error_annotation() {
+        let text = crate::output::testing::render_run(Format::Github, &crate::output::testing::sample_with_errors());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [
+                "::error file=plainly.toml,line=2,col=19,title=plainly::rule `long-sentence` has no option `max-wrds`",
+                "::error file=logo%2C v2.txt,title=plainly::binary file (contains NUL bytes); not checked",
+            ]
+        );
+        assert!(lines.last().unwrap().ends_with("; 2 files could not be checked"), "{text}");
+    }
+
+    #[test]
+    fn a_score_below_min_score_is_an_error_annotation() {
+        let run = crate::output::Run { min_score: Some(80), ..crate::output::Run::checked(sample()) };
+        let text = crate::output::testing::render_run(Format::Github, &run);
+        let errors: Vec<&str> = text.lines().filter(|l| l.contains("(min-score)")).collect();
+        assert_eq!(
+            errors,
+            ["::error file=notes/status%2C week 1.txt,title=plainly (min-score)::notes/status, week 1.txt scores 74, \
+below --min-score 80"]
+        );
     }
 
     #[test]
     fn clean_run_summary() {
         let mut reports = sample();
         reports.retain(|r| r.diagnostics.is_empty());
-        assert_eq!(render(Format::Github, &reports), "plainly: checked 1 file: no findings\n");
+        assert_eq!(
+            render(Format::Github, &reports),
+            "plainly: README.md: clarity 100/100 · no findings\nplainly: checked 1 file: no findings\n"
+        );
     }
 }

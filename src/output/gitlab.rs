@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Report};
+use super::{Report, Run};
 use crate::baseline;
 use crate::finding::Severity;
 
@@ -39,9 +39,9 @@ struct Lines {
 }
 
 impl Report for Gitlab {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
         let mut issues = Vec::new();
-        for report in reports {
+        for report in &run.files {
             let path = report.path.replace('\\', "/");
             for (d, entry) in report.diagnostics.iter().zip(baseline::entries(report)) {
                 issues.push(Issue {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnostic, FileReport, Report, count_phrase, summary};
+use super::{Diagnostic, FileReport, Report, Run, score_line, summary};
 use crate::finding::Severity;
 
 /// The human reporter. Colour is decided by the stream it writes to (see `cli`).
@@ -16,7 +16,8 @@ pub struct Human {
 }
 
 impl Report for Human {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        let reports = &run.files;
         let renderer = Renderer::styled();
         let single = reports.len() == 1;
         for report in reports {
@@ -32,7 +33,8 @@ impl Report for Human {
         }
         if !self.quiet {
             // "Checked 3 files: …", a sentence on its own line.
-            let line = summary(reports);
+            // Errors are on stderr already; the summary counts them.
+            let line = summary(run);
             writeln!(out, "C{}.", &line[1..])?;
         }
         Ok(())
@@ -71,14 +73,4 @@ fn group<'a>(report: &'a FileReport, diagnostic: &'a Diagnostic) -> Group<'a> {
         group = group.element(Level::HELP.with_name("fix").message(fix.title.as_str()));
     }
     group
-}
-
-/// "notes/update.md: clarity 84/100 · 3 findings (2 warnings, 1 info)".
-fn score_line(report: &FileReport) -> String {
-    let n = report.diagnostics.len();
-    if n == 0 {
-        return format!("{}: clarity {}/100 · no findings", report.path, report.score);
-    }
-    let findings = if n == 1 { "1 finding".to_string() } else { format!("{n} findings") };
-    format!("{}: clarity {}/100 · {} ({})", report.path, report.score, findings, count_phrase(report.counts()))
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, FixReport, Range, Report};
+use super::{FixReport, Range, Report, Run, RunError};
 
 /// The JSON reporter.
 pub struct Json;
@@ -13,6 +13,9 @@ pub struct Json;
 struct Document<'a> {
     version: u32,
     files: Vec<File<'a>>,
+    /// What could not be checked (an addition to the contract: `path`, `line` and
+    /// `column` when the problem has a place, `message`).
+    errors: &'a [RunError],
     summary: Summary,
 }
 
@@ -41,10 +44,13 @@ struct Summary {
     info: usize,
     warning: usize,
     error: usize,
+    /// Inputs that could not be checked (an addition to the contract).
+    unchecked: usize,
 }
 
 impl Report for Json {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()> {
+        let reports = &run.files;
         let files: Vec<File<'_>> = reports
             .iter()
             .map(|report| File {
@@ -66,8 +72,15 @@ impl Report for Json {
             })
             .collect();
         let (info, warning, error) = super::totals(reports);
-        let summary = Summary { files: reports.len(), diagnostics: info + warning + error, info, warning, error };
-        serde_json::to_writer_pretty(&mut *out, &Document { version: 1, files, summary })?;
+        let summary = Summary {
+            files: reports.len(),
+            diagnostics: info + warning + error,
+            info,
+            warning,
+            error,
+            unchecked: run.unchecked,
+        };
+        serde_json::to_writer_pretty(&mut *out, &Document { version: 1, files, errors: &run.errors, summary })?;
         writeln!(out)
     }
 }

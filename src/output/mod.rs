@@ -120,6 +120,8 @@ pub struct FileReport {
     pub words: usize,
     /// Diagnostics in position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the file's own directives (see [`Checked::warnings`]), where they are.
+    pub warnings: Vec<(Position, String)>,
 }
 
 impl FileReport {
@@ -155,7 +157,8 @@ impl FileReport {
                 }
             })
             .collect();
-        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics }
+        let warnings = checked.warnings.into_iter().map(|(span, message)| (point(span.start), message)).collect();
+        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics, warnings }
     }
 
     /// The number of diagnostics at each severity: `(info, warning, error)`.
@@ -215,6 +218,80 @@ fn char_boundary_after(text: &str, offset: usize) -> usize {
     (offset..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
 }
 
+/// Something that kept plainly from checking an input (an unreadable or binary file, a
+/// path that does not exist, a broken config) or from writing a fix. Printed on stderr
+/// as `plainly: {error}`, and listed by the JSON (`errors`), SARIF (tool execution
+/// notifications) and GitHub (`::error`) reports.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct RunError {
+    /// The file the problem is in, as reports name files: the input, or the config that
+    /// applies to it.
+    pub path: String,
+    /// 1-based line in that file, when the problem has a place (a config error).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, in characters, with `line`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong, one line.
+    pub message: String,
+}
+
+impl RunError {
+    /// A problem with the file at `path` as a whole.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> RunError {
+        RunError { path: path.into(), line: None, column: None, message: message.into() }
+    }
+}
+
+impl From<&crate::config::ConfigError> for RunError {
+    fn from(err: &crate::config::ConfigError) -> RunError {
+        let place = |n: usize| (n > 0).then_some(n);
+        let (line, column) = (place(err.line), place(err.column).filter(|_| err.line > 0));
+        RunError { path: err.path.clone(), line, column, message: err.message.clone() }
+    }
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            (Some(line), None) => write!(f, "{}:{line}: {}", self.path, self.message),
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// A whole run, ready to print: the checked files in path order, and what could not be
+/// checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    /// Every checked file.
+    pub files: Vec<FileReport>,
+    /// What went wrong, sorted, each once.
+    pub errors: Vec<RunError>,
+    /// How many inputs were not checked: one broken config costs every file under it.
+    pub unchecked: usize,
+    /// `--min-score`: files scoring below it fail the run.
+    pub min_score: Option<u8>,
+}
+
+impl Run {
+    /// A run in which every input was checked.
+    pub fn checked(files: Vec<FileReport>) -> Run {
+        Run { files, ..Run::default() }
+    }
+
+    /// Why each file below `--min-score` fails: "notes.txt scores 84, below --min-score 90".
+    pub fn below_min_score(&self) -> impl Iterator<Item = (&FileReport, String)> {
+        let min = self.min_score.unwrap_or(0);
+        self.files
+            .iter()
+            .filter(move |report| report.score < min)
+            .map(move |report| (report, format!("{} scores {}, below --min-score {min}", report.path, report.score)))
+    }
+}
+
 /// Diagnostics at each severity over all reports: `(info, warning, error)`.
 pub fn totals(reports: &[FileReport]) -> (usize, usize, usize) {
     reports.iter().map(FileReport::counts).fold((0, 0, 0), |(i, w, e), (a, b, c)| (i + a, w + b, e + c))
@@ -237,21 +314,50 @@ pub fn count_phrase((info, warning, error): (usize, usize, usize)) -> String {
 }
 
 /// The run's one-line summary: "checked 3 files: 4 warnings, 2 info; lowest clarity
-/// 62/100 (notes/update.md)", or "checked 3 files: no findings".
-pub fn summary(reports: &[FileReport]) -> String {
-    let files = if reports.len() == 1 { "1 file".to_string() } else { format!("{} files", reports.len()) };
+/// 62/100 (notes/update.md)", or "checked 3 files: no findings", followed by "; 1 file
+/// could not be checked" when one could not.
+pub fn summary(run: &Run) -> String {
+    let reports = &run.files;
+    let files = plural(reports.len(), "file");
     let counts = count_phrase(totals(reports));
-    if counts.is_empty() {
-        return format!("checked {files}: no findings");
+    let mut line = if counts.is_empty() {
+        format!("checked {files}: no findings")
+    } else {
+        let lowest = reports.iter().min_by_key(|r| (r.score, &r.path)).expect("some report has findings");
+        format!("checked {files}: {counts}; lowest clarity {}/100 ({})", lowest.score, lowest.path)
+    };
+    if run.unchecked > 0 {
+        line.push_str(&format!("; {} could not be checked", plural(run.unchecked, "file")));
+    } else if !run.errors.is_empty() {
+        line.push_str(&format!("; {}", plural(run.errors.len(), "error")));
     }
-    let lowest = reports.iter().min_by_key(|r| (r.score, &r.path)).expect("some report has findings");
-    format!("checked {files}: {counts}; lowest clarity {}/100 ({})", lowest.score, lowest.path)
+    line
+}
+
+/// "notes/update.md: clarity 84/100 · 3 findings (2 warnings, 1 info)".
+pub fn score_line(report: &FileReport) -> String {
+    let n = report.diagnostics.len();
+    if n == 0 {
+        return format!("{}: clarity {}/100 · no findings", report.path, report.score);
+    }
+    format!(
+        "{}: clarity {}/100 · {} ({})",
+        report.path,
+        report.score,
+        plural(n, "finding"),
+        count_phrase(report.counts())
+    )
+}
+
+/// "1 file", "3 files".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// Writes reports in one format.
 pub trait Report {
-    /// Writes every report.
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>;
+    /// Writes the whole run.
+    fn write(&self, out: &mut dyn Write, run: &Run) -> io::Result<()>;
 }
 
 impl Format {
@@ -282,6 +388,24 @@ mod tests {
     #[test]
     fn json_snapshot() {
         insta::assert_snapshot!(render(Format::Json, &sample()));
+    }
+
+    #[test]
+    fn what_could_not_be_checked_is_counted_and_listed() {
+        let run = super::testing::sample_with_errors();
+        let json: serde_json::Value =
+            serde_json::from_str(&super::testing::render_run(Format::Json, &run)).expect("valid JSON");
+        assert_eq!(
+            json["errors"],
+            serde_json::json!([
+                {"path": "plainly.toml", "line": 2, "column": 19, "message": "rule `long-sentence` has no option `max-wrds`"},
+                {"path": "logo, v2.txt", "message": "binary file (contains NUL bytes); not checked"}
+            ])
+        );
+        assert_eq!(json["summary"]["unchecked"], 2);
+        let human = super::testing::render_run(Format::Human, &run);
+        assert!(human.ends_with("; 2 files could not be checked.\n"), "{human}");
+        assert_eq!(run.errors[0].to_string(), "plainly.toml:2:19: rule `long-sentence` has no option `max-wrds`");
     }
 
     #[test]

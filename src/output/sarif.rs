@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Range, Report};
+use super::{Range, Report};
 use crate::baseline;
 use crate::finding::Severity;
 use crate::rules::{self, RuleMeta};
@@ -43,9 +43,50 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    invocations: [Invocation<'a>; 1],
     artifacts: Vec<Artifact<'a>>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
+}
+
+/// The run itself: whether every input was checked, and a notification for each one
+/// that was not.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation<'a> {
+    physical_location: NotificationPlace<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPlace<'a> {
+    artifact_location: Location<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Place>,
+}
+
+/// A line and column, for a problem in a config file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Place {
+    start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -186,7 +227,8 @@ struct InsertedContent<'a> {
 }
 
 impl Report for Sarif {
-    fn write(&self, out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    fn write(&self, out: &mut dyn Write, run: &super::Run) -> io::Result<()> {
+        let reports = &run.files;
         let mut artifacts = Vec::with_capacity(reports.len());
         let mut results = Vec::new();
         for (index, report) in reports.iter().enumerate() {
@@ -226,7 +268,29 @@ impl Report for Sarif {
                 });
             }
         }
-        let run = Run { tool: Tool { driver: driver() }, artifacts, results, column_kind: "unicodeCodePoints" };
+        let notifications = run
+            .errors
+            .iter()
+            .map(|error| Notification {
+                level: "error",
+                message: Text { text: error.message.clone() },
+                locations: [NotificationLocation {
+                    physical_location: NotificationPlace {
+                        artifact_location: Location { index: None, ..artifact_location(&error.path, 0) },
+                        region: error.line.map(|start_line| Place { start_line, start_column: error.column }),
+                    },
+                }],
+            })
+            .collect();
+        let invocation =
+            Invocation { execution_successful: run.errors.is_empty(), tool_execution_notifications: notifications };
+        let run = Run {
+            tool: Tool { driver: driver() },
+            invocations: [invocation],
+            artifacts,
+            results,
+            column_kind: "unicodeCodePoints",
+        };
         serde_json::to_writer_pretty(&mut *out, &Log { schema: SCHEMA, version: "2.1.0", runs: [run] })?;
         writeln!(out)
     }
@@ -241,7 +305,7 @@ fn driver() -> Driver {
             let help = crate::docs::explain(meta);
             Rule {
                 id: meta.id,
-                name: pascal_case(meta.id),
+                name: rule_name(meta.id),
                 short_description: Text { text: meta.summary.to_string() },
                 full_description: Text { text: first_paragraph(meta) },
                 help: Help { text: help.clone(), markdown: help },
@@ -271,7 +335,16 @@ fn region(range: Range) -> Region {
     }
 }
 
-/// "no-deadline" → "NoDeadline": SARIF's `name` is an identifier for people.
+/// The rule's `name`, an identifier for people: "no-deadline" → "NoDeadline". It must
+/// differ from the id, which Microsoft's SARIF validator compares ignoring case
+/// (SARIF1001), so a one-word id gets a noun: "jargon" → "JargonPhrase" (each one-word
+/// rule reads a phrase list).
+fn rule_name(id: &str) -> String {
+    let name = pascal_case(id);
+    if name.eq_ignore_ascii_case(id) { format!("{name}Phrase") } else { name }
+}
+
+/// "no-deadline" → "NoDeadline".
 fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|word| {
@@ -361,6 +434,30 @@ mod tests {
     }
 
     #[test]
+    fn what_could_not_be_checked_is_a_tool_execution_notification() {
+        let text = crate::output::testing::render_run(Format::Sarif, &crate::output::testing::sample_with_errors());
+        let log: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let errors = schema_errors(SCHEMA_FILE, &log);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let invocation = &log["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        let notifications = invocation["toolExecutionNotifications"].as_array().expect("notifications");
+        assert_eq!(notifications.len(), 2);
+        let config = &notifications[0];
+        assert_eq!(config["level"], "error");
+        assert_eq!(config["message"]["text"], "rule `long-sentence` has no option `max-wrds`");
+        let place = &config["locations"][0]["physicalLocation"];
+        assert_eq!(place["artifactLocation"]["uri"], "plainly.toml");
+        assert_eq!(
+            (place["region"]["startLine"].as_u64(), place["region"]["startColumn"].as_u64()),
+            (Some(2), Some(19))
+        );
+        let binary = &notifications[1]["locations"][0]["physicalLocation"];
+        assert_eq!(binary["artifactLocation"]["uri"], "logo,%20v2.txt");
+        assert!(binary.get("region").is_none());
+    }
+
+    #[test]
     fn the_schema_catches_mistakes() {
         // Proves the validator is not vacuous: a wrong level, a 0 line and a bad URI are refused.
         let mut log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &sample())).expect("valid JSON");
@@ -383,6 +480,14 @@ mod tests {
         }
         let time_zone = driver.rules.iter().find(|r| r.id == "time-zone").expect("registered");
         assert_eq!(time_zone.name, "TimeZone");
+        // SARIF1001: a name equal to the id, ignoring case, is to be left out.
+        for rule in &driver.rules {
+            assert!(!rule.name.eq_ignore_ascii_case(rule.id), "{} is named {}", rule.id, rule.name);
+            assert!(rule.name.starts_with(|c: char| c.is_ascii_uppercase()), "{}", rule.name);
+            assert!(rule.name.chars().all(|c| c.is_ascii_alphanumeric()), "{}", rule.name);
+        }
+        let jargon = driver.rules.iter().find(|r| r.id == "jargon").expect("registered");
+        assert_eq!(jargon.name, "JargonPhrase");
         assert!(
             time_zone.full_description.text.starts_with("Flags a clock time"),
             "{}",
@@ -404,8 +509,9 @@ mod tests {
             findings: vec![crate::Finding { rule: "vague-deadline", ..finding }],
             score: 92,
             words: 2,
+            warnings: Vec::new(),
         };
-        let report = FileReport::new("a.txt".into(), source, checked);
+        let report = crate::output::FileReport::new("a.txt".into(), source, checked);
         let region = region(report.diagnostics[0].range);
         assert_eq!((region.start_line, region.start_column, region.end_column), (1, 3, 7));
         assert_eq!((region.char_offset, region.char_length), (2, 4));

@@ -7,7 +7,7 @@
 //! escape (`%`, `,`, `:` and a line break), a path with a space and a comma, and a file
 //! with no findings.
 
-use super::{FileReport, Format};
+use super::{FileReport, Format, Run, RunError};
 use crate::Checked;
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
@@ -54,16 +54,35 @@ pub(crate) fn sample() -> Vec<FileReport> {
 
 /// What `format` prints for `reports`, without colour.
 pub(crate) fn render(format: Format, reports: &[FileReport]) -> String {
+    render_run(format, &Run::checked(reports.to_vec()))
+}
+
+/// What `format` prints for a whole run, without colour.
+pub(crate) fn render_run(format: Format, run: &Run) -> String {
     let mut out = anstream::StripStream::new(Vec::new());
-    format.reporter(false).write(&mut out, reports).expect("writing to memory cannot fail");
+    format.reporter(false).write(&mut out, run).expect("writing to memory cannot fail");
     String::from_utf8(out.into_inner()).expect("reports are UTF-8")
+}
+
+/// The sample with two inputs that could not be checked: a binary file, and a file under
+/// a broken config.
+pub(crate) fn sample_with_errors() -> Run {
+    let errors = vec![
+        RunError {
+            line: Some(2),
+            column: Some(19),
+            ..RunError::new("plainly.toml", "rule `long-sentence` has no option `max-wrds`")
+        },
+        RunError::new("logo, v2.txt", "binary file (contains NUL bytes); not checked"),
+    ];
+    Run { files: sample(), errors, unchecked: 2, min_score: None }
 }
 
 pub(crate) fn report(path: &str, source: &str, profile: Profile, mut findings: Vec<Finding>) -> FileReport {
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     let score = crate::score::score(&findings);
     let words = source.split_whitespace().count();
-    FileReport::new(path.to_string(), source, Checked { profile, findings, score, words })
+    FileReport::new(path.to_string(), source, Checked { profile, findings, score, words, warnings: Vec::new() })
 }
 
 pub(crate) fn finding(source: &str, text: &str, rule: &'static str, severity: Severity, message: &str) -> Finding {

@@ -9,6 +9,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "bare-greeting",
     summary: "The whole message is a greeting or presence check with no content",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE,
     optional_profiles: &[],
     weight: 20,

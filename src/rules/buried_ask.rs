@@ -9,6 +9,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "buried-ask",
     summary: "In a long message, the first ask comes after the first paragraph and the first 60 words",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE,
     optional_profiles: &[],
     weight: 10,

@@ -10,6 +10,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "buried-blocker",
     summary: "A blocker first mentioned after the first paragraph and the first 40 words",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 12,

@@ -9,6 +9,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "call-without-agenda",
     summary: "A request for a call or meeting that states no purpose",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE,
     optional_profiles: &[],
     weight: 10,

@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "hedge",
     summary: "Hedging that buries the point",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 2,

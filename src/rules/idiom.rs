@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "idiom",
     summary: "Idioms second-language readers often misread, with a literal phrasing",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 2,

@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "jargon",
     summary: "Business jargon with a plainer way to say it",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 2,

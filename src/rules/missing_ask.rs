@@ -12,6 +12,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "missing-ask",
     summary: "The message asks nothing of its readers and is not marked FYI",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE,
     optional_profiles: &[Profile::Standup],
     weight: 15,

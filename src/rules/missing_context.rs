@@ -12,6 +12,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "missing-context",
     summary: "Refers to a doc, ticket or earlier conversation, but the message has no link",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 5,

@@ -71,6 +71,8 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// Default severity.
     pub severity: Severity,
+    /// The default severity in the `doc` profile, when it differs from `severity`.
+    pub doc_severity: Option<Severity>,
     /// Profiles the rule runs in by default.
     pub profiles: &'static [Profile],
     /// Further profiles the config may turn it on in.
@@ -92,6 +94,14 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The severity the rule runs at in `profile` when the config sets none.
+    pub fn default_severity(&self, profile: Profile) -> Severity {
+        match (profile, self.doc_severity) {
+            (Profile::Doc, Some(severity)) => severity,
+            _ => self.severity,
+        }
+    }
+
     /// Whether the rule may run in `profile`, by default or when turned on.
     pub fn may_run_in(&self, profile: Profile) -> bool {
         self.profiles.contains(&profile) || self.optional_profiles.contains(&profile)
@@ -208,8 +218,9 @@ pub(crate) const ALL_PROFILES: &[Profile] = &[Profile::Message, Profile::Standup
 mod tests;
 
 /// Findings for every match of a finding-producing phrase list (`jargon`, `idiom`,
-/// `hedge`), skipping the glossary's accepted terms. `describe` turns the matched text
-/// into the opening of the message; the entry's `why` follows it.
+/// `hedge`), skipping the glossary's accepted terms. An entry's `why` is what is wrong
+/// with the phrase, read after it ("“utilize” is a long way to say “use”."); for an
+/// entry without one, `describe` says what the phrase is ("“synergy” is business jargon").
 pub(crate) fn phrase_findings(
     cx: &Context<'_>,
     list: crate::lexicon::List,
@@ -225,13 +236,10 @@ pub(crate) fn phrase_findings(
                 return None;
             }
             let entry = &entries[m.entry];
-            let mut message = describe(text);
-            if let Some(why) = &entry.why {
-                message.push_str(": ");
-                message.push_str(why);
-            } else {
-                message.push('.');
-            }
+            let message = match &entry.why {
+                Some(why) => format!("“{text}” {why}"),
+                None => format!("{}.", describe(text)),
+            };
             let fixes = entry.instead.iter().map(|alternative| replacement_fix(cx.doc.source, m.span, alternative));
             Some(Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) })
         })

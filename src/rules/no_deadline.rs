@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "no-deadline",
     summary: "The message asks for something but gives no time by which it is needed",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 10,

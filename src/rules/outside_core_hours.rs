@@ -1,14 +1,19 @@
 //! Flags meeting and deadline times that fall outside a teammate's core hours.
 
+use jiff::ZonedDateTime;
+use jiff::civil::{Time, Weekday};
+
 use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
-use crate::analysis::times::{reference_date, zone_mention};
+use crate::analysis::times::{is_range, reference_date, written_zone};
 use crate::finding::{Finding, Severity};
-use crate::team::{clock_label, parse_clock, weekday_name, zone_of_mention};
+use crate::span::Span;
+use crate::team::{Reader, clock_label, parse_clock, weekday_name, zone_of_mention};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "outside-core-hours",
     summary: "A meeting or deadline time outside a teammate's core hours",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 4,
@@ -26,6 +31,12 @@ and costs goodwill. Seeing the local time before sending lets the writer pick a 
 slot or say the time is flexible.
 
 ## What counts
+Each time is placed in the zone written with it: \"10am PT / 1pm ET\" is 10am in Los
+Angeles and 1pm in New York, and since both are the same moment, one finding. A range
+(\"9am to 10am PT\", \"16:00–18:00\") is one finding, flagged when any part of it falls
+outside core hours. A time with no zone of its own takes the zone of the range it
+opens, else a zone in its sentence that no time owns (\"3pm tomorrow, Berlin time\"),
+else the zone of another time in the sentence, else the writer's `timezone`.
 The time's date is the first date, weekday or relative day in its sentence (\"tomorrow\",
 \"Fri\", \"Nov 3\"), else today (or `PLAINLY_TODAY`), so daylight saving time is right for
 the day meant. Core hours are `core-hours` in each zone's local time (default
@@ -62,55 +73,121 @@ impl Rule for OutsideCoreHours {
         }
         let doc = cx.doc;
         let today = team.today();
-        let mut findings = Vec::new();
-        for &time in &cx.times().clock {
-            let Some(clock) = parse_clock(doc.text_of(time)) else { continue };
-            let Some(index) = doc.sentence_at(time.start) else { continue };
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut said: Vec<Said> = Vec::new();
+        let clock = &cx.times().clock;
+        let mut next = 0;
+        while next < clock.len() {
+            let first = clock[next];
+            next += 1;
+            let Some(index) = doc.sentence_at(first.start) else { continue };
             let sentence = doc.sentences[index].span;
-            let (zone, label) = match zone_mention(cx, sentence) {
+            // "9am to 10am PT" is one meeting: a range is checked, and reported, once.
+            let own_end =
+                written_zone(cx, first).filter(|z| written_after(&doc.prose, first, *z)).map_or(first.end, |z| z.end);
+            let last = match clock.get(next) {
+                Some(&second) if second.end <= sentence.end && is_range(&doc.prose, own_end, second.start) => {
+                    next += 1;
+                    second
+                }
+                _ => first,
+            };
+            let Some(start) = parse_clock(doc.text_of(first)) else { continue };
+            let Some(end) = parse_clock(doc.text_of(last)) else { continue };
+            let mention = written_zone(cx, last);
+            let zone = match mention {
                 Some(mention) => {
-                    let text = doc.text_of(mention);
-                    let Some(zone) = zone_of_mention(text) else { continue };
-                    (zone, text.to_string())
+                    let Some(zone) = zone_of_mention(doc.text_of(mention)) else { continue };
+                    zone
                 }
                 None => match &team.writer {
-                    Some(writer) => (writer.tz.clone(), String::new()),
+                    Some(writer) => writer.tz.clone(),
                     None => continue,
                 },
             };
             let date = reference_date(cx, sentence, today);
-            let Ok(instant) = date.to_datetime(clock).to_zoned_datetime(zone) else { continue };
-            let outside: Vec<String> = team
-                .readers
-                .iter()
-                .filter_map(|reader| {
-                    let local = instant.with_time_zone(reader.zone.tz.clone());
-                    let weekend =
-                        matches!(local.date().weekday(), jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday);
-                    (weekend || !reader.core_hours.contains(local.time())).then(|| {
-                        format!(
-                            "{} {} in {} ({})",
-                            clock_label(local.time()),
-                            weekday_name(local.date()),
-                            reader.zone.place(),
-                            reader.core_hours
-                        )
-                    })
-                })
-                .collect();
+            let Ok(from) = date.to_datetime(start).to_zoned_datetime(zone.clone()) else { continue };
+            let Ok(mut until) = date.to_datetime(end).to_zoned_datetime(zone) else { continue };
+            if last != first && until <= from {
+                // "11pm to 1am" ends the next day.
+                let Ok(next_day) = until.tomorrow() else { continue };
+                until = next_day;
+            }
+            let moment = (from.timestamp(), until.timestamp(), last != first);
+            // The quoted text is what the message says: the times with the zone written after them.
+            let own = mention.filter(|z| written_after(&doc.prose, last, *z));
+            let text_end =
+                own.map_or(last.end, |z| if doc.source[z.end..].starts_with(')') { z.end + 1 } else { z.end });
+            let span = Span::new(first.start, last.end);
+            if let Some(same) = said.iter_mut().find(|s| s.sentence == index && s.moment == moment) {
+                // The same moment in a second zone ("10am PT / 1pm ET") is the same finding.
+                let covered = Span::new(findings[same.finding].span.start, span.end);
+                let quoted = doc.text_of(Span::new(covered.start, text_end.max(covered.end)));
+                findings[same.finding] = Finding::new(covered, message(quoted, None, &same.outside));
+                continue;
+            }
+            let ranged = last != first;
+            let outside: Vec<String> =
+                team.readers.iter().filter_map(|reader| outside_for(reader, &from, &until, ranged)).collect();
             if outside.is_empty() {
                 continue;
             }
-            let written = doc.text_of(time);
-            let said = if label.is_empty() { written.to_string() } else { format!("{written} {label}") };
-            let message = format!(
-                "“{said}” is {}, outside core hours there: pick another time, or say it is flexible.",
-                outside.join(" and ")
-            );
-            findings.push(Finding::new(time, message));
+            let quoted = doc.text_of(Span::new(first.start, text_end));
+            // A zone written elsewhere in the sentence is named beside the time it applies to.
+            let elsewhere = mention.filter(|z| own.is_none() && !Span::new(first.start, text_end).overlaps(*z));
+            let elsewhere = elsewhere.map(|z| doc.text_of(z));
+            said.push(Said { sentence: index, moment, finding: findings.len(), outside: outside.clone() });
+            findings.push(Finding::new(span, message(quoted, elsewhere, &outside)));
         }
         findings
     }
+}
+
+/// Where a time (`from`, or the range `from`–`until`) falls for `reader` when any of
+/// it is outside their core hours or on their weekend: "6pm–7pm Tuesday in Berlin
+/// (09:00–17:00)".
+fn outside_for(reader: &Reader, from: &ZonedDateTime, until: &ZonedDateTime, ranged: bool) -> Option<String> {
+    let local = from.with_time_zone(reader.zone.tz.clone());
+    let local_end = until.with_time_zone(reader.zone.tz.clone());
+    // The last minute of a range is the one before its end.
+    let last_minute = local_end.checked_sub(jiff::Span::new().minutes(1)).unwrap_or(local_end.clone());
+    let off = |at: &ZonedDateTime| {
+        matches!(at.date().weekday(), Weekday::Saturday | Weekday::Sunday) || !reader.core_hours.contains(at.time())
+    };
+    if !(off(&local) || (ranged && off(&last_minute))) {
+        return None;
+    }
+    let (start, day) = (clock_label(local.time()), weekday_name(local.date()));
+    let when = if !ranged {
+        format!("{start} {day}")
+    } else if local.date() == local_end.date() || local_end.time() == Time::midnight() {
+        format!("{start}–{} {day}", clock_label(local_end.time()))
+    } else {
+        format!("{start} {day}–{} {}", clock_label(local_end.time()), weekday_name(local_end.date()))
+    };
+    Some(format!("{when} in {} ({})", reader.zone.place(), reader.core_hours))
+}
+
+/// Whether `zone` is written right after the clock time `time` ("3pm PT", "3pm (PT)").
+fn written_after(prose: &str, time: Span, zone: Span) -> bool {
+    zone.start >= time.end && prose[time.end..zone.start].chars().all(|c| c.is_whitespace() || c == '(')
+}
+
+/// A time already reported in a sentence, so the same moment in another zone joins it.
+struct Said {
+    sentence: usize,
+    moment: (jiff::Timestamp, jiff::Timestamp, bool),
+    finding: usize,
+    outside: Vec<String>,
+}
+
+/// "“3pm PT” is 12am Wednesday in Berlin (09:00–17:00), outside core hours there: …".
+fn message(quoted: &str, zone_elsewhere: Option<&str>, outside: &[String]) -> String {
+    let said = match zone_elsewhere {
+        Some(zone) => format!("“{quoted}” ({zone})"),
+        None => format!("“{quoted}”"),
+    };
+    format!("{said} is {}, outside core hours there: pick another time, or say it is flexible.", outside.join(" and "))
 }
 
 #[cfg(test)]
@@ -141,6 +218,57 @@ mod tests {
             ["3pm: “3pm PT” is 12am Wednesday in Berlin (09:00–17:00) and 8am Wednesday in Tokyo (09:00–17:00), \
 outside core hours there: pick another time, or say it is flexible."]
         );
+    }
+
+    #[test]
+    fn each_time_takes_the_zone_written_with_it_and_one_moment_is_one_finding() {
+        let settings = settings("Europe/Berlin");
+        // Wednesday 2026-11-25: 10am PST is 1pm EST, 7pm in Berlin, 3am Thursday in Tokyo.
+        assert_eq!(
+            messages(&settings, "Let's talk on Wednesday at 10am PT / 1pm ET."),
+            ["10am PT / 1pm: “10am PT / 1pm ET” is 7pm Wednesday in Berlin (09:00–17:00) and 3am Thursday in \
+Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is flexible."]
+        );
+        // Friday 2026-11-27: 16:00 UTC is 17:00 CET, 8am in Los Angeles, 1am Saturday in Tokyo.
+        assert_eq!(
+            messages(&settings, "The deploy is at 16:00 UTC (17:00 CET) on Friday."),
+            ["16:00 UTC (17:00: “16:00 UTC (17:00 CET)” is 8am Friday in Los Angeles (09:00–17:00) and 5pm Friday \
+in Berlin (09:00–17:00) and 1am Saturday in Tokyo (09:00–17:00), outside core hours there: pick another time, or \
+say it is flexible."]
+        );
+    }
+
+    #[test]
+    fn two_moments_in_two_zones_are_two_findings() {
+        let found = messages(&settings("Europe/Berlin"), "Demo at 8am PT or at 9am ET on Friday.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("8am: “8am PT” is 8am Friday in Los Angeles")
+                && found[0].contains("5pm Friday in Berlin")
+        );
+        assert!(found[1].starts_with("9am: “9am ET” is 6am Friday in Los Angeles") && !found[1].contains("Berlin"));
+    }
+
+    #[test]
+    fn a_range_is_one_finding() {
+        // Tuesday 2026-12-01, 9–10am PST is 6–7pm in Berlin.
+        assert_eq!(
+            messages(&settings("Europe/Berlin"), "Call from 9am to 10am PT on Tuesday."),
+            ["9am to 10am: “9am to 10am PT” is 6pm–7pm Tuesday in Berlin (09:00–17:00) and 2am–3am Wednesday in \
+Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is flexible."]
+        );
+        // 16:00–18:00 in Berlin ends after core hours there, though it starts inside them.
+        let found = messages(&settings("Europe/Berlin"), "The workshop runs 16:00 - 18:00 tomorrow.");
+        assert!(found[0].contains("4pm–6pm Thursday in Berlin"), "{found:?}");
+        // Past midnight, the range ends the next day.
+        let found = messages(&settings("Europe/Berlin"), "The window is 11pm to 1am CET on Thursday.");
+        assert!(found[0].contains("11pm Thursday–1am Friday in Berlin"), "{found:?}");
+    }
+
+    #[test]
+    fn a_zone_written_elsewhere_in_the_sentence_is_named() {
+        let found = messages(&settings("America/New_York"), "Meet at 3pm tomorrow, Berlin time.");
+        assert!(found[0].starts_with("3pm: “3pm” (Berlin time) is 6am Thursday in Los Angeles"), "{found:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "standup-format",
     summary: "A status update lacks what was done, what is next, or blockers",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: &[Profile::Standup],
     optional_profiles: &[],
     weight: 8,

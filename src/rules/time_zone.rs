@@ -10,6 +10,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "time-zone",
     summary: "A clock time or \"EOD\" with no time zone in the same sentence",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 8,

@@ -29,6 +29,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "too-long",
     summary: "A message over 250 words",
     severity: Severity::Warning,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[Profile::Doc],
     weight: 8,

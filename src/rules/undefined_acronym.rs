@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "undefined-acronym",
     summary: "An acronym that is not common, not in the glossary, and not defined in the text",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 2,

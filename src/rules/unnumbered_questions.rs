@@ -9,6 +9,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "unnumbered-questions",
     summary: "Three or more questions in one paragraph that is not a list",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: MESSAGE_STANDUP,
     optional_profiles: &[],
     weight: 4,

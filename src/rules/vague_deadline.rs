@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "vague-deadline",
     summary: "A vague time (\"ASAP\", \"soon\") with no concrete time in the same sentence",
     severity: Severity::Warning,
+    doc_severity: Some(Severity::Info),
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 8,
@@ -28,7 +29,16 @@ plan; a vague word makes them guess.
 A phrase is not flagged when the same sentence also gives a concrete time: a date, a
 weekday, a relative day (\"today\", \"EOD\", \"next week\"), a clock time, a duration or an
 event (\"ASAP, by Fri 15:00 UTC at the latest\"). Sign-offs (\"talk soon\", \"see you soon\")
-and conditions (\"as soon as the build is green\") are not deadlines.",
+and conditions (\"as soon as the build is green\") are not deadlines.
+
+## In docs
+In the `doc` profile findings are `info`, so they never fail a docs build at the default
+`--fail-on warning`. Documentation mostly uses these words to describe, not to set a
+deadline: \"as we'll see shortly\", \"we'll explain why in a bit\", \"the counter will
+reach 5 at some point\". plainly cannot yet tell narration from a promise to the reader
+(\"support lands soon\"), so it still points at them, quietly, where a writer may want a
+date instead. Set `vague-deadline = \"warning\"` to fail docs on them again, or `\"off\"` to
+drop them.",
     options: &[],
     example_config: None,
     flagged: &["Can you review this ASAP?", "I'll send the numbers soon."],
@@ -96,5 +106,16 @@ mod tests {
     #[test]
     fn flags_in_docs_too() {
         assert_flags_in(&VagueDeadline, crate::Profile::Doc, crate::FileKind::Markdown, "Support lands [[soon]].");
+    }
+
+    #[test]
+    fn in_docs_it_is_info_and_does_not_fail_a_build() {
+        let settings = crate::Settings::default();
+        let narration = "As we'll see shortly, the counter will reach 5 at some point.";
+        let checked = crate::check(narration, crate::FileKind::Markdown, crate::Profile::Doc, &settings);
+        let severities: Vec<_> = checked.findings.iter().filter(|f| f.rule == META.id).map(|f| f.severity).collect();
+        assert_eq!(severities, [Severity::Info, Severity::Info]);
+        let checked = crate::check("Ship it ASAP.", crate::FileKind::Text, crate::Profile::Message, &settings);
+        assert_eq!(checked.findings[0].severity, Severity::Warning);
     }
 }

@@ -8,6 +8,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "wall-of-text",
     summary: "A paragraph over 120 words",
     severity: Severity::Info,
+    doc_severity: None,
     profiles: ALL_PROFILES,
     optional_profiles: &[],
     weight: 3,
