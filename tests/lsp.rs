@@ -386,6 +386,84 @@ fn hover_tells_why_and_the_weight() {
     client.finish().unwrap();
 }
 
+/// ALE and eglot without markdown-mode ask for plain text; Markdown's marks would show
+/// as they are.
+#[test]
+fn hover_is_written_in_the_format_the_client_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"Asia/Tokyo\"]\n";
+    std::fs::write(dir.path().join("plainly.toml"), team).unwrap();
+    let text = "Pricing\n\nLet's circle back on pricing at 3pm on 2026-12-02.\n";
+    let doc = uri(&dir.path().join("note.txt"));
+    let hover_at = |client: &mut Client, character: u64| {
+        let position = json!({ "line": 2, "character": character });
+        let hover =
+            client.request("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": position }));
+        (
+            hover["contents"]["kind"].as_str().unwrap().to_string(),
+            hover["contents"]["value"].as_str().unwrap().to_string(),
+        )
+    };
+    for (offered, kind) in [(json!(["plaintext"]), "plaintext"), (json!(["plaintext", "markdown"]), "plaintext")] {
+        let capabilities = json!({ "textDocument": { "hover": { "contentFormat": offered } } });
+        let mut client = Client::start(capabilities, Some(dir.path()));
+        client.open(&doc, "plaintext", text);
+        let (shown_kind, jargon) = hover_at(&mut client, 8);
+        assert_eq!(shown_kind, kind);
+        assert!(jargon.starts_with("jargon (info, −2 points of the clarity score)\n\n“circle back”"), "{jargon}");
+        assert!(jargon.ends_with("\n\nplainly explain jargon for more."), "{jargon}");
+        let (_, time) = hover_at(&mut client, "Let's circle back on pricing at ".len() as u64);
+        assert!(time.contains("\n\n---\n\n3pm CET on Wednesday, 2026-12-02:\n- Berlin: 3pm"), "{time}");
+        assert!(!jargon.contains(['*', '`']) && !time.contains(['*', '`']), "{jargon}\n{time}");
+        client.finish().unwrap();
+    }
+    let capabilities = json!({ "textDocument": { "hover": { "contentFormat": ["markdown", "plaintext"] } } });
+    let mut client = Client::start(capabilities, Some(dir.path()));
+    client.open(&doc, "plaintext", text);
+    let (kind, jargon) = hover_at(&mut client, 8);
+    assert_eq!(kind, "markdown");
+    assert!(
+        jargon.starts_with("**jargon** (info") && jargon.ends_with("`plainly explain jargon` for more."),
+        "{jargon}"
+    );
+    client.finish().unwrap();
+}
+
+/// Neovim before 0.10, eglot, ALE and Helix show no code lens: the score is on the
+/// first line's hover there, and only there.
+#[test]
+fn hovering_the_first_line_shows_the_score_where_the_client_shows_it_nowhere_else() {
+    let text = "Pricing review\n\nCan you check the numbers by Friday 17:00 UTC? We should circle back on the rest.\n";
+    let hover_at = |client: &mut Client, line: u64, character: u64| {
+        let position = json!({ "line": line, "character": character });
+        client
+            .request("textDocument/hover", json!({ "textDocument": { "uri": "untitled:score" }, "position": position }))
+    };
+    let mut client = Client::start(json!({}), None);
+    let count = client.open("untitled:score", "plaintext", text).diagnostics.as_array().unwrap().len();
+    let hover = hover_at(&mut client, 0, 3);
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert_eq!(count, 1);
+    assert!(shown.starts_with("**Clarity ") && shown.ends_with("/100 · 1 finding**"), "{shown}");
+    assert_eq!(
+        hover["range"],
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 14 } })
+    );
+    // Elsewhere a hover is about what is under the cursor.
+    assert_eq!(hover_at(&mut client, 2, 3), Value::Null);
+    let jargon = hover_at(&mut client, 2, 60);
+    assert!(!jargon["contents"]["value"].as_str().unwrap().contains("Clarity"), "{jargon}");
+    client.finish().unwrap();
+
+    // With code lenses (or inlay hints) the score is there, not in hovers.
+    for shows in [json!({ "codeLens": {} }), json!({ "inlayHint": {} })] {
+        let mut client = Client::start(json!({ "textDocument": shows }), None);
+        client.open("untitled:score", "plaintext", text);
+        assert_eq!(hover_at(&mut client, 0, 3), Value::Null);
+        client.finish().unwrap();
+    }
+}
+
 #[test]
 fn team_time_hover_shows_every_zone_and_the_quick_fix_adds_the_writers_zone() {
     let dir = tempfile::tempdir().unwrap();

@@ -517,7 +517,10 @@ impl<'c> Server<'c> {
         let doc = self.documents.get(&at.text_document.uri)?;
         let lines = doc.lines(self.encoding);
         let offset = lines.offset(at.position);
-        hover::merge(hover::hover(doc, lines, offset), hover::clock_time(doc, lines, offset))
+        let format = &self.client.hover_format;
+        let score = if self.client.shows_score() { None } else { hover::score(doc, offset, format) };
+        let sections = [hover::findings(doc, offset, format), hover::clock_time(doc, offset, format), score];
+        hover::hover(sections.into_iter().flatten().collect(), lines, format.clone())
     }
 
     fn code_lens(&mut self, params: CodeLensParams) -> Option<Vec<CodeLens>> {
