@@ -546,6 +546,42 @@ fn a_rule_file_changed_on_disk_rechecks_open_documents() {
     client.finish().unwrap();
 }
 
+/// Neovim 0.7 and ALE watch no files for the server, and send no `didSave` for a
+/// `plainly.toml` they edit, since plainly does not check TOML: the server looks itself.
+#[test]
+fn a_config_created_or_changed_on_disk_is_noticed_without_a_watcher() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("plainly.toml");
+    let mut client = Client::start(json!({}), Some(dir.path()));
+    let doc = uri(&dir.path().join("draft.txt"));
+    let text = "I think maybe we should circle back on pricing. Can you review it by Friday 17:00 UTC?\n";
+    assert_eq!(client.open(&doc, "plaintext", text).codes(), ["hedge", "jargon"]);
+    let edit = |client: &Client, version: i64| {
+        let document = json!({ "uri": doc, "version": version });
+        let changes = json!([{ "text": text }]);
+        client.notify("textDocument/didChange", json!({ "textDocument": document, "contentChanges": changes }));
+    };
+
+    // "Disable jargon in plainly.toml" created the config; the next edit is checked with it.
+    std::fs::write(&config, "[rules]\njargon = \"off\"\n").unwrap();
+    edit(&client, 2);
+    assert_eq!(client.diagnostics(&doc).codes(), ["hedge"]);
+
+    // The config is changed and saved: any message from the client re-checks with it,
+    // here a hover, so the writer sees the change without typing.
+    std::fs::write(&config, "[rules]\njargon = \"off\"\nhedge = \"off\"\n").unwrap();
+    let position = json!({ "line": 0, "character": 0 });
+    client.request("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": position }));
+    let rechecked = client.diagnostics(&doc);
+    assert_eq!((rechecked.version, rechecked.codes()), (Some(2), vec![]));
+
+    // Deleted: the defaults again.
+    std::fs::remove_file(&config).unwrap();
+    edit(&client, 3);
+    assert_eq!(client.diagnostics(&doc).codes(), ["hedge", "jargon"]);
+    client.finish().unwrap();
+}
+
 #[test]
 fn the_config_watcher_is_registered_when_the_client_allows() {
     let (server_side, connection) = Connection::memory();

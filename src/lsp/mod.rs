@@ -386,15 +386,36 @@ impl<'c> Server<'c> {
         }
     }
 
+    /// Reads the configs again when one of their files changed on disk, or when a
+    /// document about to be checked now has another config (one was created or deleted
+    /// above it). Clients that watch files tell us sooner; this needs nothing from the
+    /// client, at the cost of a few `stat`s per check.
+    fn notice_config_changes(&mut self) {
+        let moved = || {
+            self.documents.values().filter(|doc| doc.needs_check).any(|doc| {
+                let dir = self.config_dir(doc.path.as_deref());
+                configs::nearest(&dir) != doc.setup.config
+            })
+        };
+        if self.configs.changed_on_disk() || moved() {
+            self.reload_configs();
+        }
+    }
+
+    /// The folder whose config applies to a document at `path`: its own, or the
+    /// workspace's for untitled buffers.
+    fn config_dir(&self, path: Option<&Path>) -> PathBuf {
+        match path.and_then(Path::parent) {
+            Some(dir) => dir.to_path_buf(),
+            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
+        }
+    }
+
     /// How to check a document, from the config nearest to it: the CLI's rule, with
     /// untitled buffers using the workspace's config. A broken config is reported once
     /// and the defaults apply.
     fn setup(&mut self, path: Option<&Path>, language_id: &str) -> Setup {
-        let dir = match path.and_then(Path::parent) {
-            Some(dir) => dir.to_path_buf(),
-            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
-        };
-        let found = self.configs.for_dir(&dir);
+        let found = self.configs.for_dir(&self.config_dir(path));
         if let Some(err) = &found.news {
             self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
         }
@@ -403,6 +424,7 @@ impl<'c> Server<'c> {
 
     /// Checks every document that changed since its last check, and publishes.
     fn check_changed(&mut self) {
+        self.notice_config_changes();
         let stale: Vec<Uri> =
             self.documents.iter().filter(|(_, doc)| doc.needs_check).map(|(uri, _)| uri.clone()).collect();
         for uri in stale {
