@@ -29,6 +29,11 @@ impl Client {
     }
 
     fn start_with(capabilities: Value, root: Option<&Path>, check: CheckFn) -> Client {
+        Client::start_full(capabilities, root, check, Value::Null)
+    }
+
+    /// [`Client::start`] with the setup's `initializationOptions`.
+    fn start_full(capabilities: Value, root: Option<&Path>, check: CheckFn, options: Value) -> Client {
         let (server_side, connection) = Connection::memory();
         let server = std::thread::spawn(move || plainly::lsp::run_with(server_side, check));
         let mut client = Client { connection, server: Some(server), next_id: 0, held: Vec::new(), init: Value::Null };
@@ -36,7 +41,12 @@ impl Client {
         let folders = root_uri.as_ref().map(|uri| json!([{ "uri": uri, "name": "root" }]));
         client.init = client.request(
             "initialize",
-            json!({ "capabilities": capabilities, "rootUri": root_uri, "workspaceFolders": folders }),
+            json!({
+                "capabilities": capabilities,
+                "rootUri": root_uri,
+                "workspaceFolders": folders,
+                "initializationOptions": options,
+            }),
         );
         client.notify("initialized", json!({}));
         client
@@ -217,6 +227,32 @@ fn utf8_offered_gets_utf8_and_nothing_offered_gets_utf16() {
 
     let client = Client::start(capabilities(&["utf-16", "utf-32"]), None);
     assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-32");
+    client.finish().unwrap();
+}
+
+/// ALE counts columns in bytes and offers no encoding; its setup says so, and a quick
+/// fix after an accent and an emoji lands where it should.
+#[test]
+fn a_client_that_offers_no_encoding_gets_the_one_its_setup_states() {
+    let options = json!({ "positionEncoding": "utf-8" });
+    let mut client = Client::start_full(json!({}), None, plainly::check, options);
+    assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-8");
+    let uri = "untitled:ale";
+    let text = "Café 🚀 launch: let's circle back on it by Friday 17:00 UTC.\n";
+    let jargon = client.open(uri, "plaintext", text).with_code("jargon");
+    let start = text.find("circle back").unwrap() as u64;
+    assert_eq!(jargon["range"]["start"], json!({ "line": 0, "character": start }));
+    assert_eq!(jargon["range"]["end"], json!({ "line": 0, "character": start + 11 }));
+    let actions = client.code_actions(uri, jargon["range"].clone());
+    let fix = action(&actions, "Replace with “follow up”");
+    assert_eq!(apply(text, &fix["edit"], uri, "utf-8"), "Café 🚀 launch: let's follow up on it by Friday 17:00 UTC.\n");
+    client.finish().unwrap();
+
+    // Without it, UTF-16 as the protocol says.
+    let mut client = Client::start(json!({}), None);
+    assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-16");
+    let jargon = client.open(uri, "plaintext", text).with_code("jargon");
+    assert_eq!(jargon["range"]["start"]["character"], column(text, start as usize, "utf-16"));
     client.finish().unwrap();
 }
 

@@ -211,6 +211,7 @@ impl<'c> Server<'c> {
             check,
             encoding: convert::negotiate(
                 params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()),
+                params.initialization_options.as_ref().and_then(|o| o.get("positionEncoding")?.as_str()),
             ),
             client: ClientSupport::new(&params.capabilities),
             workspace,
