@@ -24,7 +24,7 @@ struct Loaded {
 }
 
 /// What tells a changed file from an unchanged one without reading it: its modification
-/// time and length (`None`: it could not be read).
+/// time and length. A file that cannot be read has none.
 type Stamp = (SystemTime, u64);
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -93,7 +93,7 @@ pub(crate) fn nearest(dir: &Path) -> Option<PathBuf> {
     Some(std::path::absolute(&path).unwrap_or(path))
 }
 
-/// Reads the config at `path`, stamping its files first, so that a change made while it
+/// Reads the config at `path`, stamped before it is read, so that a change made while it
 /// is read shows as a change.
 fn load(path: &Path) -> Loaded {
     let stamped = stamp(path);
