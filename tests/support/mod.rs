@@ -87,11 +87,15 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    /// Presses keys, in tmux's names (`Escape`, `Enter`, `C-w`) or as literal text.
+    /// Presses keys, in tmux's names (`Escape`, `Enter`, `C-w`). After `Escape` it pauses
+    /// as a person does: a key hard behind it reads as Alt+key to the editor.
     pub fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys".to_string(), "-t".to_string(), "editor".to_string()];
-        args.extend(keys.iter().map(|s| s.to_string()));
-        self.run(&args);
+        for key in keys {
+            self.run(&["send-keys".to_string(), "-t".to_string(), "editor".to_string(), key.to_string()]);
+            if *key == "Escape" {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
     }
 
     /// Types `text` as it is.
