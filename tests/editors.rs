@@ -5,11 +5,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-const EDITORS: &[&str] = &["emacs", "helix", "neovim", "sublime", "vim", "vscode", "zed"];
+const EDITORS: &[&str] = &["emacs", "helix", "kakoune", "neovim", "sublime", "vim", "vscode", "zed"];
 
 /// The tests that drive a real editor, and the setup each drives.
-const DRIVEN: &[(&str, &str)] =
-    &[("tests/emacs.rs", "editors/emacs/"), ("tests/neovim.rs", "editors/neovim/"), ("tests/vim.rs", "editors/vim/")];
+const DRIVEN: &[(&str, &str)] = &[
+    ("tests/emacs.rs", "editors/emacs/"),
+    ("tests/kakoune.rs", "editors/kakoune/"),
+    ("tests/neovim.rs", "editors/neovim/"),
+    ("tests/vim.rs", "editors/vim/"),
+];
 
 /// Files that configure the build, not the server.
 const NOT_LAUNCHERS: &[&str] = &["package-lock.json", "tsconfig.json"];
