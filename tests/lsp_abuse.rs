@@ -459,8 +459,9 @@ fn a_client_that_leaves_ends_the_session_with_code_1() {
     assert_eq!(editor.close().code(), Some(1));
 }
 
-/// kak-lsp 16 ends a session with `exit` alone and keeps its ends of the pipes open while
-/// it lives on: the server must go at `exit`, not wait for stdin to close.
+/// kak-lsp 16 ends a session with `exit` alone, without `shutdown` (its `stop_session`),
+/// and closes the pipes only afterwards: the server must go at `exit`, not wait for its
+/// input to close.
 #[test]
 fn exit_without_shutdown_ends_the_server_while_stdin_stays_open() {
     let mut editor = Editor::start(&[]);
