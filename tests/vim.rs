@@ -30,12 +30,13 @@ fn vim_ale_highlights_exact_words_after_non_ascii_text_and_applies_a_quick_fix()
     if !support::installed("vim") {
         return support::skip("Vim", "vim is not on PATH");
     }
-    let ale = vim(&["-c", "silent! packadd ale", "-c", "if exists(':ALELint') | qall! | else | cquit! | endif"])
+    let check = "if exists(':ALELint') && has('job') && has('timers') | qall! | else | cquit! | endif";
+    let ale = vim(&["-c", "silent! packadd ale", "-c", check])
         .stdin(std::process::Stdio::null())
         .status()
         .is_ok_and(|status| status.success());
     if !ale {
-        return support::skip("Vim", "ALE is not installed as a Vim package (Debian: vim-ale)");
+        return support::skip("Vim", "no ALE as a Vim package (Debian: vim-ale), or a Vim without jobs and timers");
     }
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.txt");
