@@ -1,10 +1,19 @@
-//! Every editor setup in `editors/` parses and starts `plainly lsp`.
+//! Every editor setup in `editors/` parses and starts `plainly lsp`, and the README's
+//! Editors table lists each one and says truly whether a test drives it.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-const EDITORS: &[&str] = &["emacs", "helix", "neovim", "sublime", "vscode", "zed"];
+const EDITORS: &[&str] = &["emacs", "helix", "kakoune", "neovim", "sublime", "vim", "vscode", "zed"];
+
+/// The tests that drive a real editor, and the setup each drives.
+const DRIVEN: &[(&str, &str)] = &[
+    ("tests/emacs.rs", "editors/emacs/"),
+    ("tests/kakoune.rs", "editors/kakoune/"),
+    ("tests/neovim.rs", "editors/neovim/"),
+    ("tests/vim.rs", "editors/vim/"),
+];
 
 /// Files that configure the build, not the server.
 const NOT_LAUNCHERS: &[&str] = &["package-lock.json", "tsconfig.json"];
@@ -87,7 +96,7 @@ fn every_json_and_toml_setup_parses_and_launches_plainly_lsp() {
 }
 
 #[test]
-fn neovim_and_emacs_setups_launch_plainly_lsp() {
+fn neovim_emacs_and_vim_setups_launch_plainly_lsp() {
     let lua = std::fs::read_to_string(editors().join("neovim/plainly.lua")).unwrap();
     assert!(lua.contains(r#"M.cmd = { "plainly", "lsp" }"#));
     for api in ["vim.lsp.config(", "vim.lsp.enable(", "vim.lsp.start(", "vim.lsp.start_client(", "lspconfig"] {
@@ -95,6 +104,36 @@ fn neovim_and_emacs_setups_launch_plainly_lsp() {
     }
     let elisp = std::fs::read_to_string(editors().join("emacs/plainly.el")).unwrap();
     assert!(elisp.contains(r#"'("plainly" "lsp")"#));
+    let vim = std::fs::read_to_string(editors().join("vim/plainly.vim")).unwrap();
+    assert!(vim.contains("get(g:, 'plainly_executable', 'plainly')") && vim.contains("'command': '%e lsp'"));
+}
+
+/// The README's Editors table: one row per setup in `editors/`, and a last column that
+/// says "yes: [`tests/…`]" exactly for the setups a test drives, "no: why" for the rest.
+#[test]
+fn the_readme_says_which_editors_a_test_drives() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let table = readme.split("| editor | setup | driven by a test |").nth(1).expect("the Editors table");
+    let rows: Vec<&str> = table.lines().skip(2).take_while(|line| line.starts_with('|')).collect();
+    let mut setups = Vec::new();
+    for row in &rows {
+        let setup = row.split("](editors/").nth(1).and_then(|rest| rest.split(['/', ')']).next());
+        let setup = setup.unwrap_or_else(|| panic!("no editors/ link in {row}"));
+        setups.push(setup);
+        let driven_by = DRIVEN.iter().find(|(_, dir)| *dir == format!("editors/{setup}/"));
+        let tested = row.rsplit('|').nth(1).unwrap().trim();
+        match driven_by {
+            Some((test, dir)) => {
+                assert!(tested.starts_with(&format!("yes: [`{test}`]({test})")), "{row}");
+                let code = std::fs::read_to_string(root.join(test)).unwrap();
+                assert!(code.contains(dir), "{test} does not drive {dir}");
+            }
+            None => assert!(tested.starts_with("no: ") && tested.len() > 10, "{row}"),
+        }
+    }
+    setups.sort_unstable();
+    assert_eq!(setups, EDITORS, "the table's setups are not editors/'s");
 }
 
 /// `npm run package` (vsce) must work on a clone, so `.ci/run` runs it. vsce rewrites

@@ -29,6 +29,11 @@ impl Client {
     }
 
     fn start_with(capabilities: Value, root: Option<&Path>, check: CheckFn) -> Client {
+        Client::start_full(capabilities, root, check, Value::Null)
+    }
+
+    /// [`Client::start`] with the setup's `initializationOptions`.
+    fn start_full(capabilities: Value, root: Option<&Path>, check: CheckFn, options: Value) -> Client {
         let (server_side, connection) = Connection::memory();
         let server = std::thread::spawn(move || plainly::lsp::run_with(server_side, check));
         let mut client = Client { connection, server: Some(server), next_id: 0, held: Vec::new(), init: Value::Null };
@@ -36,7 +41,12 @@ impl Client {
         let folders = root_uri.as_ref().map(|uri| json!([{ "uri": uri, "name": "root" }]));
         client.init = client.request(
             "initialize",
-            json!({ "capabilities": capabilities, "rootUri": root_uri, "workspaceFolders": folders }),
+            json!({
+                "capabilities": capabilities,
+                "rootUri": root_uri,
+                "workspaceFolders": folders,
+                "initializationOptions": options,
+            }),
         );
         client.notify("initialized", json!({}));
         client
@@ -217,6 +227,32 @@ fn utf8_offered_gets_utf8_and_nothing_offered_gets_utf16() {
 
     let client = Client::start(capabilities(&["utf-16", "utf-32"]), None);
     assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-32");
+    client.finish().unwrap();
+}
+
+/// ALE counts columns in bytes and offers no encoding; its setup says so, and a quick
+/// fix after an accent and an emoji lands where it should.
+#[test]
+fn a_client_that_offers_no_encoding_gets_the_one_its_setup_states() {
+    let options = json!({ "positionEncoding": "utf-8" });
+    let mut client = Client::start_full(json!({}), None, plainly::check, options);
+    assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-8");
+    let uri = "untitled:ale";
+    let text = "Café 🚀 launch: let's circle back on it by Friday 17:00 UTC.\n";
+    let jargon = client.open(uri, "plaintext", text).with_code("jargon");
+    let start = text.find("circle back").unwrap() as u64;
+    assert_eq!(jargon["range"]["start"], json!({ "line": 0, "character": start }));
+    assert_eq!(jargon["range"]["end"], json!({ "line": 0, "character": start + 11 }));
+    let actions = client.code_actions(uri, jargon["range"].clone());
+    let fix = action(&actions, "Replace with “follow up”");
+    assert_eq!(apply(text, &fix["edit"], uri, "utf-8"), "Café 🚀 launch: let's follow up on it by Friday 17:00 UTC.\n");
+    client.finish().unwrap();
+
+    // Without it, UTF-16 as the protocol says.
+    let mut client = Client::start(json!({}), None);
+    assert_eq!(client.init["capabilities"]["positionEncoding"], "utf-16");
+    let jargon = client.open(uri, "plaintext", text).with_code("jargon");
+    assert_eq!(jargon["range"]["start"]["character"], column(text, start as usize, "utf-16"));
     client.finish().unwrap();
 }
 
@@ -405,6 +441,84 @@ fn hover_tells_why_and_the_weight() {
     client.finish().unwrap();
 }
 
+/// ALE and eglot without markdown-mode ask for plain text; Markdown's marks would show
+/// as they are.
+#[test]
+fn hover_is_written_in_the_format_the_client_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"Asia/Tokyo\"]\n";
+    std::fs::write(dir.path().join("plainly.toml"), team).unwrap();
+    let text = "Pricing\n\nLet's circle back on pricing at 3pm on 2026-12-02.\n";
+    let doc = uri(&dir.path().join("note.txt"));
+    let hover_at = |client: &mut Client, character: u64| {
+        let position = json!({ "line": 2, "character": character });
+        let hover =
+            client.request("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": position }));
+        (
+            hover["contents"]["kind"].as_str().unwrap().to_string(),
+            hover["contents"]["value"].as_str().unwrap().to_string(),
+        )
+    };
+    for (offered, kind) in [(json!(["plaintext"]), "plaintext"), (json!(["plaintext", "markdown"]), "plaintext")] {
+        let capabilities = json!({ "textDocument": { "hover": { "contentFormat": offered } } });
+        let mut client = Client::start(capabilities, Some(dir.path()));
+        client.open(&doc, "plaintext", text);
+        let (shown_kind, jargon) = hover_at(&mut client, 8);
+        assert_eq!(shown_kind, kind);
+        assert!(jargon.starts_with("jargon (info, −2 points of the clarity score)\n\n“circle back”"), "{jargon}");
+        assert!(jargon.ends_with("\n\nplainly explain jargon for more."), "{jargon}");
+        let (_, time) = hover_at(&mut client, "Let's circle back on pricing at ".len() as u64);
+        assert!(time.contains("\n\n---\n\n3pm CET on Wednesday, 2026-12-02:\n- Berlin: 3pm"), "{time}");
+        assert!(!jargon.contains(['*', '`']) && !time.contains(['*', '`']), "{jargon}\n{time}");
+        client.finish().unwrap();
+    }
+    let capabilities = json!({ "textDocument": { "hover": { "contentFormat": ["markdown", "plaintext"] } } });
+    let mut client = Client::start(capabilities, Some(dir.path()));
+    client.open(&doc, "plaintext", text);
+    let (kind, jargon) = hover_at(&mut client, 8);
+    assert_eq!(kind, "markdown");
+    assert!(
+        jargon.starts_with("**jargon** (info") && jargon.ends_with("`plainly explain jargon` for more."),
+        "{jargon}"
+    );
+    client.finish().unwrap();
+}
+
+/// Neovim before 0.10, eglot, ALE and Helix show no code lens: the score is on the
+/// first line's hover there, and only there.
+#[test]
+fn hovering_the_first_line_shows_the_score_where_the_client_shows_it_nowhere_else() {
+    let text = "Pricing review\n\nCan you check the numbers by Friday 17:00 UTC? We should circle back on the rest.\n";
+    let hover_at = |client: &mut Client, line: u64, character: u64| {
+        let position = json!({ "line": line, "character": character });
+        client
+            .request("textDocument/hover", json!({ "textDocument": { "uri": "untitled:score" }, "position": position }))
+    };
+    let mut client = Client::start(json!({}), None);
+    let count = client.open("untitled:score", "plaintext", text).diagnostics.as_array().unwrap().len();
+    let hover = hover_at(&mut client, 0, 3);
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert_eq!(count, 1);
+    assert!(shown.starts_with("**Clarity ") && shown.ends_with("/100 · 1 finding**"), "{shown}");
+    assert_eq!(
+        hover["range"],
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 14 } })
+    );
+    // Elsewhere a hover is about what is under the cursor.
+    assert_eq!(hover_at(&mut client, 2, 3), Value::Null);
+    let jargon = hover_at(&mut client, 2, 60);
+    assert!(!jargon["contents"]["value"].as_str().unwrap().contains("Clarity"), "{jargon}");
+    client.finish().unwrap();
+
+    // With code lenses (or inlay hints) the score is there, not in hovers.
+    for shows in [json!({ "codeLens": {} }), json!({ "inlayHint": {} })] {
+        let mut client = Client::start(json!({ "textDocument": shows }), None);
+        client.open("untitled:score", "plaintext", text);
+        assert_eq!(hover_at(&mut client, 0, 3), Value::Null);
+        client.finish().unwrap();
+    }
+}
+
 #[test]
 fn team_time_hover_shows_every_zone_and_the_quick_fix_adds_the_writers_zone() {
     let dir = tempfile::tempdir().unwrap();
@@ -484,6 +598,42 @@ fn a_rule_file_changed_on_disk_rechecks_open_documents() {
     std::fs::write(&team, "[[jargon]]\nmatch = [\"wiki\"]\ninstead = [\"handbook\"]\n").unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": uri(&team), "type": 1 }] }));
     assert_eq!(client.diagnostics(&doc).codes(), ["jargon"]);
+    client.finish().unwrap();
+}
+
+/// Neovim 0.7 and ALE watch no files for the server, and send no `didSave` for a
+/// `plainly.toml` they edit, since plainly does not check TOML: the server looks itself.
+#[test]
+fn a_config_created_or_changed_on_disk_is_noticed_without_a_watcher() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("plainly.toml");
+    let mut client = Client::start(json!({}), Some(dir.path()));
+    let doc = uri(&dir.path().join("draft.txt"));
+    let text = "I think maybe we should circle back on pricing. Can you review it by Friday 17:00 UTC?\n";
+    assert_eq!(client.open(&doc, "plaintext", text).codes(), ["hedge", "jargon"]);
+    let edit = |client: &Client, version: i64| {
+        let document = json!({ "uri": doc, "version": version });
+        let changes = json!([{ "text": text }]);
+        client.notify("textDocument/didChange", json!({ "textDocument": document, "contentChanges": changes }));
+    };
+
+    // "Disable jargon in plainly.toml" created the config; the next edit is checked with it.
+    std::fs::write(&config, "[rules]\njargon = \"off\"\n").unwrap();
+    edit(&client, 2);
+    assert_eq!(client.diagnostics(&doc).codes(), ["hedge"]);
+
+    // The config is changed and saved: any message from the client re-checks with it,
+    // here a hover, so the writer sees the change without typing.
+    std::fs::write(&config, "[rules]\njargon = \"off\"\nhedge = \"off\"\n").unwrap();
+    let position = json!({ "line": 0, "character": 0 });
+    client.request("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": position }));
+    let rechecked = client.diagnostics(&doc);
+    assert_eq!((rechecked.version, rechecked.codes()), (Some(2), vec![]));
+
+    // Deleted: the defaults again.
+    std::fs::remove_file(&config).unwrap();
+    edit(&client, 3);
+    assert_eq!(client.diagnostics(&doc).codes(), ["hedge", "jargon"]);
     client.finish().unwrap();
 }
 

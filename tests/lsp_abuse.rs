@@ -459,6 +459,26 @@ fn a_client_that_leaves_ends_the_session_with_code_1() {
     assert_eq!(editor.close().code(), Some(1));
 }
 
+/// kak-lsp 16 ends a session with `exit` alone, without `shutdown` (its `stop_session`),
+/// and closes the pipes only afterwards: the server must go at `exit`, not wait for its
+/// input to close.
+#[test]
+fn exit_without_shutdown_ends_the_server_while_stdin_stays_open() {
+    let mut editor = Editor::start(&[]);
+    editor.open("untitled:a", "plaintext", "Can you review this ASAP?");
+    editor.notify("exit", Value::Null);
+    assert_eq!(editor.wait().code(), Some(1));
+}
+
+/// A client that said `shutdown` and then went away without `exit`.
+#[test]
+fn a_client_that_leaves_after_shutdown_ends_the_session() {
+    let mut editor = Editor::start(&[]);
+    editor.open("untitled:a", "plaintext", "Can you review this ASAP?");
+    assert_eq!(editor.request("shutdown", Value::Null)["result"], Value::Null);
+    assert_eq!(editor.close().code(), Some(1));
+}
+
 /// `src/lsp/transport.rs` once allocated a frame's whole `Content-Length` before reading
 /// it, so one header (`Content-Length: 99999999999999`) aborted the server (SIGABRT)
 /// instead of ending the session as for a client that left.

@@ -40,7 +40,9 @@ fn every_cargo_install_is_locked() {
     // ones the tests ran with.
     for path in readmes() {
         for (number, line) in read(&path).lines().enumerate() {
-            if line.contains("cargo install") {
+            // kak-lsp 16 is the one install that builds only without --locked, as its
+            // README says; every install of plainly itself is locked.
+            if line.contains("cargo install") && !line.contains("kak-lsp") {
                 assert!(line.contains("--locked"), "{}:{}: {line}", path.display(), number + 1);
             }
         }

@@ -22,8 +22,14 @@ local function get_language_id(_, filetype)
   return language_ids[filetype] or filetype
 end
 
--- The score lens needs asking for again after edits on Neovim before 0.10.
-local function on_attach(_, bufnr)
+-- The score lens needs asking for again after edits on Neovim before 0.10. plainly offers
+-- lenses only to clients that show them: Neovim 0.7 gets none (it would show "method
+-- textDocument/codeLens is not supported" at every refresh) and finds the score in the
+-- first line's hover instead.
+local function on_attach(client, bufnr)
+  if not client.server_capabilities.codeLensProvider then
+    return
+  end
   if vim.fn.has("nvim-0.10") == 1 then
     vim.lsp.codelens.refresh({ bufnr = bufnr })
   end

@@ -2,8 +2,8 @@
 
 use lsp_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
-    HoverProviderCapability, OneOf, ResourceOperationKind, SaveOptions, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    HoverProviderCapability, MarkupKind, OneOf, ResourceOperationKind, SaveOptions, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
 
 use crate::position::Encoding;
@@ -32,7 +32,6 @@ pub(crate) fn capabilities(encoding: Encoding, client: &ClientSupport) -> Server
 }
 
 /// What the client can do, read once from its capabilities.
-#[derive(Default)]
 pub(crate) struct ClientSupport {
     /// It takes `workspace/didChangeWatchedFiles` registrations at run time.
     pub watch_files: bool,
@@ -48,6 +47,8 @@ pub(crate) struct ClientSupport {
     pub inlay_hint: bool,
     /// It re-asks for inlay hints when told to.
     pub inlay_hint_refresh: bool,
+    /// How it wants hovers written.
+    pub hover_format: MarkupKind,
 }
 
 impl ClientSupport {
@@ -77,6 +78,7 @@ impl ClientSupport {
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|c| c.refresh_support)
                 .unwrap_or(false),
+            hover_format: hover_format(text.and_then(|t| t.hover.as_ref()).and_then(|h| h.content_format.as_deref())),
         }
     }
 
@@ -84,4 +86,22 @@ impl ClientSupport {
     pub fn score_as_inlay_hint(&self) -> bool {
         !self.code_lens && self.inlay_hint
     }
+
+    /// Whether it shows the score by itself, as a code lens or an inlay hint. Where it
+    /// does not, hovering the first line shows it.
+    pub fn shows_score(&self) -> bool {
+        self.code_lens || self.inlay_hint
+    }
+}
+
+/// The first format in the client's `hover.contentFormat` (its order of preference) that
+/// plainly writes. A client that does not say gets Markdown, which most render and
+/// which reads well enough as it is where they do not.
+fn hover_format(offered: Option<&[MarkupKind]>) -> MarkupKind {
+    let Some(offered) = offered else { return MarkupKind::Markdown };
+    offered
+        .iter()
+        .find(|kind| matches!(kind, MarkupKind::Markdown | MarkupKind::PlainText))
+        .cloned()
+        .unwrap_or(MarkupKind::PlainText)
 }

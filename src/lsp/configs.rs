@@ -4,15 +4,32 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use crate::config::{self, ConfigError, Settings};
 
 /// Loaded configs by path, and the errors the writer has already been shown.
 #[derive(Default)]
 pub(crate) struct Configs {
-    loaded: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
+    loaded: HashMap<PathBuf, Loaded>,
     defaults: Arc<Settings>,
     shown: HashSet<String>,
+}
+
+/// A config as it was read, and how its files looked on disk then.
+struct Loaded {
+    settings: Result<Arc<Settings>, ConfigError>,
+    /// The config and each rule file it reads, with what [`stamp`] said before reading.
+    files: Vec<(PathBuf, Option<Stamp>)>,
+}
+
+/// What tells a changed file from an unchanged one without reading it: its modification
+/// time and length. A file that cannot be read has none.
+type Stamp = (SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
 }
 
 /// The config that applies in a folder.
@@ -29,14 +46,11 @@ impl Configs {
     /// The config for documents in `dir`: the nearest `plainly.toml` (or `.plainly.toml`)
     /// in it or a folder above it.
     pub fn for_dir(&mut self, dir: &Path) -> Found {
-        let Some(path) = config::discover(dir) else {
+        let Some(path) = nearest(dir) else {
             return Found { path: None, settings: self.defaults.clone(), news: None };
         };
-        // `discover` names the file relative to the working folder when it can; messages
-        // in an editor should name it whole.
-        let path = std::path::absolute(&path).unwrap_or(path);
-        let loaded = self.loaded.entry(path.clone()).or_insert_with(|| Settings::load(&path).map(Arc::new));
-        match loaded {
+        let loaded = self.loaded.entry(path.clone()).or_insert_with(|| load(&path));
+        match &loaded.settings {
             Ok(settings) => Found { path: Some(path), settings: settings.clone(), news: None },
             Err(err) => {
                 let news = self.shown.insert(err.to_string()).then(|| err.clone());
@@ -52,10 +66,16 @@ impl Configs {
         let same = |file: &PathBuf| {
             file == path || matches!((file.canonicalize(), path.canonicalize()), (Ok(a), Ok(b)) if a == b)
         };
-        self.loaded.values().any(|loaded| match loaded {
+        self.loaded.values().any(|loaded| match &loaded.settings {
             Ok(settings) => settings.rule_files.iter().any(same),
             Err(_) => path.extension().is_some_and(|ext| ext == "toml"),
         })
+    }
+
+    /// Whether a config or rule file read so far changed on disk since: the server's own
+    /// look, for clients that do not watch files for it or whose watcher missed it.
+    pub fn changed_on_disk(&self) -> bool {
+        self.loaded.values().flat_map(|loaded| &loaded.files).any(|(path, was)| stamp(path) != *was)
     }
 
     /// Forgets every loaded config, so the next lookup reads the files again. Errors are
@@ -64,6 +84,26 @@ impl Configs {
         self.loaded.clear();
         self.shown.clear();
     }
+}
+
+/// The config that applies in `dir`, named whole (as messages in an editor should name
+/// it; `discover` names it relative to the working folder when it can).
+pub(crate) fn nearest(dir: &Path) -> Option<PathBuf> {
+    let path = config::discover(dir)?;
+    Some(std::path::absolute(&path).unwrap_or(path))
+}
+
+/// Reads the config at `path`, stamped before it is read, so that a change made while it
+/// is read shows as a change.
+fn load(path: &Path) -> Loaded {
+    let stamped = stamp(path);
+    let settings = Settings::load(path).map(Arc::new);
+    let mut files = vec![(path.to_path_buf(), stamped)];
+    if let Ok(settings) = &settings {
+        // Rule files are read during `load`; a change between the two shows next time.
+        files.extend(settings.rule_files.iter().map(|file| (file.clone(), stamp(file))));
+    }
+    Loaded { settings, files }
 }
 
 /// Whether `path` is named like a config file.

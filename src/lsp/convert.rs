@@ -13,15 +13,23 @@ use crate::span::Span;
 
 /// The encoding to use, from the client's `general.positionEncodings`: UTF-8 when
 /// offered (our offsets are bytes, so it costs nothing), then UTF-32, else UTF-16,
-/// which every client must support.
-pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
+/// which every client must support. A client that offers nothing may be one that counts
+/// in another encoding without saying so (ALE counts bytes): its setup can name that
+/// encoding in `initializationOptions.positionEncoding` (`stated`), and it is used.
+pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>, stated: Option<&str>) -> Encoding {
     let offered = offered.unwrap_or_default();
     if offered.contains(&PositionEncodingKind::UTF8) {
         Encoding::Utf8
     } else if offered.contains(&PositionEncodingKind::UTF32) {
         Encoding::Utf32
-    } else {
+    } else if !offered.is_empty() {
         Encoding::Utf16
+    } else {
+        match stated {
+            Some("utf-8") => Encoding::Utf8,
+            Some("utf-32") => Encoding::Utf32,
+            _ => Encoding::Utf16,
+        }
     }
 }
 
@@ -202,10 +210,19 @@ mod tests {
     #[test]
     fn utf8_is_preferred_then_utf32_then_utf16() {
         let offered = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF32, PositionEncodingKind::UTF8];
-        assert_eq!(negotiate(Some(&offered)), Encoding::Utf8);
-        assert_eq!(negotiate(Some(&offered[..2])), Encoding::Utf32);
-        assert_eq!(negotiate(Some(&offered[..1])), Encoding::Utf16);
-        assert_eq!(negotiate(None), Encoding::Utf16);
+        assert_eq!(negotiate(Some(&offered), None), Encoding::Utf8);
+        assert_eq!(negotiate(Some(&offered[..2]), None), Encoding::Utf32);
+        assert_eq!(negotiate(Some(&offered[..1]), None), Encoding::Utf16);
+        assert_eq!(negotiate(None, None), Encoding::Utf16);
+    }
+
+    #[test]
+    fn a_setup_states_the_encoding_of_a_client_that_offers_none() {
+        assert_eq!(negotiate(None, Some("utf-8")), Encoding::Utf8);
+        assert_eq!(negotiate(Some(&[]), Some("utf-32")), Encoding::Utf32);
+        assert_eq!(negotiate(None, Some("bytes")), Encoding::Utf16);
+        // What a client offers is what it speaks.
+        assert_eq!(negotiate(Some(&[PositionEncodingKind::UTF16]), Some("utf-8")), Encoding::Utf16);
     }
 
     #[test]

@@ -1,14 +1,25 @@
-//! Hover over a finding: the rule, its message, why it matters, what it costs the score.
+//! Hover: at a finding, the rule, its message, why it matters and what it costs the
+//! score; at a clock time, that time in the team's zones; on the first line, the score
+//! itself for clients that show it nowhere else. Written in Markdown or plain text, as
+//! the client asks.
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use crate::rules;
+use crate::span::Span;
 
 use super::convert::Lines;
 use super::documents::OpenDocument;
+use super::lens;
 
-/// The hover at byte `offset`, from the cached findings whose span holds it.
-pub(crate) fn hover(doc: &OpenDocument, lines: Lines<'_>, offset: usize) -> Option<Hover> {
+/// One part of a hover: its text in the client's format, and the text it is about.
+pub(crate) struct Section {
+    pub text: String,
+    pub span: Span,
+}
+
+/// The findings whose span holds byte `offset`, from the cached check.
+pub(crate) fn findings(doc: &OpenDocument, offset: usize, format: &MarkupKind) -> Option<Section> {
     let checked = doc.checked.as_ref()?;
     let here: Vec<_> = checked.findings.iter().filter(|f| f.span.start <= offset && offset <= f.span.end).collect();
     let first = here.first()?;
@@ -19,44 +30,61 @@ pub(crate) fn hover(doc: &OpenDocument, lines: Lines<'_>, offset: usize) -> Opti
             let weight = meta.map_or(0, |meta| meta.weight);
             let why = meta.and_then(|meta| why(meta.docs)).unwrap_or_default();
             let points = if weight == 1 { "point" } else { "points" };
-            format!(
-                "**{}** ({}, −{weight} {points} of the clarity score)\n\n{}\n\n{why}\n\n`plainly explain {}` for more.",
-                finding.rule, finding.severity, finding.message, finding.rule
-            )
+            let (rule, severity, message) = (finding.rule, finding.severity, &finding.message);
+            match format {
+                MarkupKind::Markdown => format!(
+                    "**{rule}** ({severity}, −{weight} {points} of the clarity score)\n\n{message}\n\n{why}\n\n`plainly explain {rule}` for more."
+                ),
+                MarkupKind::PlainText => format!(
+                    "{rule} ({severity}, −{weight} {points} of the clarity score)\n\n{message}\n\n{}\n\nplainly explain {rule} for more.",
+                    plain(&why)
+                ),
+            }
         })
         .collect();
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: sections.join("\n\n---\n\n"),
-        }),
-        range: Some(lines.range(first.span)),
-    })
+    Some(Section { text: join(sections), span: first.span })
 }
 
-/// A clock time under the cursor, shown in every zone of the config's `[team]`.
-pub(crate) fn clock_time(doc: &OpenDocument, lines: Lines<'_>, offset: usize) -> Option<Hover> {
+/// A clock time at byte `offset`, shown in every zone of the config's `[team]`.
+pub(crate) fn clock_time(doc: &OpenDocument, offset: usize, format: &MarkupKind) -> Option<Section> {
     let setup = &doc.setup;
     let (span, text) = crate::team::time_in_zones(&doc.text, setup.kind, &setup.settings, offset)?;
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
-        range: Some(lines.range(span)),
-    })
+    let text = match format {
+        MarkupKind::Markdown => text,
+        MarkupKind::PlainText => plain(&text),
+    };
+    Some(Section { text, span })
 }
 
-/// One hover from the findings' and the clock time's: both, findings first.
-pub(crate) fn merge(findings: Option<Hover>, clock: Option<Hover>) -> Option<Hover> {
-    match (findings, clock) {
-        (Some(mut findings), Some(clock)) => {
-            if let (HoverContents::Markup(first), HoverContents::Markup(second)) =
-                (&mut findings.contents, clock.contents)
-            {
-                first.value = format!("{}\n\n---\n\n{}", first.value, second.value);
-            }
-            Some(findings)
-        }
-        (findings, clock) => findings.or(clock),
+/// The score, when byte `offset` is on the first line.
+pub(crate) fn score(doc: &OpenDocument, offset: usize, format: &MarkupKind) -> Option<Section> {
+    let checked = doc.checked.as_ref()?;
+    let first_line = doc.index.line_span(&doc.text, 0)?;
+    if offset > first_line.end {
+        return None;
     }
+    let title = lens::title(checked);
+    let text = match format {
+        MarkupKind::Markdown => format!("**{title}**"),
+        MarkupKind::PlainText => title,
+    };
+    Some(Section { text, span: first_line })
+}
+
+/// The hover showing `sections` in order, over the first one's text.
+pub(crate) fn hover(sections: Vec<Section>, lines: Lines<'_>, format: MarkupKind) -> Option<Hover> {
+    let range = lines.range(sections.first()?.span);
+    let value = join(sections.into_iter().map(|section| section.text).collect());
+    Some(Hover { contents: HoverContents::Markup(MarkupContent { kind: format, value }), range: Some(range) })
+}
+
+fn join(sections: Vec<String>) -> String {
+    sections.join("\n\n---\n\n")
+}
+
+/// Plain text from the little Markdown plainly writes in hovers: bold and code spans.
+fn plain(markdown: &str) -> String {
+    markdown.replace("**", "").replace('`', "")
 }
 
 /// The first paragraph under a rule's `## Why`, on one line.
@@ -77,5 +105,10 @@ mod tests {
             let why = why(rule.meta().docs).unwrap_or_default();
             assert!(why.len() > 20 && !why.contains('#'), "{}: {why:?}", rule.meta().id);
         }
+    }
+
+    #[test]
+    fn plain_text_drops_bold_and_code_marks() {
+        assert_eq!(plain("**3pm CET** on Wednesday: `plainly explain`"), "3pm CET on Wednesday: plainly explain");
     }
 }

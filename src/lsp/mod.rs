@@ -211,6 +211,7 @@ impl<'c> Server<'c> {
             check,
             encoding: convert::negotiate(
                 params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()),
+                params.initialization_options.as_ref().and_then(|o| o.get("positionEncoding")?.as_str()),
             ),
             client: ClientSupport::new(&params.capabilities),
             workspace,
@@ -386,15 +387,36 @@ impl<'c> Server<'c> {
         }
     }
 
+    /// Reads the configs again when one of their files changed on disk, or when a
+    /// document about to be checked now has another config (one was created or deleted
+    /// above it). Clients that watch files tell us sooner; this needs nothing from the
+    /// client, at the cost of a few `stat`s per check.
+    fn notice_config_changes(&mut self) {
+        let moved = || {
+            self.documents.values().filter(|doc| doc.needs_check).any(|doc| {
+                let dir = self.config_dir(doc.path.as_deref());
+                configs::nearest(&dir) != doc.setup.config
+            })
+        };
+        if self.configs.changed_on_disk() || moved() {
+            self.reload_configs();
+        }
+    }
+
+    /// The folder whose config applies to a document at `path`: its own, or the
+    /// workspace's for untitled buffers.
+    fn config_dir(&self, path: Option<&Path>) -> PathBuf {
+        match path.and_then(Path::parent) {
+            Some(dir) => dir.to_path_buf(),
+            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
+        }
+    }
+
     /// How to check a document, from the config nearest to it: the CLI's rule, with
     /// untitled buffers using the workspace's config. A broken config is reported once
     /// and the defaults apply.
     fn setup(&mut self, path: Option<&Path>, language_id: &str) -> Setup {
-        let dir = match path.and_then(Path::parent) {
-            Some(dir) => dir.to_path_buf(),
-            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
-        };
-        let found = self.configs.for_dir(&dir);
+        let found = self.configs.for_dir(&self.config_dir(path));
         if let Some(err) = &found.news {
             self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
         }
@@ -403,6 +425,7 @@ impl<'c> Server<'c> {
 
     /// Checks every document that changed since its last check, and publishes.
     fn check_changed(&mut self) {
+        self.notice_config_changes();
         let stale: Vec<Uri> =
             self.documents.iter().filter(|(_, doc)| doc.needs_check).map(|(uri, _)| uri.clone()).collect();
         for uri in stale {
@@ -520,7 +543,10 @@ impl<'c> Server<'c> {
         let doc = self.documents.get(&at.text_document.uri)?;
         let lines = doc.lines(self.encoding);
         let offset = lines.offset(at.position);
-        hover::merge(hover::hover(doc, lines, offset), hover::clock_time(doc, lines, offset))
+        let format = &self.client.hover_format;
+        let score = if self.client.shows_score() { None } else { hover::score(doc, offset, format) };
+        let sections = [hover::findings(doc, offset, format), hover::clock_time(doc, offset, format), score];
+        hover::hover(sections.into_iter().flatten().collect(), lines, format.clone())
     }
 
     fn code_lens(&mut self, params: CodeLensParams) -> Option<Vec<CodeLens>> {

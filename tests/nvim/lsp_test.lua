@@ -49,6 +49,13 @@ local ok, err = pcall(function()
   end
   table.sort(codes)
   say("codes " .. table.concat(codes, ","))
+  -- The words each diagnostic covers, as Neovim shows them (its columns are bytes).
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.lnum == d.end_lnum then
+      local line = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
+      say("diag " .. code_of(d) .. " " .. (d.lnum + 1) .. " " .. line:sub(d.col + 1, d.end_col))
+    end
+  end
   check(jargon ~= nil, "no jargon diagnostic")
 
   local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
