@@ -40,7 +40,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::output::FileReport;
+use crate::report::FileReport;
 use crate::rules::{self, Scope};
 
 /// The version of the baseline file format this plainly reads and writes.

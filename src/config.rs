@@ -15,109 +15,16 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
+pub use crate::config_error::ConfigError;
 use crate::finding::Severity;
 use crate::input::{DEFAULT_MAX_FILE_BYTES, FileKind};
 use crate::lexicon::Lexicon;
-use crate::position::line_column_1;
-use crate::rules::{self, RuleMeta};
+pub use crate::meta::Profile;
+use crate::meta::RuleMeta;
 use crate::team::{CoreHours, Reader, Team, Zone, ZoneStyle};
 
 /// The names plainly looks for, in order, in each folder from a file up to the root.
 pub const CONFIG_NAMES: &[&str] = &["plainly.toml", ".plainly.toml"];
-
-/// Which kind of writing a file is, and so which rules apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// Drafts of async messages: chat posts, emails, issue comments.
-    Message,
-    /// Daily or weekly status updates.
-    Standup,
-    /// Documentation: only the style rules.
-    Doc,
-}
-
-impl Profile {
-    /// Every profile.
-    pub const ALL: [Profile; 3] = [Profile::Message, Profile::Standup, Profile::Doc];
-
-    /// The profile's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Profile::Message => "message",
-            Profile::Standup => "standup",
-            Profile::Doc => "doc",
-        }
-    }
-
-    /// The profile with this name.
-    pub fn from_name(name: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.name() == name)
-    }
-
-    /// The profile a file gets when nothing else chooses one: Markdown files are
-    /// documentation, so a docs folder is not buried in missing-ask warnings; text,
-    /// email and stdin are messages.
-    pub fn default_for(kind: FileKind) -> Profile {
-        match kind {
-            FileKind::Markdown => Profile::Doc,
-            FileKind::Text | FileKind::Email | FileKind::Commit => Profile::Message,
-        }
-    }
-}
-
-impl fmt::Display for Profile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A problem in a config or rule file, located at `path:line:col` (1-based; 0 when unknown).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    /// The file.
-    pub path: String,
-    /// 1-based line, or 0.
-    pub line: usize,
-    /// 1-based column in characters, or 0.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ConfigError {
-    /// An error at a known line and column.
-    pub fn new(path: impl fmt::Display, line: usize, column: usize, message: String) -> ConfigError {
-        ConfigError { path: path.to_string(), line, column, message }
-    }
-
-    /// An error at byte `offset` of `text`.
-    pub fn at(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
-        let (line, column) = line_column_1(text, offset);
-        ConfigError::new(path.display(), line, column, message)
-    }
-
-    /// A TOML syntax or type error.
-    pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> ConfigError {
-        let message = err.message().trim().replace('\n', " ");
-        match err.span() {
-            Some(span) => ConfigError::at(path, text, span.start, message),
-            None => ConfigError::new(path.display(), 0, 0, message),
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.path, self.message)
-        } else {
-            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 /// `plainly.toml` as written.
 #[derive(Deserialize, Default)]
@@ -259,15 +166,17 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Reads and resolves the config file at `path`.
-    pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    /// Reads and resolves the config file at `path`; its `[rules]` table is checked
+    /// against `rules`, the metadata of every rule there is (`crate::rules::catalogue()`),
+    /// which the caller passes so that configuration does not depend on the rules' code.
+    pub fn load(path: &Path, rules: &[&'static RuleMeta]) -> Result<Settings, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|err| ConfigError::new(path.display(), 0, 0, format!("cannot read config: {err}")))?;
-        Settings::parse(path, &text)
+        Settings::parse(path, &text, rules)
     }
 
-    /// Resolves config `text` as if read from `path`.
-    pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
+    /// Resolves config `text` as if read from `path`; see [`Settings::load`].
+    pub fn parse(path: &Path, text: &str, rules: &[&'static RuleMeta]) -> Result<Settings, ConfigError> {
         let error_at = |offset: usize, message: String| ConfigError::at(path, text, offset, message);
         if let Some((offset, message)) = misplaced_top_level_key(text) {
             return Err(error_at(offset, message));
@@ -341,10 +250,9 @@ impl Settings {
         }
 
         for (id, value) in options.rules {
-            let Some(rule) = rules::by_id(id.get_ref()) else {
-                return Err(error_at(id.span().start, unknown_rule(id.get_ref())));
+            let Some(meta) = rules.iter().copied().find(|meta| meta.id == id.get_ref()) else {
+                return Err(error_at(id.span().start, unknown_rule(id.get_ref(), rules)));
             };
-            let meta = rule.meta();
             match value.into_inner() {
                 RuleValue::Level(level) => {
                     let switch = parse_switch(&level).ok_or_else(|| error_at(id.span().end, bad_level(&level)))?;
@@ -623,8 +531,8 @@ fn bad_level(level: &str) -> String {
     format!("unknown level {level:?}; expected \"off\", \"on\", \"info\", \"warning\" or \"error\"")
 }
 
-fn unknown_rule(id: &str) -> String {
-    let ids: Vec<&str> = rules::ALL.iter().map(|r| r.meta().id).collect();
+fn unknown_rule(id: &str, rules: &[&RuleMeta]) -> String {
+    let ids: Vec<&str> = rules.iter().map(|meta| meta.id).collect();
     format!("unknown rule `{id}`; run `plainly rules` to list them ({})", ids.join(", "))
 }
 

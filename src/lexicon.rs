@@ -20,8 +20,9 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::{ConfigError, Profile};
+use crate::config_error::ConfigError;
 use crate::document::Document;
+use crate::meta::Profile;
 use crate::span::Span;
 
 /// The built-in rule files, compiled into the binary.

@@ -1,12 +1,25 @@
 //! plainly: a writing-clarity linter for async work messages.
 //!
-//! Data flows one way: text → [`Document`] → [`Finding`]s → score → report. The one
-//! entry point is [`check`]; the CLI ([`cli`]) and the language server build on it.
+//! Data flows one way: text → [`Document`] → [`language`] (tags and a reading of each
+//! sentence) → [`analysis`] (what the message asks, by when) → [`Finding`]s ([`rules`])
+//! → [`score`] → [`report`] → [`output`]. Each layer imports only the ones before it:
+//!
+//! - base: [`span`], [`position`], [`input`], [`segment`], [`finding`];
+//! - text: [`document`], then [`language`];
+//! - settings: [`meta`] (what a rule is, without its code), [`lexicon`] (phrase lists),
+//!   [`team`] (zones and clocks), [`config_error`], [`config`] (`plainly.toml`, checked
+//!   against the rules' metadata that its caller passes in);
+//! - [`analysis`] (the [`analysis::Context`] a rule reads), [`rules`], [`suppress`],
+//!   [`score`], [`fix`];
+//! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then [`cli`] and [`lsp`].
+//!
+//! The one entry point is [`check`]; the CLI and the language server build on it.
 
 pub mod analysis;
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod config_error;
 pub mod diff;
 pub mod docs;
 pub mod document;
@@ -16,8 +29,10 @@ pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod lsp;
+pub mod meta;
 pub mod output;
 pub mod position;
+pub mod report;
 pub mod rules;
 pub mod score;
 pub mod segment;

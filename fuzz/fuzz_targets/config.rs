@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if ["/dev", "/proc", "/sys"].iter().any(|dir| text.contains(dir)) {
         return;
     }
-    match Settings::parse(Path::new("/nonexistent-plainly-fuzz/plainly.toml"), text) {
+    match Settings::parse(Path::new("/nonexistent-plainly-fuzz/plainly.toml"), text, plainly::rules::catalogue()) {
         Ok(settings) => {
             for path in ["notes.md", "docs/a/b.txt", "updates/x.eml", "../outside.md"] {
                 let path = Path::new("/nonexistent-plainly-fuzz").join(path);

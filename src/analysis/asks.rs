@@ -9,12 +9,12 @@
 //! imperative is the writer's own plan ("Fix the login bug"). A user's own `[[ask]]`
 //! entries still make a sentence an ask.
 
+use super::Context;
 use crate::config::Profile;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::input::FileKind;
 use crate::language::Mood;
 use crate::lexicon::List;
-use crate::rules::Context;
 use crate::span::Span;
 
 /// How a sentence asks.

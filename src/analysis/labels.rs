@@ -1,9 +1,9 @@
 //! Explicit labels: "Blocker:", "## Blockers", "**Ask**", "TL;DR:". Text under a label
 //! is not buried, whatever its position, because a skimming reader finds the label.
 
+use super::Context;
 use crate::document::BlockKind;
 use crate::lexicon::List;
-use crate::rules::Context;
 
 /// Whether the text at `offset` sits under a label from `list`: in a heading or line that
 /// starts with one, after a short label-only block ("Blockers:", "**Ask**"), or below

@@ -1,13 +1,88 @@
-//! Facts about a message that several rules need: which sentences ask something of the
-//! reader, and which times and time words it contains. Each is computed once per
-//! document, on first use, through [`crate::rules::Context`].
+//! Facts about a message that several rules need, read from the document, its language
+//! layer and the settings: which sentences ask something of the reader, which times and
+//! time words it contains, whether it says no action is needed, whether it is only a
+//! greeting. Each is computed once per document, on first use, through [`Context`], the
+//! one thing a rule reads.
 
 pub mod asks;
+pub mod greeting;
 pub mod labels;
 pub mod times;
 
-use crate::rules::Context;
+use std::cell::OnceCell;
+
+use crate::config::Settings;
+use crate::document::Document;
+use crate::language::Language;
+use crate::lexicon::{Lexicon, List, PhraseScan};
+use crate::meta::{Profile, RuleMeta};
 use crate::span::Span;
+use asks::Ask;
+use times::TimeScan;
+
+/// Everything a rule may read. Rules do no I/O and never see the config file.
+pub struct Context<'a> {
+    /// The document being checked.
+    pub doc: &'a Document<'a>,
+    /// The resolved settings.
+    pub settings: &'a Settings,
+    /// The profile in effect.
+    pub profile: Profile,
+    language: Language<'a>,
+    phrases: OnceCell<PhraseScan>,
+    asks: OnceCell<Vec<Ask>>,
+    times: OnceCell<TimeScan>,
+}
+
+impl<'a> Context<'a> {
+    /// A context for checking `doc`.
+    pub fn new(doc: &'a Document<'a>, settings: &'a Settings, profile: Profile) -> Context<'a> {
+        Context {
+            doc,
+            settings,
+            profile,
+            language: Language::new(doc),
+            phrases: OnceCell::new(),
+            asks: OnceCell::new(),
+            times: OnceCell::new(),
+        }
+    }
+
+    /// The phrase lists.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.settings.lexicon
+    }
+
+    /// The language layer's reading of the document's sentences.
+    pub fn language(&self) -> &Language<'a> {
+        &self.language
+    }
+
+    /// What the rules conclude about the message as a whole.
+    pub fn message_facts(&self) -> MessageFacts {
+        message_facts(self)
+    }
+
+    /// Every phrase list's matches, scanned once per document.
+    pub fn phrases(&self) -> &PhraseScan {
+        self.phrases.get_or_init(|| self.settings.lexicon.scan(self.doc, self.profile))
+    }
+
+    /// The sentences that ask something of the reader, found once per document.
+    pub fn asks(&self) -> &[Ask] {
+        self.asks.get_or_init(|| asks::find(self))
+    }
+
+    /// Times, dates and time words, found once per document.
+    pub fn times(&self) -> &TimeScan {
+        self.times.get_or_init(|| times::scan(self))
+    }
+
+    /// The value of one of `rule`'s numeric options.
+    pub fn option(&self, rule: &RuleMeta, name: &str) -> u32 {
+        self.settings.option(rule, name)
+    }
+}
 
 /// What the rules conclude about a message as a whole, as `plainly analyze` shows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,7 +103,19 @@ pub fn message_facts(cx: &Context<'_>) -> MessageFacts {
     MessageFacts {
         first_ask,
         deadline: first_ask.and_then(|_| times::deadlines(cx).first().copied()),
-        fyi: crate::rules::is_marked_fyi(cx),
-        greeting_only: crate::rules::bare_greeting_span(cx).is_some(),
+        fyi: is_marked_fyi(cx),
+        greeting_only: greeting::greeting_only(cx).is_some(),
     }
+}
+
+/// Whether an FYI marker says no action is needed. Entries marked `sentence-start`
+/// ("Reminder", "PSA") count only when they open a sentence: "Reminder: the office is
+/// closed" tells, "you saw the announcement" does not.
+pub fn is_marked_fyi(cx: &Context<'_>) -> bool {
+    let doc = cx.doc;
+    let entries = cx.lexicon().entries(List::Fyi);
+    cx.phrases().get(List::Fyi).iter().any(|m| {
+        !entries[m.entry].sentence_start
+            || doc.sentence_at(m.span.start).is_some_and(|s| asks::opens_sentence(doc, &doc.sentences[s], m.span.start))
+    })
 }

@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Context;
 use crate::lexicon::{List, PhraseMatch};
-use crate::rules::Context;
 use crate::span::Span;
 
 /// The time facts every profile needs, found once per document. Zones and concrete

@@ -40,9 +40,9 @@ pub(super) fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     let display = if stdin { "<stdin>".to_string() } else { args.path.display().to_string() };
     let dir = if stdin { PathBuf::from(".") } else { args.path.parent().map_or(PathBuf::from("."), Path::to_path_buf) };
     let settings = match &args.config {
-        Some(path) => Settings::load(path)?,
+        Some(path) => Settings::load(path, crate::rules::catalogue())?,
         None => match config::discover(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir }) {
-            Some(path) => Settings::load(&path)?,
+            Some(path) => Settings::load(&path, crate::rules::catalogue())?,
             None => Settings::default(),
         },
     };

@@ -139,7 +139,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     let mut configs = match &args.config {
-        Some(path) => match Settings::load(path) {
+        Some(path) => match Settings::load(path, crate::rules::catalogue()) {
             Ok(settings) => Configs::fixed(settings, args.timezone.clone()),
             Err(err) => {
                 eprintln!("plainly: {err}");
@@ -572,7 +572,9 @@ impl Configs {
                 let timezone = self.timezone.as_deref();
                 self.by_file
                     .entry(file.clone())
-                    .or_insert_with(|| Settings::load(&file).map(|s| Arc::new(with_timezone(s, timezone))))
+                    .or_insert_with(|| {
+                        Settings::load(&file, crate::rules::catalogue()).map(|s| Arc::new(with_timezone(s, timezone)))
+                    })
                     .clone()
             }
         };

@@ -82,6 +82,7 @@ pub(super) fn run(path: &Path, force: bool) -> anyhow::Result<ExitStatus> {
 mod tests {
     #[test]
     fn starter_config_is_valid() {
-        crate::config::Settings::parse(std::path::Path::new("plainly.toml"), super::STARTER).unwrap();
+        crate::config::Settings::parse(std::path::Path::new("plainly.toml"), super::STARTER, crate::rules::catalogue())
+            .unwrap();
     }
 }

@@ -1,7 +1,7 @@
 use super::*;
 
 fn parse(text: &str) -> Result<Settings, ConfigError> {
-    Settings::parse(Path::new("plainly.toml"), text)
+    Settings::parse(Path::new("plainly.toml"), text, crate::rules::catalogue())
 }
 
 #[test]
@@ -60,6 +60,7 @@ fn profiles_map_globs_relative_to_the_config() {
     let settings = Settings::parse(
         Path::new("/repo/plainly.toml"),
         "[profiles]\n\"updates/**\" = \"standup\"\n\"*.txt\" = \"doc\"\n",
+        crate::rules::catalogue(),
     )
     .unwrap();
     assert_eq!(settings.profile_for(Path::new("/repo/updates/2026/w3.md")), Some(Profile::Standup));
@@ -69,8 +70,12 @@ fn profiles_map_globs_relative_to_the_config() {
 
 #[test]
 fn excludes_use_gitignore_syntax() {
-    let settings =
-        Settings::parse(Path::new("/repo/plainly.toml"), "exclude = [\"vendor/\", \"CHANGELOG.md\"]\n").unwrap();
+    let settings = Settings::parse(
+        Path::new("/repo/plainly.toml"),
+        "exclude = [\"vendor/\", \"CHANGELOG.md\"]\n",
+        crate::rules::catalogue(),
+    )
+    .unwrap();
     assert!(settings.is_excluded(Path::new("/repo/vendor"), true));
     assert!(settings.is_excluded(Path::new("/repo/vendor/a.md"), false));
     assert!(settings.is_excluded(Path::new("/repo/docs/CHANGELOG.md"), false));

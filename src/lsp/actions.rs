@@ -228,7 +228,8 @@ mod tests {
         let (span, replacement) = disable_in_config(text, rule).expect("an edit");
         let mut out = text.to_string();
         out.replace_range(span.start..span.end, &replacement);
-        let settings = Settings::parse(Path::new("plainly.toml"), &out).expect("still a valid config");
+        let settings =
+            Settings::parse(Path::new("plainly.toml"), &out, crate::rules::catalogue()).expect("still a valid config");
         let meta = rules::by_id(rule).unwrap().meta();
         assert_eq!(settings.severity(meta, Profile::Message), None, "{rule} is off in:\n{out}");
         out

@@ -97,7 +97,7 @@ pub(crate) fn nearest(dir: &Path) -> Option<PathBuf> {
 /// is read shows as a change.
 fn load(path: &Path) -> Loaded {
     let stamped = stamp(path);
-    let settings = Settings::load(path).map(Arc::new);
+    let settings = Settings::load(path, crate::rules::catalogue()).map(Arc::new);
     let mut files = vec![(path.to_path_buf(), stamped)];
     if let Ok(settings) = &settings {
         // Rule files are read during `load`; a change between the two shows next time.

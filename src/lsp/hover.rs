@@ -48,7 +48,7 @@ pub(crate) fn findings(doc: &OpenDocument, offset: usize, format: &MarkupKind) -
 /// A clock time at byte `offset`, shown in every zone of the config's `[team]`.
 pub(crate) fn clock_time(doc: &OpenDocument, offset: usize, format: &MarkupKind) -> Option<Section> {
     let setup = &doc.setup;
-    let (span, text) = crate::team::time_in_zones(&doc.text, setup.kind, &setup.settings, offset)?;
+    let (span, text) = time_in_zones(&doc.text, setup.kind, &setup.settings, offset)?;
     let text = match format {
         MarkupKind::Markdown => text,
         MarkupKind::PlainText => plain(&text),
@@ -95,6 +95,54 @@ pub(crate) fn why(docs: &str) -> Option<String> {
     Some(paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Where the clock time at `offset` falls for every zone the team names, for an editor's
+/// hover: "**3pm CET** on Wednesday, Nov 25 is …" with one line per zone. `None` when
+/// no clock time is there, the config has no `[team]`, or the time's zone is unknown.
+fn time_in_zones(
+    source: &str,
+    kind: crate::FileKind,
+    settings: &crate::Settings,
+    offset: usize,
+) -> Option<(crate::Span, String)> {
+    use crate::analysis::times::{reference_date, written_zone};
+    use crate::team::{clock_label, parse_clock, weekday_name, zone_label, zone_of_mention};
+    let team = settings.team.as_ref()?;
+    let options = crate::ParseOptions { skip_quotes: kind != crate::FileKind::Markdown };
+    let doc = crate::Document::parse(source, kind, options);
+    let cx = crate::analysis::Context::new(&doc, settings, crate::Profile::Message);
+    let time = cx.times().clock.iter().copied().find(|t| t.start <= offset && offset <= t.end)?;
+    let clock = parse_clock(doc.text_of(time))?;
+    let sentence = doc.sentences[doc.sentence_at(time.start)?].span;
+    let zone = match written_zone(&cx, time) {
+        Some(mention) => zone_of_mention(doc.text_of(mention))?,
+        None => team.writer.as_ref()?.tz.clone(),
+    };
+    let date = reference_date(&cx, sentence, team.today());
+    let instant = date.to_datetime(clock).to_zoned_datetime(zone).ok()?;
+    let mut lines = vec![format!(
+        "**{} {}** on {}, {}:",
+        clock_label(instant.time()),
+        zone_label(&instant, team.style),
+        weekday_name(instant.date()),
+        instant.date()
+    )];
+    let zones = team.writer.iter().chain(team.readers.iter().map(|r| &r.zone));
+    for zone in zones {
+        let local = instant.with_time_zone(zone.tz.clone());
+        let core = team.readers.iter().find(|r| r.zone.name == zone.name).map(|r| r.core_hours);
+        let outside = core.is_some_and(|hours| !hours.contains(local.time()));
+        lines.push(format!(
+            "- {}: {} {} ({}){}",
+            zone.place(),
+            clock_label(local.time()),
+            weekday_name(local.date()),
+            zone_label(&local, team.style),
+            if outside { ", outside core hours" } else { "" }
+        ));
+    }
+    Some((time, lines.join("\n")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +158,24 @@ mod tests {
     #[test]
     fn plain_text_drops_bold_and_code_marks() {
         assert_eq!(plain("**3pm CET** on Wednesday: `plainly explain`"), "3pm CET on Wednesday: plainly explain");
+    }
+
+    #[test]
+    fn a_time_is_shown_in_every_team_zone() {
+        let config = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"America/Los_Angeles\", \"Asia/Tokyo\"]\n";
+        let settings = crate::rules::testing::team_settings(config);
+        let text = "Can we meet at 3pm tomorrow?";
+        let (span, hover) = time_in_zones(text, crate::FileKind::Text, &settings, 16).unwrap();
+        assert_eq!(span.slice(text), "3pm");
+        assert_eq!(
+            hover,
+            "**3pm CET** on Thursday, 2026-11-26:\n- Berlin: 3pm Thursday (CET)\n- Los Angeles: 6am Thursday (PST), outside core hours\n- Tokyo: 11pm Thursday (JST), outside core hours"
+        );
+        assert!(time_in_zones(text, crate::FileKind::Text, &settings, 2).is_none());
+        // Each time in the zone written with it.
+        let text = "Let's talk on Wednesday at 10am PT / 1pm ET.";
+        let (_, hover) = time_in_zones(text, crate::FileKind::Text, &settings, 38).unwrap();
+        assert!(hover.starts_with("**1pm EST** on Wednesday, 2026-11-25:\n- Berlin: 7pm Wednesday"), "{hover}");
+        assert!(time_in_zones(text, crate::FileKind::Text, &crate::Settings::default(), 16).is_none());
     }
 }

@@ -5,12 +5,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analysis::Context;
 use crate::config::{Profile, Settings};
 use crate::document::{Document, ParseOptions};
 use crate::input::FileKind;
 use crate::language::{SentenceReading, TokenKind};
 use crate::position::line_column_1;
-use crate::rules::Context;
 use crate::span::Span;
 
 /// A place in the file: 1-based line and column (Unicode scalar values), byte offset.

@@ -2,8 +2,6 @@
 
 use super::{Context, MESSAGE, Rule, RuleMeta, Scope};
 use crate::finding::{Finding, Severity};
-use crate::language::{Acts, TokenKind, Upos};
-use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "bare-greeting",
@@ -41,9 +39,6 @@ for a quick call?\" asks for a call. Messages over 12 words are never just a gre
     fine: &["Hi Sam, can you review PR 42 by Friday?", "Hi,\n\nWill MongoDB not fit this solution?"],
 };
 
-/// Messages longer than this are never just a greeting.
-const MAX_WORDS: usize = 12;
-
 /// See [`META`].
 pub struct BareGreeting;
 
@@ -53,7 +48,7 @@ impl Rule for BareGreeting {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        bare_greeting(cx)
+        crate::analysis::greeting::greeting_only(cx)
             .map(|span| {
                 Finding::new(
                     span,
@@ -62,93 +57,6 @@ impl Rule for BareGreeting {
             })
             .into_iter()
             .collect()
-    }
-}
-
-/// The whole message's span when it is only a greeting or presence check: every
-/// sentence is a greeting, a name, a mention, a presence check, a bump or thanks (as the
-/// language layer reads it), a sign-off ("Bart", "Cheers, Bart"), or the time a bump has
-/// waited ("It's been two weeks."), and at least one greets or checks presence.
-pub(crate) fn bare_greeting(cx: &Context<'_>) -> Option<Span> {
-    let doc = cx.doc;
-    let words = &doc.words;
-    if words.is_empty() || words.len() > MAX_WORDS {
-        return None;
-    }
-    let mut greets = false;
-    for index in 0..doc.sentences.len() {
-        let reading = cx.language().sentence(index);
-        greets |= reading.acts.contains(Acts::GREET) || reading.acts.contains(Acts::PRESENCE);
-        let last = index + 1 == doc.sentences.len();
-        if !(reading.is_only_opening() || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
-            return None;
-        }
-    }
-    greets.then(|| Span::new(words[0].start, words[words.len() - 1].end))
-}
-
-/// The message's last sentence is a signature: one to three names, maybe after a closing
-/// word ("Bart", "-Joe", "Cheers, Bart").
-fn is_sign_off(cx: &Context<'_>, index: usize) -> bool {
-    let reading = cx.language().sentence(index);
-    let words: Vec<(&str, Upos)> = reading
-        .tokens
-        .iter()
-        .zip(&reading.tags)
-        .filter(|(t, _)| t.kind == TokenKind::Word)
-        .map(|(t, tag)| (cx.doc.text_of(t.span), tag.upos))
-        .collect();
-    let closing = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "best" | "regards" | "cheers" | "thanks" | "thx" | "sincerely" | "cordially"
-        )
-    };
-    let names = words.iter().skip_while(|(w, _)| closing(w)).collect::<Vec<_>>();
-    !names.is_empty()
-        && names.len() <= 3
-        && names.iter().all(|(w, upos)| *upos == Upos::Propn || w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// "It's been two weeks.", "It has been a while": how long a bump has waited.
-fn is_time_waited(cx: &Context<'_>, index: usize) -> bool {
-    let reading = cx.language().sentence(index);
-    let lower: Vec<String> = reading
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| cx.doc.text_of(t.span).to_lowercase().replace('\u{2019}', "'"))
-        .collect();
-    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-    match lower.as_slice() {
-        ["it", "'s" | "has" | "is", "been", rest @ ..] => {
-            !rest.is_empty()
-                && rest.len() <= 4
-                && rest.iter().all(|w| {
-                    matches!(
-                        *w,
-                        "a" | "while"
-                            | "some"
-                            | "time"
-                            | "ages"
-                            | "few"
-                            | "couple"
-                            | "of"
-                            | "now"
-                            | "already"
-                            | "over"
-                            | "more"
-                            | "than"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "several"
-                            | "many"
-                    ) || w.chars().all(|c| c.is_ascii_digit())
-                        || matches!(*w, "day" | "days" | "week" | "weeks" | "month" | "months")
-                })
-        }
-        _ => false,
     }
 }
 

@@ -150,6 +150,7 @@ mod tests {
         let settings = crate::Settings::parse(
             std::path::Path::new("plainly.toml"),
             "[rules]\nlong-sentence = { max-words = 30 }\n",
+            crate::rules::catalogue(),
         )
         .unwrap();
         assert_eq!(run_with(&LongSentence, &settings, profile, kind, &doc(35)).len(), 1);

@@ -1,11 +1,9 @@
 //! Flags messages that ask nothing of their readers and do not say no action is needed.
 
 use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
-use crate::analysis::asks::opens_sentence;
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::input::FileKind;
-use crate::lexicon::List;
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -63,7 +61,10 @@ impl Rule for MissingAsk {
         if doc.kind == FileKind::Commit {
             return Vec::new();
         }
-        if doc.word_count() < cx.option(&META, "min-words") as usize || !cx.asks().is_empty() || is_marked_fyi(cx) {
+        if doc.word_count() < cx.option(&META, "min-words") as usize
+            || !cx.asks().is_empty()
+            || crate::analysis::is_marked_fyi(cx)
+        {
             return Vec::new();
         }
         let Some(first) = doc.sentences.first() else { return Vec::new() };
@@ -76,18 +77,6 @@ impl Rule for MissingAsk {
             .with_fix(fix),
         ]
     }
-}
-
-/// Whether an FYI marker says no action is needed. Entries marked `sentence-start`
-/// ("Reminder", "PSA") count only when they open a sentence: "Reminder: the office is
-/// closed" tells, "you saw the announcement" does not.
-pub(crate) fn is_marked_fyi(cx: &Context<'_>) -> bool {
-    let doc = cx.doc;
-    let entries = cx.lexicon().entries(List::Fyi);
-    cx.phrases().get(List::Fyi).iter().any(|m| {
-        !entries[m.entry].sentence_start
-            || doc.sentence_at(m.span.start).is_some_and(|s| opens_sentence(doc, &doc.sentences[s], m.span.start))
-    })
 }
 
 #[cfg(test)]

@@ -5,14 +5,9 @@
 //! tests. `plainly explain`, `plainly rules` and the README's rule table are
 //! rendered from `META`, so they cannot drift from the code.
 
-use std::cell::OnceCell;
-
-use crate::analysis::{asks::Ask, times::TimeScan};
-use crate::config::{Profile, Settings};
-use crate::document::Document;
-use crate::finding::{Finding, Severity};
-use crate::language::Language;
-use crate::lexicon::{Lexicon, PhraseScan};
+use crate::finding::Finding;
+use crate::meta::Profile;
+pub use crate::meta::{OptionMeta, RuleMeta, Scope};
 
 mod bare_greeting;
 mod buried_ask;
@@ -37,140 +32,7 @@ mod wall_of_text;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub(crate) use bare_greeting::bare_greeting as bare_greeting_span;
-pub(crate) use missing_ask::is_marked_fyi;
-
-/// A numeric threshold a rule reads from `[rules.<id>]` in the config.
-#[derive(Debug)]
-pub struct OptionMeta {
-    /// The key in the config (`max-words`).
-    pub name: &'static str,
-    /// The value when the config does not set it.
-    pub default: u32,
-    /// The smallest value allowed.
-    pub min: u32,
-    /// One line on what it changes.
-    pub doc: &'static str,
-}
-
-/// Whether a finding is about a stretch of text or the message as a whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// About the text it points at (a phrase, a sentence, a paragraph).
-    Text,
-    /// About the whole message (nothing asked, too long); it points at an anchor.
-    Message,
-}
-
-/// Everything known about a rule without running it.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Kebab-case id: the code in output, the key in config, the file name with `_`.
-    pub id: &'static str,
-    /// One line: shown by `plainly rules` and in the README table.
-    pub summary: &'static str,
-    /// Default severity.
-    pub severity: Severity,
-    /// The default severity in the `doc` profile, when it differs from `severity`.
-    pub doc_severity: Option<Severity>,
-    /// Profiles the rule runs in by default.
-    pub profiles: &'static [Profile],
-    /// Further profiles the config may turn it on in.
-    pub optional_profiles: &'static [Profile],
-    /// Score points each finding costs.
-    pub weight: u8,
-    /// Whether findings are about text or the whole message.
-    pub scope: Scope,
-    /// Markdown: `## What it does`, `## Why`, `## What counts` (and options).
-    pub docs: &'static str,
-    /// Numeric options.
-    pub options: &'static [OptionMeta],
-    /// The plainly.toml the examples are checked with, for rules that need configuration.
-    pub example_config: Option<&'static str>,
-    /// Messages the rule must flag (run in its first profile; tested).
-    pub flagged: &'static [&'static str],
-    /// Messages the rule must not flag (tested).
-    pub fine: &'static [&'static str],
-}
-
-impl RuleMeta {
-    /// The severity the rule runs at in `profile` when the config sets none.
-    pub fn default_severity(&self, profile: Profile) -> Severity {
-        match (profile, self.doc_severity) {
-            (Profile::Doc, Some(severity)) => severity,
-            _ => self.severity,
-        }
-    }
-
-    /// Whether the rule may run in `profile`, by default or when turned on.
-    pub fn may_run_in(&self, profile: Profile) -> bool {
-        self.profiles.contains(&profile) || self.optional_profiles.contains(&profile)
-    }
-}
-
-/// Everything a rule may read. Rules do no I/O and never see the config file.
-pub struct Context<'a> {
-    /// The document being checked.
-    pub doc: &'a Document<'a>,
-    /// The resolved settings.
-    pub settings: &'a Settings,
-    /// The profile in effect.
-    pub profile: Profile,
-    language: Language<'a>,
-    phrases: OnceCell<PhraseScan>,
-    asks: OnceCell<Vec<Ask>>,
-    times: OnceCell<TimeScan>,
-}
-
-impl<'a> Context<'a> {
-    /// A context for checking `doc`.
-    pub fn new(doc: &'a Document<'a>, settings: &'a Settings, profile: Profile) -> Context<'a> {
-        Context {
-            doc,
-            settings,
-            profile,
-            language: Language::new(doc),
-            phrases: OnceCell::new(),
-            asks: OnceCell::new(),
-            times: OnceCell::new(),
-        }
-    }
-
-    /// The phrase lists.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.settings.lexicon
-    }
-
-    /// The language layer's reading of the document's sentences.
-    pub fn language(&self) -> &Language<'a> {
-        &self.language
-    }
-
-    /// What the rules conclude about the message as a whole.
-    pub fn message_facts(&self) -> crate::analysis::MessageFacts {
-        crate::analysis::message_facts(self)
-    }
-
-    /// Every phrase list's matches, scanned once per document.
-    pub fn phrases(&self) -> &PhraseScan {
-        self.phrases.get_or_init(|| self.settings.lexicon.scan(self.doc, self.profile))
-    }
-
-    /// The sentences that ask something of the reader, found once per document.
-    pub fn asks(&self) -> &[Ask] {
-        self.asks.get_or_init(|| crate::analysis::asks::find(self))
-    }
-
-    /// Times, dates and time words, found once per document.
-    pub fn times(&self) -> &TimeScan {
-        self.times.get_or_init(|| crate::analysis::times::scan(self))
-    }
-
-    /// The value of one of `rule`'s numeric options.
-    pub fn option(&self, rule: &RuleMeta, name: &str) -> u32 {
-        self.settings.option(rule, name)
-    }
-}
+pub use crate::analysis::Context;
 
 /// A check over a document. Rules take `&self` and are `Sync`, so one registry serves
 /// every thread and the language server.
@@ -203,6 +65,13 @@ pub static ALL: &[&dyn Rule] = &[
     &vague_deadline::VagueDeadline,
     &wall_of_text::WallOfText,
 ];
+
+/// The metadata of every rule, sorted by id: what configuration is checked against.
+pub fn catalogue() -> &'static [&'static RuleMeta] {
+    static CATALOGUE: std::sync::LazyLock<Vec<&'static RuleMeta>> =
+        std::sync::LazyLock::new(|| ALL.iter().map(|rule| rule.meta()).collect());
+    &CATALOGUE
+}
 
 /// The rule with this id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {

@@ -54,7 +54,7 @@ impl Rule for NoDeadline {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(first) = cx.asks().first() else { return Vec::new() };
         // "Got a sec?" asks for attention, not for something by a time; bare-greeting says what is wrong.
-        if super::bare_greeting::bare_greeting(cx).is_some() {
+        if crate::analysis::greeting::greeting_only(cx).is_some() {
             return Vec::new();
         }
         let times = cx.times();

@@ -308,6 +308,7 @@ Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is
         let settings = Settings::parse(
             std::path::Path::new("plainly.toml"),
             "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"Europe/London\"]\n",
+            crate::rules::catalogue(),
         )
         .unwrap();
         assert!(messages(&settings, "Let's meet at 11:00 on Thursday 2026-11-26.").is_empty());

@@ -10,7 +10,8 @@ use crate::span::Span;
 /// Settings read from `config` (a `plainly.toml` with a `[team]` table), with the team's
 /// "today" fixed at Wed 2026-11-25 so dates and DST labels do not move with the clock.
 pub(crate) fn team_settings(config: &str) -> Settings {
-    let mut settings = Settings::parse(std::path::Path::new("plainly.toml"), config).expect("a valid test config");
+    let mut settings = Settings::parse(std::path::Path::new("plainly.toml"), config, crate::rules::catalogue())
+        .expect("a valid test config");
     settings.team.as_mut().expect("a [team] table").today = Some(jiff::civil::date(2026, 11, 25));
     settings
 }

@@ -57,7 +57,10 @@ fn examples_are_tests() {
         let meta = rule.meta();
         let profile = meta.profiles[0];
         let settings = match meta.example_config {
-            Some(config) => crate::config::Settings::parse(std::path::Path::new("plainly.toml"), config).unwrap(),
+            Some(config) => {
+                crate::config::Settings::parse(std::path::Path::new("plainly.toml"), config, crate::rules::catalogue())
+                    .unwrap()
+            }
             None => crate::config::Settings::default(),
         };
         let run =
