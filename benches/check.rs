@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the engine alone (no process start-up, no I/O): one
-//! ~300-word message, one 20,000-word document from the shared corpus, and the parse
-//! step. `cargo bench` prints the figures; see bench/README.md for whole-process runs.
+//! ~300-word message, one 20,000-word document from the shared corpus, the parse step,
+//! and the language layer (the tagger in tokens per second, and whole sentence readings).
+//! `cargo bench` prints the figures; see bench/README.md for whole-process runs.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -50,6 +51,39 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("parse (20,000 words)", |b| {
         b.iter(|| Document::parse(black_box(&doc), FileKind::Markdown, ParseOptions::default()))
+    });
+    group.finish();
+
+    // The tagger alone, in tokens per second: every sentence of the 20,000-word document,
+    // tokenized as plainly tokenizes prose, then tagged.
+    let parsed = Document::parse(&doc, FileKind::Markdown, ParseOptions::default());
+    let sentences: Vec<Vec<&str>> = parsed
+        .sentences
+        .iter()
+        .map(|s| {
+            plainly::language::tokens::tokenize(&doc, &parsed.prose, s.span)
+                .iter()
+                .map(|t| t.span.slice(&doc))
+                .collect()
+        })
+        .collect();
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    let tagger = plainly::language::tagger::tagger();
+    let mut group = c.benchmark_group("language");
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.bench_function(format!("tag ({tokens} tokens)"), |b| {
+        b.iter(|| {
+            for words in &sentences {
+                black_box(tagger.tag(black_box(words)));
+            }
+        })
+    });
+    group.bench_function(format!("read sentences ({tokens} tokens)"), |b| {
+        b.iter(|| {
+            for sentence in &parsed.sentences {
+                black_box(plainly::language::read_span(&doc, &parsed.prose, sentence.span));
+            }
+        })
     });
     group.finish();
 }
