@@ -89,7 +89,7 @@ impl<'a> Context<'a> {
 pub struct MessageFacts {
     /// The first sentence that asks something of the reader.
     pub first_ask: Option<Span>,
-    /// The time that bounds the first ask.
+    /// The time that bounds an ask: the first ask's, or a later one's.
     pub deadline: Option<Span>,
     /// Whether the message says no action is needed.
     pub fyi: bool,
@@ -99,10 +99,10 @@ pub struct MessageFacts {
 
 /// The facts of the message `cx` checks.
 pub fn message_facts(cx: &Context<'_>) -> MessageFacts {
-    let first_ask = cx.asks().first().map(|ask| ask.span);
+    let asks = cx.asks();
     MessageFacts {
-        first_ask,
-        deadline: first_ask.and_then(|_| times::deadlines(cx).first().copied()),
+        first_ask: asks.first().map(|ask| ask.span),
+        deadline: asks.iter().find_map(|ask| times::deadline_of(cx, ask.sentence)),
         fyi: is_marked_fyi(cx),
         greeting_only: greeting::greeting_only(cx).is_some(),
     }

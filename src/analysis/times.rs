@@ -432,6 +432,104 @@ pub fn deadlines(cx: &Context<'_>) -> Vec<Span> {
     concrete_times(cx, Span::new(0, prose.len())).into_iter().filter(|span| !is_past(prose, *span)).collect()
 }
 
+/// The time that bounds the ask in sentence `ask`, if the message gives one. A deadline
+/// belongs to the ask it governs: a time in the ask's own sentence ("review it by
+/// Friday"), in the sentence right next to it in the same paragraph ("Could you review
+/// it? We ship at 15:00 UTC."), or elsewhere under a deadline word ("by", "before",
+/// "until", "due", "within") or in a sentence that looks ahead ("We are scheduled to meet
+/// at 3pm", "Let's talk about it today"). Not a time in another clause about something
+/// else: the background of a report ("I spoke with Serge this afternoon", "about 20 hours
+/// of work this week"), a time in a sentence told in the past, an amount of time ("for a
+/// maximum of two hours"), or a time that names a thing ("the Q4 roadmap").
+pub fn deadline_of(cx: &Context<'_>, ask: usize) -> Option<Span> {
+    let doc = cx.doc;
+    let prose = doc.prose.as_str();
+    let ask_sentence = &doc.sentences[ask];
+    deadlines(cx).into_iter().find(|&time| {
+        let Some(index) = doc.sentence_at(time.start) else { return false };
+        if names_a_thing(cx, index, time) || index != ask && told_in_the_past(cx, index) {
+            return false;
+        }
+        let sentence = &doc.sentences[index];
+        let marked = after_deadline_word(prose, time);
+        let near = index == ask || (index + 1 == ask || index == ask + 1) && sentence.block == ask_sentence.block;
+        near || marked || looks_ahead(cx, index) && !is_amount_of_time(prose, time)
+    })
+}
+
+/// "20 hours", "two days" counted without "within" or "in": an amount, not a time to meet.
+fn is_amount_of_time(prose: &str, time: Span) -> bool {
+    let text = time.slice(prose).to_lowercase();
+    let unit = text.split_whitespace().next_back().is_some_and(|last| UNITS.contains(&last));
+    let before = prose[..time.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    unit && !matches!(before.as_str(), "within" | "in" | "next")
+}
+
+/// Whether a sentence looks ahead: a modal or "will", "going to", "scheduled", "plan to",
+/// or an imperative, a proposal or a question.
+fn looks_ahead(cx: &Context<'_>, sentence: usize) -> bool {
+    use crate::language::{Acts, Mood};
+    let reading = cx.language().sentence(sentence);
+    if matches!(reading.mood, Mood::Question | Mood::Imperative) || reading.acts.contains(Acts::PROPOSE) {
+        return true;
+    }
+    let doc = cx.doc;
+    reading.tokens.iter().zip(&reading.tags).any(|(token, tag)| {
+        tag.xpos == "MD"
+            || matches!(
+                doc.text_of(token.span).to_lowercase().as_str(),
+                "going" | "scheduled" | "planned" | "plan" | "upcoming" | "expected"
+            )
+    })
+}
+
+/// "by Friday", "before the release", "due Nov 3", "no later than 15:00", "within 2 days".
+fn after_deadline_word(prose: &str, time: Span) -> bool {
+    let before: Vec<String> =
+        prose[..time.start].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
+    let word = |k: usize| before.get(k).map_or("", String::as_str).trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(word(0), "by" | "before" | "until" | "till" | "due" | "within" | "deadline" | "eta")
+        || matches!((word(1), word(0)), ("no", "later") | ("later", "than") | ("due", "on") | ("due", "by"))
+        || time.slice(prose).to_lowercase().starts_with("before")
+}
+
+/// A time that is part of a name rather than when something happens: it stands before the
+/// noun it modifies ("the Q4 roadmap doc", "the Friday standup notes" is an event only
+/// after "by" or "before").
+fn names_a_thing(cx: &Context<'_>, sentence: usize, time: Span) -> bool {
+    let reading = cx.language().sentence(sentence);
+    let Some(at) = reading.tokens.iter().position(|t| t.span.end >= time.end) else { return false };
+    let next = reading.tokens.get(at + 1).zip(reading.tags.get(at + 1));
+    let before = at.checked_sub(time_token_count(reading, time)).and_then(|k| reading.tags.get(k));
+    let determiner_before = before.is_some_and(|tag| tag.upos == crate::language::Upos::Det);
+    next.is_some_and(|(token, tag)| {
+        token.kind == crate::language::TokenKind::Word && matches!(tag.upos, crate::language::Upos::Noun)
+    }) && determiner_before
+}
+
+/// How many tokens the time at `time` spans in a sentence's reading.
+fn time_token_count(reading: &crate::language::SentenceReading, time: Span) -> usize {
+    reading.tokens.iter().filter(|t| t.span.start >= time.start && t.span.end <= time.end).count().max(1)
+}
+
+/// Whether a sentence is told in the past: its verbs are past tense ("Serge called this
+/// afternoon", "it took 20 hours") and none looks ahead (a modal, "going to", an
+/// imperative, a question).
+fn told_in_the_past(cx: &Context<'_>, sentence: usize) -> bool {
+    use crate::language::{Mood, Upos};
+    let reading = cx.language().sentence(sentence);
+    if matches!(reading.mood, Mood::Question | Mood::Imperative) {
+        return false;
+    }
+    let verbs: Vec<&crate::language::Tag> =
+        reading.tags.iter().filter(|t| matches!(t.upos, Upos::Verb | Upos::Aux)).collect();
+    // A past-tense verb ("called", "took"), and no present or modal one: "We are
+    // scheduled to meet" is present, "I have sent it" is about now.
+    let past = verbs.iter().any(|t| t.xpos == "VBD");
+    let present = verbs.iter().any(|t| matches!(t.xpos, "MD" | "VBP" | "VBZ"));
+    past && !present
+}
+
 /// Matches of `regex` inside `span` of `prose`, in prose offsets.
 fn find(regex: &Regex, prose: &str, span: Span) -> Vec<Span> {
     regex.find_iter(span.slice(prose)).map(|m| Span::from(m.range()).shift(span.start)).collect()

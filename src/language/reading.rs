@@ -965,18 +965,19 @@ fn is_proposal(core: &[W<'_>]) -> bool {
     let words: Vec<&W<'_>> = core.iter().filter(|w| !w.quote && (!w.is_punct() || is_separator(w))).collect();
     let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
     clause_starts(&lower).into_iter().any(|at| {
-        let skip = lower[at..]
-            .iter()
-            .position(|w| {
-                !matches!(*w, "maybe" | "perhaps" | "so" | "then" | "also" | "just" | "ok" | "okay" | "i" | "think")
-            })
-            .unwrap_or(0);
-        // "I think we should…", "maybe we could…": the skipped words may include "I think".
-        let start = &lower[at + skip..];
-        let thinking = lower[at..at + skip].contains(&"think")
-            || lower[at..at + skip].is_empty()
-            || !lower[at..at + skip].contains(&"i");
-        proposal_at(start, &words[at + skip..]) && thinking
+        // Adverbs may come first ("Initially I propose…", "Maybe we should…"), and so may
+        // "I think (that)" ("I think we should discuss the name").
+        let mut k = at;
+        while k + 1 < lower.len() && (words[k].upos() == Upos::Adv || matches!(lower[k], "so" | "ok" | "okay")) {
+            k += 1;
+        }
+        if matches!(lower.get(k..k + 2), Some(["i", "think" | "guess" | "believe" | "feel"])) {
+            k += 2;
+            if lower.get(k) == Some(&"that") {
+                k += 1;
+            }
+        }
+        k < lower.len() && proposal_at(&lower[k..], &words[k..])
     })
 }
 

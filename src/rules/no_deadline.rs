@@ -58,7 +58,8 @@ impl Rule for NoDeadline {
             return Vec::new();
         }
         let times = cx.times();
-        if times.no_deadline || vague_deadline_for_someone(cx) || !crate::analysis::times::deadlines(cx).is_empty() {
+        let bounded = cx.asks().iter().any(|ask| crate::analysis::times::deadline_of(cx, ask.sentence).is_some());
+        if times.no_deadline || vague_deadline_for_someone(cx) || bounded {
             return Vec::new();
         }
         let message = match first.kind {
