@@ -79,7 +79,16 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
         } else {
             None
         };
-        if let Some(kind) = kind.or(listed.then_some(AskKind::Request)) {
+        // A team's own [[imperative]] verbs ask when they open a sentence.
+        let imperative = cx.profile != Profile::Standup
+            && doc.kind != FileKind::Commit
+            && !in_plan_list(cx, sentence)
+            && user_asks
+                .within(List::Imperative, sentence.span)
+                .iter()
+                .any(|m| !reading.is_reported(m.span.start) && opens_sentence(doc, sentence, m.span.start));
+        let listed = if listed { Some(AskKind::Request) } else { imperative.then_some(AskKind::Imperative) };
+        if let Some(kind) = kind.or(listed) {
             asks.push(Ask { sentence: index, span: sentence.span, kind });
         }
     }

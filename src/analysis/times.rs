@@ -485,8 +485,7 @@ fn looks_ahead(cx: &Context<'_>, sentence: usize) -> bool {
 
 /// "by Friday", "before the release", "due Nov 3", "no later than 15:00", "within 2 days".
 fn after_deadline_word(prose: &str, time: Span) -> bool {
-    let before: Vec<String> =
-        prose[..time.start].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
+    let before: Vec<String> = prose[..time.start].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
     let word = |k: usize| before.get(k).map_or("", String::as_str).trim_matches(|c: char| !c.is_alphanumeric());
     matches!(word(0), "by" | "before" | "until" | "till" | "due" | "within" | "deadline" | "eta")
         || matches!((word(1), word(0)), ("no", "later") | ("later", "than") | ("due", "on") | ("due", "by"))

@@ -300,14 +300,6 @@ const GOOD_TIMES_NOUNS: &[&str] = &[
     "blast", "birthday",
 ];
 
-/// Imperatives that point at information rather than ask for action ("see attached",
-/// "please find below", "note that…").
-const POINTING_VERBS: &[&str] = &["see", "find", "note", "notice", "refer", "be"];
-
-/// Where pointed-at information is ("see attached").
-const POINTED_AT: &[&str] =
-    &["attached", "below", "above", "enclosed", "following", "that", "aware", "advised", "inline", "here"];
-
 /// Words that say a message needs no action: FYI markers.
 const FYI_WORDS: &[&str] = &["fyi", "psa", "fwiw", "nfa", "heads-up", "headsup"];
 
@@ -512,7 +504,7 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
         && (is_request(rest)
             || match reading.mood {
                 Mood::Question => !is_pleasantry(rest) && !rest.is_empty(),
-                Mood::Imperative => !is_well_wish(rest) && !is_pointer(rest) && !is_own_step(rest),
+                Mood::Imperative => !is_well_wish(rest) && !is_own_step(rest),
                 Mood::Statement | Mood::Fragment => false,
             });
     if asks {
@@ -1059,14 +1051,9 @@ fn is_request(core: &[W<'_>]) -> bool {
         // "please review", "…, please": unless "please" is a verb ("to please the client")
         // or points at information ("please find attached").
         if w.any(PLEASE) && w.upos() != Upos::Verb {
-            let points = rest.first().is_some_and(|n| POINTING_VERBS.contains(n))
-                && rest.get(1).is_some_and(|n| {
-                    POINTED_AT.contains(n) || *n == "the" && rest.get(2).is_some_and(|m| *m == "attached")
-                });
-            let note = rest.first().is_some_and(|n| matches!(*n, "note" | "notice" | "be"));
-            if !points && !note {
-                return true;
-            }
+            // "Please see attached" and "please note…" ask too: the reader is asked to
+            // look, and writers and labellers count them as requests.
+            return true;
         }
         // "can/could/would/will you (please) VERB", "can someone…"
         if w.any(&["can", "could", "would", "will", "wo"])
@@ -1161,8 +1148,31 @@ fn is_request(core: &[W<'_>]) -> bool {
             ("hope" | "hoping", ["you" | "u" | "someone" | "we", "can" | "could" | "will" | "'ll" | "would", ..]) => {
                 return true;
             }
+            // "I also want to receive written confirmation from Accounting", "we need to
+            // see the numbers": the writer asks to be given something.
+            ("want" | "need" | "like", ["to", "receive" | "get" | "see" | "hear" | "have", ..])
+                if i > 0 && matches!(lower[i - 1], "i" | "we" | "'d" | "would" | "also" | "really" | "still") =>
+            {
+                return true;
+            }
             ("looking" | "look", ["forward", "to", "your" | "hearing", ..]) => return true,
             _ => {}
+        }
+        // "If anyone has comments, they need to be in before noon": a condition on the
+        // reader, then what must happen.
+        if i > 0
+            && matches!(
+                rest,
+                ["need", "to", ..] | ["needs", "to", ..] | ["must", ..] | ["should", ..] | ["have", "to", ..]
+            )
+            && lower[..i].iter().position(|p| *p == "if").is_some_and(|at| {
+                lower
+                    .get(at + 1)
+                    .is_some_and(|r| matches!(*r, "you" | "u" | "anyone" | "anybody" | "someone" | "somebody"))
+                    && lower[at..i].contains(&",")
+            })
+        {
+            return true;
         }
         // "You need to / have to / must / should VERB" as the main clause.
         if w.is_you()
@@ -1190,7 +1200,8 @@ fn is_request(core: &[W<'_>]) -> bool {
         }
         // "Any thoughts", "Thoughts welcome", "Feedback appreciated"
         if i == 0
-            && (w.is("any") && words.get(1).is_some_and(|n| n.any(ASSISTANCE_NOUNS))
+            && (w.is("action") && matches!(next, "needed" | "required" | "requested")
+                || w.is("any") && words.get(1).is_some_and(|n| n.any(ASSISTANCE_NOUNS))
                 || w.any(ASSISTANCE_NOUNS)
                     && matches!(
                         next,
@@ -1270,26 +1281,6 @@ fn is_own_step(core: &[W<'_>]) -> bool {
     let Some(at) = imperative_at(core) else { return false };
     let after: Vec<&str> = core[at..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).take(3).collect();
     matches!(after.as_slice(), ["let", "me", verb, ..] if *verb != "know")
-}
-
-/// An imperative that points at information ("See attached", "Please find below", "Note
-/// that the API changed", "Be aware…").
-fn is_pointer(core: &[W<'_>]) -> bool {
-    let Some(at) = imperative_at(core) else { return false };
-    let verb = &core[at];
-    if !verb.any(POINTING_VERBS) {
-        return false;
-    }
-    let after: Vec<&str> = core[at + 1..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).take(3).collect();
-    match (verb.lower, after.as_slice()) {
-        ("see" | "find", [first, ..]) => {
-            POINTED_AT.contains(first) || matches!(after.as_slice(), ["the", "attached", ..] | ["my", "notes", ..])
-        }
-        ("note" | "notice", _) => true,
-        ("refer", ["to", ..]) => true,
-        ("be", ["aware" | "advised", ..]) => true,
-        _ => false,
-    }
 }
 
 /// The noun phrases (as ranges of `words`) that point at an artifact: a definite

@@ -35,13 +35,14 @@ fn asks() {
         "Thoughts?",
         "I'd appreciate it if you could take a look.",
         "If you have time, send the report today.",
+        "Please find attached the report.",
+        "If anyone has comments, they need to be in before that.",
     ] {
         assert!(read(text).asks(), "{text}: {:?}", read(text));
     }
     for text in [
         "I'll send it Friday.",
         "Have a great weekend!",
-        "Please find attached the report.",
         "We shipped the fix yesterday.",
         "A customer keeps asking “can you hop on a call?”",
         "How are you?",
