@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::input::FileKind;
 use crate::span::Span;
 
-pub(crate) use builder::{Builder, reader_counts};
+pub(crate) use builder::Builder;
 pub use flat::FlatProse;
 
 /// How a leaf block of prose was written.

@@ -158,7 +158,39 @@ pub struct SentenceReading {
     only_opening: bool,
 }
 
+/// The part a phrase plays in its sentence. Some words are jargon or hedges in one part
+/// only: "leverage" as a verb ("leverage the API", not "more leverage"), "kind of" as an
+/// adverb ("it's kind of broken", not "a kind of error").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Its first word is a verb.
+    Verb,
+    /// It modifies what follows it ("kind of broken"): its first word, a singular noun,
+    /// stands with no determiner, which as a noun it would need ("a kind of error").
+    Adverb,
+}
+
 impl SentenceReading {
+    /// Whether the phrase at `span` plays `role` here.
+    pub fn plays(&self, role: Role, span: Span) -> bool {
+        let Some(first) = self.tokens.iter().position(|t| t.span.start >= span.start) else { return true };
+        match role {
+            Role::Verb => self.tags[first].upos == Upos::Verb,
+            // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
+            // napkin kind of place" (a noun before it makes a compound); the tagger reads
+            // the word after "of" as a noun either way, so only what comes before decides.
+            Role::Adverb if self.tags[first].upos == Upos::Adv => true,
+            Role::Adverb => {
+                let before = (0..first).rev().find(|&b| !matches!(self.tags[b].xpos, "``" | "''"));
+                !before.is_some_and(|b| {
+                    matches!(self.tags[b].upos, Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn)
+                        || matches!(self.tags[b].xpos, "WP" | "WDT" | "PRP$" | "POS")
+                })
+            }
+        }
+    }
+
     /// Whether the sentence asks something of the reader.
     pub fn asks(&self) -> bool {
         self.acts.contains(Acts::ASK)

@@ -105,6 +105,11 @@ pub(crate) fn phrase_findings(
                 return None;
             }
             let entry = &entries[m.entry];
+            if let (Some(role), Some(sentence)) = (entry.role, cx.doc.sentence_at(m.span.start)) {
+                if !cx.language().sentence(sentence).plays(role, m.span) {
+                    return None;
+                }
+            }
             let message = match &entry.why {
                 Some(why) => format!("“{text}” {why}"),
                 None => format!("{}.", describe(text)),
