@@ -3,6 +3,7 @@
 use super::{Context, MESSAGE, Rule, RuleMeta, Scope};
 use crate::document::BlockKind;
 use crate::finding::{Finding, Severity};
+use crate::language::reading::is_phone_number;
 use crate::language::{Acts, Mood, Upos};
 use crate::lexicon::List;
 use crate::span::Span;
@@ -169,13 +170,18 @@ fn says_what_follows(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
 }
 
 /// Whether a call the sentence asks for comes with the number to call, in the sentence or
-/// the next one ("Give me a call. My number is 555-0100"): contact details, not a meeting
-/// to prepare for.
+/// the next one ("Give me a call. My number is 555-0100"), or is offered on a condition of
+/// the reader's ("If you have any questions, please do not hesitate to give me a call"):
+/// contact details, not a meeting to prepare for.
 fn gives_contact_details(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
     let doc = cx.doc;
     let text = doc.text_of(meeting).to_lowercase();
     if !["call", "phone", "ring"].iter().any(|w| text.contains(w)) {
         return false;
+    }
+    let opening = doc.prose[doc.sentences[index].span.start..meeting.start].to_lowercase();
+    if opening.starts_with("if you") || opening.starts_with("should you") {
+        return true;
     }
     let sentence = &doc.sentences[index];
     let next = doc.sentences.get(index + 1).filter(|n| n.block == sentence.block);
@@ -183,7 +189,7 @@ fn gives_contact_details(cx: &Context<'_>, index: usize, meeting: Span) -> bool 
         let reading = cx.language().sentence(i);
         reading.tokens.iter().filter(|t| t.span.start >= meeting.end || i != index).any(|t| {
             let word = doc.text_of(t.span).to_lowercase();
-            word.chars().filter(char::is_ascii_digit).count() >= 6
+            is_phone_number(&word)
                 || matches!(word.as_str(), "number" | "cell" | "mobile" | "phone" | "landline" | "extension")
         })
     })
@@ -238,6 +244,20 @@ mod tests {
         assert_clean(&CallWithoutAgenda, "Please give me a call when you get a chance. My cell is 713 555 0100.");
         assert_clean(&CallWithoutAgenda, "Can we talk tomorrow so we can settle the launch date?");
         assert_flags(&CallWithoutAgenda, "Please give me [[a call]] when you get a chance.");
+    }
+
+    #[test]
+    fn contact_offers_existing_calls_and_relative_clauses_are_fine() {
+        // From the treebank's emails.
+        for text in [
+            "If you have any questions please call me on x34703.",
+            "If you have any questions please do not hesitate to give me a call.",
+            "Can you confirm the correct names for those new folks on Friday's call?",
+            "Do you know who would handle this at Enron that we can speak to?",
+            "Talk to you guys soon, Susan",
+        ] {
+            assert_clean(&CallWithoutAgenda, text);
+        }
     }
 
     #[test]
