@@ -55,6 +55,14 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
+    fn titles_in_title_case_are_names() {
+        // Talk titles and a heading from the corpus.
+        assert_clean(&Jargon, "| 2022 November 9 | Kubernetes SIG Storage Deep Dive | Video |");
+        assert_clean(&Jargon, "#### Recommendations & Decisions Moving Forward (High-Level)");
+        assert_flags(&Jargon, "Retro:\n\n* [[Circle back]] to making sure discussion points are documented.");
+    }
+
+    #[test]
     fn flags_jargon_phrase() {
         assert_flags(&Jargon, "Let's [[circle back]] on this next week.");
     }
