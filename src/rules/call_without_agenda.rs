@@ -30,17 +30,38 @@ somebody joins early or late. Say what it should decide or cover, and the reader
 answer in writing instead.
 
 ## What counts
-The request is a sentence that asks (see `missing-ask`) or proposes (\"let's\", \"I'd
-like to\", \"how about\") a call or meeting from the `meeting` list. A purpose is a
-phrase from the `purpose` list (\"to discuss/decide/review/go over/walk through/talk
-about …\", \"about …\", \"regarding …\") in the request sentence or the sentence after
-it, the word \"agenda\" anywhere, or a list anywhere in the message. \"To touch base\"
-and \"to sync\" are not purposes. The finding points at the call phrase.",
+A meeting request is a construction, read from each sentence's grammar (`plainly
+analyze` shows the words): a meeting noun as what is asked for or proposed (\"hop on a
+call\", \"set up a meeting\", \"a quick sync\"), or a meeting verb with \"we\" or \"you\" as
+its subject (\"can we talk today?\", \"let's sync\", \"want to meet up next week?\"), in a
+sentence that asks or proposes, or that the writer offers and the next sentence puts to
+the reader (\"I will propose some time slots to meet next week. Does it work for
+you?\"). Not meeting requests: a call with the number to call (\"Give me a call. My
+number is…\", \"call me at 555-0100\", an extension), a call offered on the reader's
+condition (\"If you have any questions, please call me\"), a meeting already set
+(\"before the 10am call\", \"on Friday's call\", \"for the next meeting\"), a meeting
+verb with a thing as its object (\"meet the deadline\", \"sync the repo\"), \"call for
+papers\", the writer meeting someone else (\"I will sync with him\"), a product named
+\"Sync\" or \"Meet\", words in quotation marks, sign-offs (\"Talk soon\").
+
+A purpose is an infinitive after the meeting words (\"to decide the launch date\", \"to
+find out what we need\"; not one that only names the meeting again: \"to touch base\",
+\"to sync\", \"to circle back\"), what follows from it (\"… and we'll get moving on the
+options\", \"so we can settle the date\"), a phrase from the `purpose` list (\"about …\",
+\"regarding …\") in the request sentence or the sentence after it, the word \"agenda\"
+anywhere, or a list anywhere in the message. The finding points at the meeting words.",
     options: &[],
     example_config: None,
-    flagged: &["Can we hop on a quick call tomorrow?", "Want to meet up next week in Walnut Creek?"],
+    flagged: &[
+        "Can we hop on a quick call tomorrow?",
+        "Want to meet up next week in Walnut Creek?",
+        "Can we talk today?",
+        "I will propose some time slots to meet next week. Does it work for you?",
+    ],
     fine: &[
         "Can we hop on a call tomorrow to decide the launch date?",
+        "Just give me a call and we'll get moving on the options. My number is 713-853-1234.",
+        "Need your sign-off on the wording before the 10am call with Brightline on Monday.",
         "Can we meet on Monday? Agenda: pricing, then hiring.",
         "We had a call yesterday and agreed on the plan.",
     ],
