@@ -32,6 +32,7 @@ pub struct Context<'a> {
     phrases: OnceCell<PhraseScan>,
     asks: OnceCell<Vec<Ask>>,
     times: OnceCell<TimeScan>,
+    deadlines: OnceCell<times::Deadlines>,
 }
 
 impl<'a> Context<'a> {
@@ -45,6 +46,7 @@ impl<'a> Context<'a> {
             phrases: OnceCell::new(),
             asks: OnceCell::new(),
             times: OnceCell::new(),
+            deadlines: OnceCell::new(),
         }
     }
 
@@ -76,6 +78,11 @@ impl<'a> Context<'a> {
     /// Times, dates and time words, found once per document.
     pub fn times(&self) -> &TimeScan {
         self.times.get_or_init(|| times::scan(self))
+    }
+
+    /// The concrete times that can bound an ask, found once per document.
+    pub fn deadlines(&self) -> &times::Deadlines {
+        self.deadlines.get_or_init(|| times::find_deadlines(self))
     }
 
     /// The value of one of `rule`'s numeric options.

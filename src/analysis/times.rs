@@ -523,18 +523,44 @@ pub fn deadlines(cx: &Context<'_>) -> Vec<Span> {
 /// maximum of two hours"), or a time that names a thing ("the Q4 roadmap").
 pub fn deadline_of(cx: &Context<'_>, ask: usize) -> Option<Span> {
     let doc = cx.doc;
-    let prose = doc.prose.as_str();
+    let found = cx.deadlines();
     let ask_sentence = &doc.sentences[ask];
-    deadlines(cx).into_iter().find(|&time| {
+    // Times in the ask's own sentence and the ones beside it: a binary search, so that a
+    // message of many asks costs what a message of one does.
+    let from = doc.sentences[ask.saturating_sub(1)].span.start;
+    let to = doc.sentences[(ask + 1).min(doc.sentences.len() - 1)].span.end;
+    let first = found.times.partition_point(|t| t.start < from);
+    let last = found.times.partition_point(|t| t.start < to);
+    let near = found.times[first..last.max(first)].iter().copied().find(|&time| {
         let Some(index) = doc.sentence_at(time.start) else { return false };
-        if names_a_thing(cx, index, time) || index != ask && told_in_the_past(cx, index) {
-            return false;
-        }
-        let sentence = &doc.sentences[index];
-        let marked = after_deadline_word(prose, time);
-        let near = index == ask || (index + 1 == ask || index == ask + 1) && sentence.block == ask_sentence.block;
-        near || marked || looks_ahead(cx, index) && !is_amount_of_time(prose, time)
-    })
+        let beside = (index + 1 == ask || index == ask + 1) && doc.sentences[index].block == ask_sentence.block;
+        (index == ask || beside) && !names_a_thing(cx, index, time) && (index == ask || !told_in_the_past(cx, index))
+    });
+    [near, found.standing].into_iter().flatten().min_by_key(|time| time.start)
+}
+
+/// The message's concrete times that can bound an ask, found once per document.
+#[derive(Debug, Default)]
+pub struct Deadlines {
+    /// Every concrete time not in the past, in order.
+    times: Vec<Span>,
+    /// The first that bounds any ask wherever it stands: under a deadline word, or in a
+    /// sentence that looks ahead, and neither a name nor past narration.
+    standing: Option<Span>,
+}
+
+/// Finds the message's [`Deadlines`].
+pub fn find_deadlines(cx: &Context<'_>) -> Deadlines {
+    let doc = cx.doc;
+    let prose = doc.prose.as_str();
+    let times = deadlines(cx);
+    let standing = times.iter().copied().find(|&time| {
+        let Some(index) = doc.sentence_at(time.start) else { return false };
+        !names_a_thing(cx, index, time)
+            && !told_in_the_past(cx, index)
+            && (after_deadline_word(prose, time) || looks_ahead(cx, index) && !is_amount_of_time(prose, time))
+    });
+    Deadlines { times, standing }
 }
 
 /// "20 hours", "two days" counted without "within" or "in": an amount, not a time to meet.
