@@ -41,8 +41,15 @@ impl<'d> Language<'d> {
 /// (same length, non-prose blanked).
 pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
     let tokens = tokens::tokenize(source, prose, span);
-    let words: Vec<&str> = tokens.iter().map(|t| tagger_text(source, t)).collect();
-    let mut tags = tagger::tagger().tag(&words);
+    // Emoji are no words: the tagger reads the sentence without them ("🚀 Ship it ASAP"
+    // is an imperative), and they are tagged as symbols.
+    let emoji: Vec<bool> = tokens.iter().map(|t| is_emoji(t.span.slice(source))).collect();
+    let words: Vec<&str> =
+        tokens.iter().zip(&emoji).filter(|(_, e)| !**e).map(|(t, _)| tagger_text(source, t)).collect();
+    let mut word_tags = tagger::tagger().tag(&words).into_iter();
+    let symbol = Tag { upos: Upos::Punct, xpos: "NFP", imperative: false };
+    let mut tags: Vec<Tag> =
+        emoji.iter().map(|&e| if e { symbol } else { word_tags.next().unwrap_or(symbol) }).collect();
     // Code, links, mentions and references are names whatever the tagger makes of their
     // text ("`expire`" is not a verb here); the tagger still read them for their neighbours.
     for (tag, token) in tags.iter_mut().zip(&tokens) {
@@ -51,6 +58,15 @@ pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
         }
     }
     reading::read(tokens, tags, |span| span.slice(source))
+}
+
+/// Whether a token is made of emoji only (pictographs, dingbats, their modifiers and
+/// joiners).
+fn is_emoji(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}' | '\u{200D}' | '\u{2B00}'..='\u{2BFF}')
+        })
 }
 
 /// The text the tagger reads for a token: inline code without its backticks.

@@ -480,7 +480,8 @@ fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reporte
             i += 1;
             continue;
         }
-        let keep = token.kind != TokenKind::Punct
+        // Emoji and other symbols the language layer tags "NFP" say nothing of the grammar.
+        let keep = token.kind != TokenKind::Punct && tags[i].xpos != "NFP"
             || matches!(lower, "?" | "," | ":" | ";" | "!" | "?!" | "-" | "\u{2014}" | "\u{2013}")
             || lower.starts_with('?')
             || lower.starts_with('!');
@@ -1470,8 +1471,10 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                     "right",
                 ])
             });
-            // "Do we have any meetings arranged?" asks whether there are any.
-            let existing = core[..i].iter().rev().take(2).any(|p| p.is("any"));
+            // "Do we have any meetings arranged?" asks whether there are any; "who should be
+            // on call?" is a duty, "on a call" a meeting.
+            let existing =
+                core[..i].iter().rev().take(2).any(|p| p.is("any")) || w.is("call") && i > 0 && core[i - 1].is("on");
             let api = w.any(&["call", "calls"])
                 && core.get(i + 1).is_some_and(|n| n.is("to"))
                 && core.get(i + 2).is_some_and(|n| !n.is_verb());
@@ -1579,7 +1582,8 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if !has_meeting_subject(core, i) {
         return None;
     }
-    if calls_for_something(core, i) {
+    // "Can you be on call this weekend?": a duty, not a meeting.
+    if calls_for_something(core, i) || w.is("call") && i > 0 && core[i - 1].is("on") {
         return None;
     }
     let object = core.get(i + 1);

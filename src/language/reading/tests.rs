@@ -23,6 +23,8 @@ fn moods() {
     // Chat verbs the tagger reads as a gerund or a noun, before an object pronoun.
     assert_eq!(mood_of("Ping me ASAP if the build breaks."), "imperative");
     assert_eq!(mood_of("Slack me the link when it's up."), "imperative");
+    // Emoji are no words.
+    assert_eq!(mood_of("🚀 Ship it ASAP."), "imperative");
     assert_eq!(mood_of("Thanking you in advance for the help."), "statement");
     assert_eq!(mood_of("I merged the branch yesterday."), "statement");
     assert_eq!(mood_of("Thanks!"), "fragment");
@@ -92,6 +94,9 @@ fn meetings() {
         "Call For Papers (CFP)",
         "Handcrafted Furry Animals Wholesale, Call for a Catalog NOW!",
         "Please post a call for comments period on the PR.",
+        // On-call duty (tests/fixtures, the corpus).
+        "Who should be on call?",
+        "Can you be on call this weekend?",
         "A customer keeps asking “can you hop on a call?”",
     ] {
         assert!(!read(text).acts.contains(Acts::MEETING), "{text}: {:?}", read(text));
