@@ -20,6 +20,7 @@ use crate::span::Span;
 
 pub(crate) use builder::Builder;
 pub use flat::FlatProse;
+pub(crate) use markdown::{closes_every_block, definitions};
 
 /// How a leaf block of prose was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
