@@ -16,7 +16,7 @@
 //! other kinds of file (messages, mail and commit messages are short).
 //!
 //! The result is exactly [`crate::check`]'s: `tests/incremental.rs` applies random edit
-//! sequences and compares after every edit, as does the `incremental` fuzz target.
+//! sequences and compares after every edit, as does the `incremental_edits` fuzz target.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
