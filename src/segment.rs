@@ -26,6 +26,95 @@ pub fn words(prose: &str, span: Span, out: &mut Vec<Span>) {
     }));
 }
 
+/// Whether `word` counts as a word the way a reader counts them (see the spec's "Words
+/// are counted as a reader counts them"), given the word before it: an @mention, an
+/// issue reference (#123) or an emoji shortcode (`:tada:`) is not a word (URLs and email
+/// addresses are not prose at all); a hyphen- or slash-joined compound ("follow-up",
+/// "and/or", "Reviewed-by"), a date ("2024-10-01", "Nov 3, 2026") and a clock time
+/// ("10:30", "3 p.m.") are one word, so their later parts do not count. Words in scripts
+/// written without spaces (Han, Kana) are not counted: a count of them is not a reader's.
+pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
+    let bytes = prose.as_bytes();
+    let text = word.slice(prose);
+    let before = word.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(word.end).copied();
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if before == Some(b'@') || before == Some(b'#') && digits(text) {
+        return false;
+    }
+    if before == Some(b':') && after == Some(b':') && !digits(text) {
+        return false;
+    }
+    if text.chars().next().is_some_and(is_unspaced_script) {
+        return false;
+    }
+    let Some(previous) = previous.filter(|p| p.end <= word.start) else { return true };
+    let gap = &prose[previous.end..word.start];
+    let last = previous.slice(prose);
+    match gap {
+        "-" | "/" | "\u{2010}" | "\u{2011}" => false,
+        ":" => !(digits(last) && digits(text)),
+        _ if gap.trim().is_empty() && !gap.contains('\n') && digits(last) => {
+            // "3 p.m.", "10 am"
+            !matches!(text.to_ascii_lowercase().as_str(), "p.m" | "a.m" | "pm" | "am")
+        }
+        _ if gap.trim().is_empty() && !gap.contains('\n') && digits(text) && text.len() <= 2 => {
+            // "Nov 3", "March 14"
+            !is_month(last)
+        }
+        ", " if digits(text) && text.len() == 4 && digits(last) && last.len() <= 2 => {
+            // The year of "Nov 3, 2026" when a month comes before the day.
+            let month = prose[..previous.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            !is_month(month)
+        }
+        _ => true,
+    }
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han
+/// ideographs, Hiragana and Katakana (Korean Hangul uses spaces and is counted).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}') // CJK extensions B–G
+}
+
+/// A month's name or its abbreviation, in any case.
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    MONTHS.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// UAX #29 word boundaries for ASCII text, which is nearly all prose plainly sees, at a
 /// fraction of the general algorithm's cost; `ascii_fast_paths_match_unicode_segmentation`
 /// checks it against unicode-segmentation. Letters, digits and `_` run together;
@@ -232,6 +321,29 @@ pub(crate) fn ends_with_abbreviation(sentence: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The words of `text` a reader counts.
+    fn reader_count(text: &str) -> Vec<&str> {
+        let mut words = Vec::new();
+        super::words(text, Span::new(0, text.len()), &mut words);
+        (0..words.len())
+            .filter(|&i| super::counts_as_word(text, i.checked_sub(1).map(|p| words[p]), words[i]))
+            .map(|i| words[i].slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn words_as_a_reader_counts_them() {
+        // From messages-2 056, the spec's examples, and chat.
+        assert_eq!(reader_count("Hi, Reviewed-by: Dave Martin"), ["Hi", "Reviewed", "Dave", "Martin"]);
+        assert_eq!(reader_count("@sam see #123 :tada: and/or follow-up"), ["see", "and", "follow"]);
+        assert_eq!(
+            reader_count("Due 2024-10-01 or Nov 3, 2026 at 10:30 or 3 p.m. UTC"),
+            ["Due", "2024", "or", "Nov", "at", "10", "or", "3", "UTC"]
+        );
+        assert_eq!(reader_count("We have 3 apples and 10 pears."), ["We", "have", "3", "apples", "and", "10", "pears"]);
+        assert_eq!(reader_count("会議は明日です then"), ["then"]);
+    }
+
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {

@@ -77,4 +77,21 @@ fn readme_samples_are_real_output() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(output.stdout).unwrap().trim_end(), diff);
+
+    // The analyze sample: the message is piped in.
+    let prefix = "$ echo \"";
+    let start = readme.find(&format!("```console\n{prefix}")).expect("an analyze sample") + "```console\n".len();
+    let block = &readme[start..];
+    let block = &block[..block.find("\n```").expect("the block ends")];
+    let (command, sample) = block.split_once('\n').unwrap();
+    let message = command.strip_prefix(prefix).and_then(|c| c.strip_suffix("\" | plainly analyze -")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plainly"))
+        .args(["analyze", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), format!("{message}\n").as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_excerpt_of(sample, &String::from_utf8(output.stdout).unwrap());
 }

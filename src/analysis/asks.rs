@@ -120,7 +120,7 @@ fn in_plan_list(cx: &Context<'_>, sentence: &Sentence) -> bool {
     let Some(label) = doc.blocks[..sentence.block].iter().rev().find(|b| b.kind != BlockKind::ListItem) else {
         return false;
     };
-    let short = label.words.len() <= 5 || matches!(label.kind, BlockKind::Heading(_));
+    let short = cx.doc.count_words(label.words.clone()) <= 5 || matches!(label.kind, BlockKind::Heading(_));
     short && !cx.phrases().within(List::StandupNext, label.span).is_empty()
 }
 
@@ -131,7 +131,7 @@ fn is_heading_like(doc: &Document<'_>, sentence: &Sentence) -> bool {
     let block = &doc.blocks[sentence.block];
     // Only a block's first sentence can be one, so the rest of its line is read once per
     // block: a message that is one long line stays linear.
-    if sentence.span.start != block.span.start || sentence.words.len() > 8 {
+    if sentence.span.start != block.span.start || doc.count_words(sentence.words.clone()) > 8 {
         return false;
     }
     let line_end = doc.prose[sentence.span.end..].find('\n').map_or(doc.prose.len(), |at| sentence.span.end + at);

@@ -32,7 +32,7 @@ pub fn under_label(cx: &Context<'_>, offset: usize, list: List) -> bool {
     }
     // A short label-only block right before ("Blockers:", "**Ask**").
     if let Some(previous) = block_index.checked_sub(1).map(|i| &doc.blocks[i]) {
-        if previous.words.len() <= 4 && has_label(previous.span) {
+        if doc.count_words(previous.words.clone()) <= 4 && has_label(previous.span) {
             return true;
         }
     }

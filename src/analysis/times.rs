@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Context;
+use crate::language::{Acts, Upos};
 use crate::lexicon::{List, PhraseMatch};
 use crate::span::Span;
 
@@ -185,9 +186,51 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
             // "ASAP, by Fri 15:00 UTC at the latest" is pinned down by its own sentence.
             let Some(sentence) = doc.sentence_at(m.span.start) else { return true };
             !concrete_times(cx, doc.sentences[sentence].span).iter().any(|c| !c.overlaps(m.span))
+                && times_an_action(cx, sentence, m.span)
         })
         .collect();
     TimeScan { clock, end_of_day, vague, no_deadline: !phrases.get(List::NoDeadline).is_empty() }
+}
+
+/// Whether the vague time word at `span` times an action someone must take: in a sentence
+/// that asks, proposes or commits the writer ("Can you review it ASAP?", "We should fix
+/// the flaky test at some point", "I'll send the numbers soon"), or after a verb of the
+/// future or of obligation ("The team will ship a fix soon", "It needs to land ASAP").
+/// Not past narration ("I don't think I've seen much activity on it in a while"), not how
+/// a system behaves ("Clients are notified as soon as possible"), not reported words.
+fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
+    let reading = cx.language().sentence(sentence);
+    if reading.is_reported(span.start) {
+        return false;
+    }
+    let before = reading.tokens.iter().take_while(|t| t.span.end <= span.start).count();
+    let word = |k: usize| reading.tokens.get(k).map_or(String::new(), |t| cx.doc.text_of(t.span).to_lowercase());
+    // The verb it follows in its clause tells narration: "I've seen… in a while" in a
+    // sentence that asks something else.
+    let clause_verb = (0..before)
+        .rev()
+        .take_while(|&k| !matches!(word(k).as_str(), "," | ";" | ":"))
+        .find(|&k| reading.tags[k].upos == Upos::Verb);
+    if let Some(k) = clause_verb {
+        let perfect =
+            (k.saturating_sub(3)..k).any(|a| matches!(word(a).as_str(), "have" | "'ve" | "’ve" | "has" | "had"));
+        if reading.tags[k].xpos == "VBD" || reading.tags[k].xpos == "VBN" && perfect {
+            return false;
+        }
+    }
+    if reading.acts.contains(Acts::ASK) || reading.acts.contains(Acts::PROPOSE) || reading.acts.contains(Acts::COMMIT) {
+        return true;
+    }
+    (0..before).any(|k| {
+        let w = word(k);
+        let future = matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall" | "must" | "should" | "gonna")
+            && reading.tags[k].upos == Upos::Aux;
+        let to_come = matches!(w.as_str(), "need" | "needs" | "have" | "has" | "going") && word(k + 1) == "to";
+        // "I need the numbers ASAP": a need with a time is someone's deadline.
+        let needed = matches!(w.as_str(), "need" | "needs" | "want" | "wants" | "expect" | "expects")
+            && reading.tags[k].upos == Upos::Verb;
+        future || to_come || needed
+    })
 }
 
 /// Whether `span` names a time zone: an abbreviation or name from the `zone` list, an
@@ -421,8 +464,22 @@ fn event_start(lower: &dyn Fn(usize) -> String, event: usize) -> Option<usize> {
                 return Some(start);
             }
         }
+        // "for the next meeting", "prepare for the upcoming release", "for Thursday's
+        // standup": "for" ties work to an event only when the event is placed ahead;
+        // "thanks for the call" is not a deadline.
+        if lower(end) == "for" && (end + 1..event).any(|k| is_ahead(&lower(k))) {
+            return Some(end);
+        }
     }
     None
+}
+
+/// A word that places an event ahead of now: "next", "upcoming", "tomorrow's", "Friday's".
+fn is_ahead(word: &str) -> bool {
+    let day = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or("");
+    matches!(word, "next" | "upcoming" | "coming" | "following")
+        || matches!(day, "tomorrow" | "today" | "tonight")
+        || WEEKDAYS.contains(&day)
 }
 
 /// The concrete times anywhere in the message that can bound an ask: not in the past
@@ -603,6 +660,17 @@ mod tests {
             ["before the soft launch", "by Thursday's standup", "Thursday's"]
         );
         assert!(concrete("We discussed the release.").is_empty());
+        // "for" with an event placed ahead; from messages-2 013, the treebank and the corpus.
+        assert_eq!(
+            concrete("Please let me know if I should formally present alx-0051 for the next meeting."),
+            ["for the next meeting"]
+        );
+        assert_eq!(concrete("This is to prepare for the next release."), ["for the next release"]);
+        assert_eq!(
+            concrete("PRs for the upcoming release milestone will be removed."),
+            ["for the upcoming release", "for the upcoming release milestone"]
+        );
+        assert!(concrete("Thanks for the call, and for the review.").is_empty());
     }
 
     #[test]

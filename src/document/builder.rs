@@ -160,6 +160,16 @@ impl<'a> Builder<'a> {
                 words: first_word..words.len(),
             });
         }
+        // Words as a reader counts them, as running totals: `counted[i]` words come before
+        // word `i`.
+        let mut counted = Vec::with_capacity(words.len() + 1);
+        counted.push(0);
+        let mut total = 0u32;
+        for (i, &word) in words.iter().enumerate() {
+            let previous = i.checked_sub(1).map(|p| words[p]);
+            total += u32::from(segment::counts_as_word(&prose, previous, word));
+            counted.push(total);
+        }
         Document {
             source: self.source,
             kind,
@@ -168,6 +178,7 @@ impl<'a> Builder<'a> {
             blocks,
             sentences,
             words,
+            counted,
             links: self.links,
             comments: self.comments,
             attachments: self.attachments,

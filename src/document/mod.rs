@@ -83,6 +83,10 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Words (tokens starting with a letter or digit) in reading order.
     pub words: Vec<Span>,
+    /// How many of `words` before each index count as words to a reader (a mention, an
+    /// issue reference or the later parts of a compound, a date or a clock time do not);
+    /// one longer than `words`.
+    counted: Vec<u32>,
     /// Links, URLs and link definitions: references the reader can follow.
     pub links: Vec<Span>,
     /// HTML comments (`<!-- … -->`), where suppression directives live.
@@ -115,9 +119,22 @@ impl<'a> Document<'a> {
         span.slice(self.source)
     }
 
-    /// Number of words of prose.
+    /// Number of words of prose, as a reader counts them.
     pub fn word_count(&self) -> usize {
-        self.words.len()
+        self.count_words(0..self.words.len())
+    }
+
+    /// Number of words, as a reader counts them, among `words[range]` (a block's or a
+    /// sentence's `words`).
+    pub fn count_words(&self, range: Range<usize>) -> usize {
+        (self.counted[range.end] - self.counted[range.start]) as usize
+    }
+
+    /// The index in `words` of the word that makes the reader's count exceed `count`, if
+    /// the prose has more words than that.
+    pub fn word_after_count(&self, count: usize) -> Option<usize> {
+        let at = self.counted.partition_point(|&c| (c as usize) <= count);
+        (at < self.counted.len()).then(|| at - 1)
     }
 
     /// The words of a sentence.
@@ -131,10 +148,9 @@ impl<'a> Document<'a> {
         (index < self.sentences.len() && self.sentences[index].span.start <= offset).then_some(index)
     }
 
-    /// The index of the first word that starts at or after `offset`; equals the number of
-    /// words before `offset`.
+    /// The number of words, as a reader counts them, before `offset`.
     pub fn words_before(&self, offset: usize) -> usize {
-        self.words.partition_point(|w| w.start < offset)
+        self.counted[self.words.partition_point(|w| w.start < offset)] as usize
     }
 
     /// The index of the block containing `offset`, if any.

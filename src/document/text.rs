@@ -120,6 +120,10 @@ fn is_frame(line: &str) -> bool {
 /// rarely dense in brackets and operators.
 fn looks_like_code(line: &str) -> bool {
     let line = line.trim();
+    // A Markdown link ("[the docs](https://…).") is how chat writes a link in prose; its
+    // brackets say nothing about code.
+    let unlinked = without_link_targets(line);
+    let line = unlinked.as_str();
     if line.is_empty() {
         return false;
     }
@@ -138,6 +142,24 @@ fn looks_like_code(line: &str) -> bool {
     let symbols = line.chars().filter(|c| "{}[]();=<>\"\\|+".contains(*c)).count();
     let visible = line.chars().filter(|c| !c.is_whitespace()).count();
     (call && symbols >= 3) || (symbols >= 5 && symbols * 100 >= visible * 12)
+}
+
+/// `line` with each Markdown link `[text](target)` reduced to its text.
+fn without_link_targets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        let Some(open) = rest[..at].rfind('[') else { break };
+        let Some(close) = rest[at + 2..].find(|c: char| c == ')' || c.is_whitespace()) else { break };
+        if rest.as_bytes().get(at + 2 + close) != Some(&b')') {
+            break;
+        }
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..at]);
+        rest = &rest[at + 2 + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -196,6 +218,11 @@ mod tests {
             "(ie the highest bid at or below 150 clears the market, bids above 150 accepted at price bid as needed)?",
             "1) Oakhill",
             "Can you review the draft (the one in the shared folder) by Friday?",
+            // Markdown links in prose (messages 054, the corpus).
+            "* Opened a PR to react-native-website [Update broken profile images](https://github.com/facebook/\
+             react-native-website/pull/356). It seems like the way that we handle images is not foolproof.",
+            "In its default configuration, Hugo generates [pretty URLs](g). For example:",
+            "Use double quotes for [interpreted string literals](g). These interpret backslashes as special instructions:",
         ] {
             assert!(!looks_like_code(line), "{line}");
         }

@@ -241,6 +241,14 @@ const MEETING_NOUNS: &[&str] = &[
     "conference", "get-together", "powwow", "tête-à-tête",
 ];
 
+/// Days named relative to today or by the week, which say when, not what kind of meeting
+/// ("a call tomorrow" is no "call tomorrow" the way "a call center" is a center).
+#[rustfmt::skip]
+const DAYS: &[&str] = &[
+    "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "morning", "afternoon", "evening", "mon", "tue", "wed", "thu", "fri",
+];
+
 /// Verbs that ask for a meeting when "we" or "you" is their subject ("can we talk?").
 const MEETING_VERBS: &[&str] =
     &["meet", "talk", "sync", "chat", "call", "huddle", "speak", "connect", "phone", "ring", "zoom"];
@@ -521,7 +529,9 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     let words_left = rest.iter().any(|w| !w.is_punct());
     reading.only_opening =
         reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest)) || reading.acts.contains(Acts::PRESENCE);
-    if asks || proposes || reading.acts.contains(Acts::PRESENCE) {
+    // A meeting asked for, proposed, or offered by the writer ("I'll set up a call for
+    // next week"): whether it is a request then depends on the message around it.
+    if asks || proposes || reading.acts.contains(Acts::PRESENCE) || reading.acts.contains(Acts::COMMIT) {
         if let Some((from, to)) = meeting_request(rest) {
             reading.acts.insert(Acts::MEETING);
             reading.meeting =
@@ -723,7 +733,7 @@ fn imperative_at(core: &[W<'_>]) -> Option<usize> {
 fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
     let w = &core[i];
     // "Save-the-Date", "follow-up", "check-in": a verb joined to the next word makes a noun.
-    if !w.is_verb() || w.quote || w.joined {
+    if !(w.is_verb() || verb_before_object(core, i)) || w.quote || w.joined {
         return false;
     }
     if w.tag.imperative {
@@ -736,7 +746,18 @@ fn is_imperative_verb(core: &[W<'_>], i: usize) -> bool {
         return next.is_some_and(|n| n.any(&["n't", "not"])) && after.is_some_and(|a| a.tag.xpos == "VB")
             || next.is_some_and(|n| n.tag.xpos == "VB" && n.upos() == Upos::Verb);
     }
-    w.tag.xpos == "VB" && w.upos() == Upos::Verb && !is_mistagged_subject(core, i)
+    (w.tag.xpos == "VB" && w.upos() == Upos::Verb || verb_before_object(core, i)) && !is_mistagged_subject(core, i)
+}
+
+/// "Ping me if it breaks", "Slack us the link": before an object pronoun, a word the
+/// tagger took for a noun, or for a gerund when no vowel comes before its "ing" ("Ping",
+/// "Bring" are no gerunds), is a verb: a chat verb the treebank rarely shows.
+fn verb_before_object(core: &[W<'_>], i: usize) -> bool {
+    let w = &core[i];
+    let stem_has_vowel =
+        |word: &str| word.strip_suffix("ing").is_some_and(|stem| stem.contains(['a', 'e', 'i', 'o', 'u', 'y']));
+    core.get(i + 1).is_some_and(|n| n.any(&["me", "us"]))
+        && (matches!(w.tag.xpos, "NN" | "NNP") || w.tag.xpos == "VBG" && !stem_has_vowel(w.lower))
 }
 
 /// "Expiry runs…", "heap usage stayed…": a "verb" followed, after at most two nouns, by a
@@ -959,9 +980,21 @@ fn is_proposal(core: &[W<'_>]) -> bool {
     clause_starts(&lower).into_iter().any(|at| {
         // Adverbs may come first ("Initially I propose…", "Maybe we should…"), and so may
         // "I think (that)" ("I think we should discuss the name").
+        // So may a conjunction and a fronted time or place ("but at some point we should
+        // drop…", "In the meantime, we could…").
         let mut k = at;
-        while k + 1 < lower.len() && (words[k].upos() == Upos::Adv || matches!(lower[k], "so" | "ok" | "okay")) {
+        while k + 1 < lower.len()
+            && (matches!(words[k].upos(), Upos::Adv | Upos::Cconj) || matches!(lower[k], "so" | "ok" | "okay"))
+        {
             k += 1;
+        }
+        if k < words.len() && words[k].upos() == Upos::Adp {
+            let phrase = (k + 1..lower.len().min(k + 5))
+                .take_while(|&j| matches!(words[j].upos(), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num | Upos::Pron))
+                .find(|&j| matches!(lower[j], "we" | "i"));
+            if let Some(subject) = phrase {
+                k = subject;
+            }
         }
         if matches!(lower.get(k..k + 2), Some(["i", "think" | "guess" | "believe" | "feel"])) {
             k += 2;
@@ -1122,26 +1155,29 @@ fn is_request(core: &[W<'_>]) -> bool {
                 return true;
             }
             // "I wanted to see if you…", "Ben wants to know whether…", "I'd love to hear
-            // what you think": asking for an answer in the form of a statement.
+            // what you think": asking for an answer in the form of a statement, when the
+            // one who wants to know is the writer or someone they speak for, not people
+            // in general ("whatever others might like to know about").
             (
                 "want" | "wants" | "wanted" | "wanting" | "like" | "love",
                 ["to", "see" | "check" | "ask" | "know" | "find" | "hear" | "learn" | "confirm", next, ..],
-            ) if matches!(
-                *next,
-                "if" | "whether"
-                    | "what"
-                    | "when"
-                    | "how"
-                    | "where"
-                    | "who"
-                    | "why"
-                    | "which"
-                    | "from"
-                    | "your"
-                    | "back"
-                    | "out"
-                    | "about"
-            ) =>
+            ) if wanted_by_writer(&words[..i])
+                && matches!(
+                    *next,
+                    "if" | "whether"
+                        | "what"
+                        | "when"
+                        | "how"
+                        | "where"
+                        | "who"
+                        | "why"
+                        | "which"
+                        | "from"
+                        | "your"
+                        | "back"
+                        | "out"
+                        | "about"
+                ) =>
             {
                 return true;
             }
@@ -1215,6 +1251,14 @@ fn is_request(core: &[W<'_>]) -> bool {
     false
 }
 
+/// Whether the words before a verb of wanting make its subject the writer ("I", "we",
+/// "I'd", "I really") or a named person ("Ben wants to know…"), skipping auxiliaries and
+/// adverbs.
+fn wanted_by_writer(before: &[&W<'_>]) -> bool {
+    let subject = before.iter().rev().find(|w| !matches!(w.upos(), Upos::Aux | Upos::Adv | Upos::Part));
+    subject.is_some_and(|w| w.any(&["i", "we", "me", "us"]) || w.kind == TokenKind::Word && w.tag.xpos == "NNP")
+}
+
 /// After a verb of needing: a person (with what qualifies them) and "to" + verb, or "your"
 /// + an assistance noun, or an assistance noun itself ("need help with…").
 fn needs_person(after: &[&W<'_>]) -> bool {
@@ -1233,11 +1277,16 @@ fn needs_person(after: &[&W<'_>]) -> bool {
         "reviewers",
         "volunteers",
         "a",
+        "an",
+        "some",
+        "more",
     ]) {
-        if first.is("a") {
-            return after
-                .get(1)
-                .is_some_and(|n| n.any(&["hand", "volunteer", "reviewer", "review", "decision", "second"]));
+        if first.any(&["a", "an", "some", "more"]) {
+            // "need a hand", "need an answer", "need some more feedback"; not "need some time".
+            let noun = after[1..]
+                .iter()
+                .find(|n| !n.any(&["more", "quick", "second", "final", "clear", "pair", "set", "of", "fresh"]));
+            return noun.is_some_and(|n| n.any(&["hand", "volunteer", "reviewer"]) || n.any(ASSISTANCE_NOUNS));
         }
         return true;
     }
@@ -1268,7 +1317,10 @@ fn is_well_wish(core: &[W<'_>]) -> bool {
         ("see", ["you" | "ya" | "u" | "everyone" | "y'all", ..]) => true,
         ("talk" | "speak", ["soon" | "later" | "tomorrow" | "then", ..])
         | ("talk" | "speak", ["to", "you", "soon" | "later" | "tomorrow", ..]) => true,
-        ("keep", ["up", ..]) => true,
+        // Encouragement to go on with what the reader already does: "Keep up the good
+        // work", "Keep it up", "Keep on hacking".
+        ("keep", ["up", ..] | ["it", "up", ..]) => true,
+        ("keep", ["on", ..]) => core.get(at + 2).is_some_and(|w| w.tag.xpos == "VBG"),
         ("be", ["well" | "safe" | "good", ..]) | ("get", ["well", ..]) | ("rest", [..]) | ("cheer", ["up", ..]) => true,
         _ => false,
     }
@@ -1365,8 +1417,9 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
         // first half of a compound ("the meeting notes"), not "make the call" (decide) or
         // "a call to the API", and not a meeting that already happened ("after the call").
         if w.any(MEETING_NOUNS) && matches!(w.upos(), Upos::Noun | Upos::X | Upos::Adj | Upos::Intj | Upos::Verb) {
-            let compound =
-                core.get(i + 1).is_some_and(|n| n.upos() == Upos::Noun && !n.any(MEETING_NOUNS) && !n.is_punct());
+            let compound = core
+                .get(i + 1)
+                .is_some_and(|n| n.upos() == Upos::Noun && !n.any(MEETING_NOUNS) && !n.any(DAYS) && !n.is_punct());
             let deciding = core[..i].iter().rev().take(3).any(|p| {
                 p.any(&[
                     "make",
@@ -1384,11 +1437,20 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                     "right",
                 ])
             });
+            // "Do we have any meetings arranged?" asks whether there are any.
+            let existing = core[..i].iter().rev().take(2).any(|p| p.is("any"));
             let api = w.any(&["call", "calls"])
                 && core.get(i + 1).is_some_and(|n| n.is("to"))
                 && core.get(i + 2).is_some_and(|n| !n.is_verb());
-            let reported_event =
-                core[..i].iter().rev().take(2).any(|p| {
+            // A meeting that is already set ("before the 10am call", "for the next
+            // meeting") is an event, unless the sentence asks to set it up or join it.
+            let start = meeting_phrase_start(core, i);
+            let governed = start < i && core[start].any(MEETING_SETUP_VERBS)
+                || start
+                    .checked_sub(1)
+                    .is_some_and(|p| core[p].any(MEETING_SETUP_VERBS) || core[p].any(&["join", "attend"]));
+            let reported_event = !governed
+                && core[..i].iter().rev().take(4).take_while(|p| !p.is_verb()).any(|p| {
                     p.any(&[
                         "the",
                         "this",
@@ -1402,9 +1464,10 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                         "in",
                         "during",
                         "from",
+                        "next",
                     ])
-                }) && !core[..i].iter().any(|p| p.any(MEETING_SETUP_VERBS) || p.any(&["join", "attend", "for"]));
-            if !compound && !deciding && !api && !reported_event {
+                });
+            if !compound && !deciding && !api && !existing && !reported_event && !calls_for_something(core, i) {
                 return Some((meeting_phrase_start(core, i), i));
             }
             continue;
@@ -1456,6 +1519,21 @@ fn in_verb_slot(core: &[W<'_>], i: usize) -> bool {
     }
 }
 
+/// "Call for papers", "a call for comments", "Call for a catalog": "call for" + a thing
+/// demands or fetches it. A call *for* people or a time is a meeting ("organize a call for
+/// Mike and me", "a call for 15 minutes", "set up a call for next week").
+fn calls_for_something(core: &[W<'_>], i: usize) -> bool {
+    if !core[i].any(&["call", "calls"]) || !core.get(i + 1).is_some_and(|n| n.is("for")) {
+        return false;
+    }
+    let Some(object) = core[i + 2..].iter().find(|w| !w.any(&["a", "an", "the", "some", "more"])) else {
+        return false;
+    };
+    object.upos() == Upos::Noun
+        && !object.any(MOMENTS)
+        && !object.any(&["tomorrow", "today", "tonight", "hour", "hours", "week", "morning", "afternoon", "evening"])
+}
+
 /// A meeting verb whose subject is "we" or "you" (or an imperative to the reader): "can we
 /// talk today?", "let's sync", "could you call me?". Not "meet the deadline", "sync the
 /// repo", "call the API", and not a contact instruction ("call me at 555-0100").
@@ -1464,8 +1542,20 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if !has_meeting_subject(core, i) {
         return None;
     }
+    if calls_for_something(core, i) {
+        return None;
+    }
     let object = core.get(i + 1);
+    // "I will sync with him": the writer meeting someone else asks nothing of the reader.
+    let writer_alone = core[..i].iter().rev().take(4).any(|p| p.is("i"))
+        && object.is_some_and(|o| o.is("with"))
+        && core.get(i + 2).is_some_and(|p| p.any(&["him", "her", "them"]) || p.upos() == Upos::Propn);
+    if writer_alone {
+        return None;
+    }
     match object {
+        // "meet up", "sync up"
+        Some(o) if o.is("up") => Some((i, i + 1)),
         Some(o) if o.any(&["me", "us", "you", "u", "him", "her", "them"]) => {
             if w.any(&["call", "phone", "ring"]) {
                 // "call me at 555-0100", "call me on my cell": contact details.
@@ -1496,10 +1586,12 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
 /// proposal addressed to the reader ("let's sync", "Call me").
 fn has_meeting_subject(core: &[W<'_>], i: usize) -> bool {
     let before: Vec<&W<'_>> = core[..i].iter().filter(|w| !w.is_punct() || is_separator(w)).collect();
-    let window: Vec<&str> = before.iter().rev().take(5).map(|w| w.lower).collect();
-    if window.iter().any(|w| matches!(*w, "we" | "'s" | "us" | "you" | "u" | "y'all" | "i")) {
-        // "I'd like to talk", "can we talk", "let's sync", "want to chat?" (with "you").
-        return !window.iter().take(3).any(|w| matches!(*w, "they" | "he" | "she" | "it"));
+    // The nearest person in the verb's clause: "I'd like to talk", "can we talk", "let's
+    // sync", "I'll propose some slots to meet", but not "they want to meet".
+    let clause = before.iter().rev().take_while(|w| !is_separator(w)).map(|w| w.lower);
+    let person = clause.clone().position(|w| matches!(w, "we" | "'s" | "us" | "you" | "u" | "y'all" | "i"));
+    if let Some(person) = person {
+        return !clause.take(person.min(3)).any(|w| matches!(w, "they" | "he" | "she" | "it"));
     }
     // "Talk tomorrow?", "Sync at 3?", "Call me": the verb opens the core.
     before.iter().all(|w| {

@@ -30,7 +30,12 @@ An ask is what `missing-ask` counts. Paragraphs are separated by blank lines; a
 salutation on its own line (\"Hi,\") is a paragraph. The finding points at the ask.",
     options: &[
         OptionMeta { name: "min-message-words", default: 100, min: 1, doc: "Shorter messages are never flagged." },
-        OptionMeta { name: "max-words-before", default: 60, min: 0, doc: "Words allowed before the first ask." },
+        OptionMeta {
+            name: "max-words-before",
+            default: 60,
+            min: 0,
+            doc: "The first ask is buried once this many words come before it (it starts after them).",
+        },
     ],
     example_config: None,
     flagged: &["We migrated the reporting jobs to the new cluster last week. The move went well overall, but the \
@@ -60,7 +65,7 @@ impl Rule for BuriedAsk {
         }
         let words_before = doc.words_before(first.span.start);
         let block = doc.sentences[first.sentence].block;
-        if block == 0 || words_before <= cx.option(&META, "max-words-before") as usize {
+        if block == 0 || words_before < cx.option(&META, "max-words-before") as usize {
             return Vec::new();
         }
         if under_label(cx, first.span.start, List::AskLabel) {

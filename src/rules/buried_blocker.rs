@@ -3,7 +3,9 @@
 use super::{Context, MESSAGE_STANDUP, OptionMeta, Rule, RuleMeta, Scope};
 use crate::analysis::asks::is_question;
 use crate::analysis::labels::under_label;
+use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::language::{SentenceReading, Upos};
 use crate::lexicon::List;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -36,7 +38,7 @@ release?\") are not statements of a blocker. The finding points at the statement
         name: "max-words-before",
         default: 40,
         min: 0,
-        doc: "Words allowed before the first blocker.",
+        doc: "The first blocker is buried once this many words come before it (it starts after them).",
     }],
     example_config: None,
     flagged: &["This week I integrated the pages into Django, and entries are now stored in a local database. The \
@@ -63,13 +65,17 @@ impl Rule for BuriedBlocker {
         let negations = phrases.get(List::NotBlocker);
         let first = phrases.get(List::Blocker).iter().find(|m| {
             let negated = negations.iter().any(|n| n.span.overlaps(m.span));
-            let asked = doc.sentence_at(m.span.start).is_some_and(|s| is_question(doc, &doc.sentences[s]));
-            !negated && !asked
+            let Some(sentence) = doc.sentence_at(m.span.start) else { return !negated };
+            let reading = cx.language().sentence(sentence);
+            !negated
+                && !is_question(doc, &doc.sentences[sentence])
+                && !reading.is_reported(m.span.start)
+                && states_blocker_now(reading, doc, m.span.start)
         });
         let Some(first) = first else { return Vec::new() };
         let words_before = doc.words_before(first.span.start);
         let in_first_block = doc.block_at(first.span.start).is_none_or(|b| b == 0);
-        if in_first_block || words_before <= cx.option(&META, "max-words-before") as usize {
+        if in_first_block || words_before < cx.option(&META, "max-words-before") as usize {
             return Vec::new();
         }
         if under_label(cx, first.span.start, List::BlockerLabel) {
@@ -81,6 +87,44 @@ impl Rule for BuriedBlocker {
         );
         vec![Finding::new(span, message)]
     }
+}
+
+/// Whether the blocker phrase at `offset` says the writer's work is held up now. Not a
+/// wait told as past narration that has ended ("I was waiting on this response from Ms.
+/// Korp, so I could…", "we had been blocked by it"): the verb group before the phrase is
+/// headed by a past-tense auxiliary. Not "stuck" as a past-tense verb with its own
+/// subject ("I already kind of stuck with the GNU Radio project": kept at it), where a
+/// blocked writer says "I'm stuck", "got stuck" or just "Stuck on…".
+fn states_blocker_now(reading: &SentenceReading, doc: &Document<'_>, offset: usize) -> bool {
+    let Some(at) = reading.tokens.iter().position(|t| t.span.end > offset) else { return true };
+    let word = |k: usize| doc.text_of(reading.tokens[k].span).to_lowercase();
+    // The verb group before the phrase: auxiliaries, skipping adverbs and "kind of".
+    let mut k = at;
+    let mut auxiliaries = Vec::new();
+    let mut before = None;
+    while k > 0 {
+        k -= 1;
+        let tag = reading.tags[k];
+        let hedge = matches!(word(k).as_str(), "kind" | "sort") && k + 1 < at && word(k + 1) == "of";
+        if tag.upos == Upos::Adv || hedge || word(k) == "of" && k > 0 && matches!(word(k - 1).as_str(), "kind" | "sort")
+        {
+            continue;
+        }
+        if tag.upos == Upos::Aux {
+            auxiliaries.push(k);
+            continue;
+        }
+        before = Some(k);
+        break;
+    }
+    if let Some(&first) = auxiliaries.last() {
+        // The auxiliary furthest back heads the group: "was waiting", "had been blocked".
+        return reading.tags[first].xpos != "VBD";
+    }
+    if word(at) == "stuck" {
+        return before.is_none_or(|k| matches!(word(k).as_str(), "got" | "get" | "gets" | "getting" | "still"));
+    }
+    true
 }
 
 #[cfg(test)]
@@ -121,6 +165,26 @@ mod tests {
         let text =
             format!("## Done\n\n{}\n\n{}\n\n## Blockers\n\n- Stuck on the flaky deploy job.", filler(30), filler(30));
         assert_clean_in(&BuriedBlocker, crate::Profile::Standup, crate::FileKind::Markdown, &text);
+    }
+
+    #[test]
+    fn ended_waits_and_kept_at_it_are_not_blockers() {
+        // From messages-2 042 and 019, and the treebank's emails.
+        for sentence in [
+            "I will now call Kim Godfrey back (I was waiting on this response from Ms. Korp, so I could better know \
+             the calendars' status).",
+            "You might know that I already kind of stuck with the GNU Radio project.",
+            "We had been waiting for the final numbers, which came in this morning.",
+        ] {
+            assert_clean(&BuriedBlocker, &format!("{}\n\n{}\n\n{sentence}", filler(30), filler(30)));
+        }
+        for sentence in [
+            "I'm still stuck on the sign-up flow.",
+            "We got stuck on the flaky deploy job.",
+            "We are waiting on legal before we can ship.",
+        ] {
+            assert_flags(&BuriedBlocker, &format!("{}\n\n{}\n\n[[{sentence}]]", filler(30), filler(30)));
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use super::{Context, MESSAGE, Rule, RuleMeta, Scope};
 use crate::document::BlockKind;
 use crate::finding::{Finding, Severity};
+use crate::language::{Acts, Mood, Upos};
 use crate::lexicon::List;
+use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "call-without-agenda",
@@ -54,42 +56,27 @@ impl Rule for CallWithoutAgenda {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
         let phrases = cx.phrases();
-        let meetings = phrases.get(List::Meeting);
-        if meetings.is_empty() {
-            return Vec::new();
-        }
         let has_list = doc.blocks.iter().any(|b| b.kind == BlockKind::ListItem);
         let agenda =
             phrases.get(List::Purpose).iter().any(|m| doc.text_of(m.span).to_lowercase().starts_with("agenda"));
         if has_list || agenda {
             return Vec::new();
         }
-        let asks = cx.asks();
-        for meeting in meetings {
-            let Some(index) = doc.sentence_at(meeting.span.start) else { continue };
-            let sentence = &doc.sentences[index];
-            // Proposed in the sentence itself, or followed by a question about it ("Would Friday work?").
-            let next_asks = doc
-                .sentences
-                .get(index + 1)
-                .is_some_and(|next| next.block == sentence.block && asks.iter().any(|a| a.sentence == index + 1));
-            let requested = asks.iter().any(|a| a.sentence == index)
-                || !phrases.within(List::Proposal, sentence.span).is_empty()
-                || next_asks;
-            if !requested {
-                continue;
-            }
+        for index in 0..doc.sentences.len() {
+            let Some(meeting) = requested_meeting(cx, index) else { continue };
             // The request sentence, and the one after it in the same block.
-            let mut scope = sentence.span;
-            if let Some(next) = doc.sentences.get(index + 1).filter(|n| n.block == sentence.block) {
-                scope = scope.cover(next.span);
-            }
-            if !phrases.within(List::Purpose, scope).is_empty() {
+            let sentence = &doc.sentences[index];
+            let next = doc.sentences.get(index + 1).filter(|n| n.block == sentence.block);
+            let scope = next.map_or(sentence.span, |n| sentence.span.cover(n.span));
+            if !phrases.within(List::Purpose, scope).is_empty() || says_what_follows(cx, index, meeting) {
                 continue;
             }
-            let text = doc.text_of(meeting.span);
+            if gives_contact_details(cx, index, meeting) {
+                continue;
+            }
+            let text = doc.text_of(meeting);
             return vec![Finding::new(
-                meeting.span,
+                meeting,
                 format!(
                     "“{text}” has no stated purpose: say what it should decide or cover (“a call to decide the launch date”), or share an agenda."
                 ),
@@ -97,6 +84,109 @@ impl Rule for CallWithoutAgenda {
         }
         Vec::new()
     }
+}
+
+/// The meeting words of sentence `index` when the sentence asks for a meeting: a meeting
+/// construction (see [`crate::language`]) or a team's own `meeting` phrase, in a sentence
+/// that asks, proposes or checks the reader is free ("Can we talk today?", "Let's get on
+/// zoom", "Got a minute for a call?"), or that the writer offers and the next sentence
+/// puts to the reader ("I'll propose some slots to meet next week. Does it work for you?").
+fn requested_meeting(cx: &Context<'_>, index: usize) -> Option<Span> {
+    let doc = cx.doc;
+    let reading = cx.language().sentence(index);
+    let span = doc.sentences[index].span;
+    let own =
+        || cx.phrases().within(List::Meeting, span).iter().map(|m| m.span).find(|m| !reading.is_reported(m.start));
+    let meeting = reading.meeting.or_else(own)?;
+    let put_to_reader = || {
+        doc.sentences.get(index + 1).is_some_and(|next| {
+            next.block == doc.sentences[index].block && {
+                let next = cx.language().sentence(index + 1);
+                next.asks() && next.mood == Mood::Question
+            }
+        })
+    };
+    let acts = reading.acts;
+    let requested = acts.contains(Acts::ASK)
+        || acts.contains(Acts::PROPOSE)
+        || acts.contains(Acts::PRESENCE)
+        || !cx.phrases().within(List::Proposal, span).is_empty();
+    (requested || put_to_reader()).then_some(meeting)
+}
+
+/// Whether the sentence goes on, after the meeting words, to say what the meeting is for
+/// or leads to: an infinitive of purpose ("I'll talk with you to find out what we
+/// need"), but not one that only names the meeting again, a meeting idiom ("to touch
+/// base", "to sync", "to circle back on this");
+/// or a consequence ("give me a call and we'll get moving on the options", "let's talk so
+/// we can settle the date").
+fn says_what_follows(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
+    let reading = cx.language().sentence(index);
+    let after: Vec<usize> =
+        (0..reading.tokens.len()).filter(|&k| reading.tokens[k].span.start >= meeting.end).collect();
+    let words: Vec<String> =
+        after.iter().map(|&k| cx.doc.text_of(reading.tokens[k].span).to_lowercase().replace('’', "'")).collect();
+    let purpose = after.windows(2).enumerate().any(|(n, pair)| {
+        let verb = &words[n + 1];
+        // Not a comparison or another verb's complement: "than to keep writing", "if you
+        // want to go".
+        let governed = n.checked_sub(1).is_some_and(|p| {
+            matches!(
+                words[p].as_str(),
+                "than" | "rather" | "want" | "wants" | "like" | "need" | "have" | "going" | "able"
+            )
+        });
+        words[n] == "to"
+            && !governed
+            && reading.tags[pair[0]].upos == Upos::Part
+            && reading.tags[pair[1]].upos == Upos::Verb
+            && !matches!(
+                verb.as_str(),
+                "touch"
+                    | "sync"
+                    | "chat"
+                    | "connect"
+                    | "reconnect"
+                    | "catch"
+                    | "circle"
+                    | "meet"
+                    | "talk"
+                    | "speak"
+                    | "call"
+                    | "hang"
+                    | "check"
+                    | "huddle"
+            )
+    });
+    purpose
+        || words.windows(3).any(|w| {
+            matches!(
+                [w[0].as_str(), w[1].as_str(), w[2].as_str()],
+                ["and" | "so", "we" | "i" | "you", "'ll" | "will" | "can" | "could"]
+                    | ["so", "that", "we" | "i" | "you"]
+            )
+        })
+}
+
+/// Whether a call the sentence asks for comes with the number to call, in the sentence or
+/// the next one ("Give me a call. My number is 555-0100"): contact details, not a meeting
+/// to prepare for.
+fn gives_contact_details(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
+    let doc = cx.doc;
+    let text = doc.text_of(meeting).to_lowercase();
+    if !["call", "phone", "ring"].iter().any(|w| text.contains(w)) {
+        return false;
+    }
+    let sentence = &doc.sentences[index];
+    let next = doc.sentences.get(index + 1).filter(|n| n.block == sentence.block);
+    [Some(index), next.map(|_| index + 1)].into_iter().flatten().any(|i| {
+        let reading = cx.language().sentence(i);
+        reading.tokens.iter().filter(|t| t.span.start >= meeting.end || i != index).any(|t| {
+            let word = doc.text_of(t.span).to_lowercase();
+            word.chars().filter(char::is_ascii_digit).count() >= 6
+                || matches!(word.as_str(), "number" | "cell" | "mobile" | "phone" | "landline" | "extension")
+        })
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +215,29 @@ mod tests {
             &CallWithoutAgenda,
             "Please e-mail me, or tell me if you would like me to set up a meeting to discuss this further.",
         );
+    }
+
+    #[test]
+    fn offered_then_put_to_the_reader() {
+        // messages-2 003; the treebank's emails; chat.
+        assert_flags(
+            &CallWithoutAgenda,
+            "I will sync with him and propose some time slots to [[meet]] next week. Does it work for you?",
+        );
+        assert_flags(&CallWithoutAgenda, "I'll [[set up a call]] for Thursday. Does 3pm suit you?");
+        assert_clean(&CallWithoutAgenda, "I'll set up a call for Thursday to go over the budget. Does 3pm suit you?");
+    }
+
+    #[test]
+    fn a_number_to_call_or_what_follows_clears() {
+        // messages-2 046; the treebank's emails ("Call me at…"); chat.
+        assert_clean(
+            &CallWithoutAgenda,
+            "Just give me or Steve Herrup a call and we'll get moving on the options. My number is 713-853-1234.",
+        );
+        assert_clean(&CallWithoutAgenda, "Please give me a call when you get a chance. My cell is 713 555 0100.");
+        assert_clean(&CallWithoutAgenda, "Can we talk tomorrow so we can settle the launch date?");
+        assert_flags(&CallWithoutAgenda, "Please give me [[a call]] when you get a chance.");
     }
 
     #[test]

@@ -2,9 +2,7 @@
 
 use super::{ALL_PROFILES, Context, OptionMeta, Rule, RuleMeta, Scope};
 use crate::config::Profile;
-use crate::document::{Document, Sentence};
 use crate::finding::{Finding, Severity};
-use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "long-sentence",
@@ -77,7 +75,7 @@ impl Rule for LongSentence {
             // Counting is only worth it for the rare sentence that could be long.
             .filter(|s| s.words.len() > max)
             .filter_map(|s| {
-                let words = reader_words(cx.doc, s);
+                let words = cx.doc.count_words(s.words.clone());
                 (words > max).then(|| {
                     Finding::new(
                         s.span,
@@ -89,39 +87,6 @@ impl Rule for LongSentence {
             })
             .collect()
     }
-}
-
-/// The words of `sentence` as a reader counts them: a compound joined by `-` or `/` is
-/// one word, and words in scripts written without spaces are not counted.
-fn reader_words(doc: &Document<'_>, sentence: &Sentence) -> usize {
-    let mut count = 0;
-    let mut previous: Option<Span> = None;
-    for &word in doc.sentence_words(sentence) {
-        let text = doc.prose_of(word);
-        if text.chars().next().is_some_and(is_unspaced_script) {
-            previous = None;
-            continue;
-        }
-        let joined = previous.is_some_and(|p| matches!(doc.prose_of(Span::new(p.end, word.start)), "-" | "/"));
-        if !joined {
-            count += 1;
-        }
-        previous = Some(word);
-    }
-    count
-}
-
-/// Whether `c` belongs to a script written without spaces between words: Han
-/// ideographs, Hiragana and Katakana (Korean Hangul uses spaces and is counted).
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
-        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
-        | '\u{20000}'..='\u{3134F}') // CJK extensions B–G
 }
 
 #[cfg(test)]

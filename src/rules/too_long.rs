@@ -68,7 +68,7 @@ impl Rule for TooLong {
         if words <= max {
             return Vec::new();
         }
-        let crossing = doc.words[max];
+        let Some(crossing) = doc.word_after_count(max).map(|i| doc.words[i]) else { return Vec::new() };
         let span = doc.sentence_at(crossing.start).map_or(crossing, |s| doc.sentences[s].span);
         let minutes = words.div_ceil(READING_WPM);
         let message = format!(

@@ -50,10 +50,10 @@ impl Rule for WallOfText {
         let doc = cx.doc;
         doc.blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph && b.words.len() > max)
+            .filter(|b| b.kind == BlockKind::Paragraph && doc.count_words(b.words.clone()) > max)
             .filter_map(|b| {
                 let first = doc.sentences.get(b.sentences.start)?;
-                let words = b.words.len();
+                let words = doc.count_words(b.words.clone());
                 Some(Finding::new(
                     first.span,
                     format!("This paragraph is {words} words with no break (over {max}): split it, or make a list."),
