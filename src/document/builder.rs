@@ -160,16 +160,7 @@ impl<'a> Builder<'a> {
                 words: first_word..words.len(),
             });
         }
-        // Words as a reader counts them, as running totals: `counted[i]` words come before
-        // word `i`.
-        let mut counted = Vec::with_capacity(words.len() + 1);
-        counted.push(0);
-        let mut total = 0u32;
-        for (i, &word) in words.iter().enumerate() {
-            let previous = i.checked_sub(1).map(|p| words[p]);
-            total += u32::from(segment::counts_as_word(&prose, previous, word));
-            counted.push(total);
-        }
+        let counted = reader_counts(&prose, &words);
         Document {
             source: self.source,
             kind,
@@ -184,6 +175,20 @@ impl<'a> Builder<'a> {
             attachments: self.attachments,
         }
     }
+}
+
+/// Words as a reader counts them, as running totals: `counted[i]` of `words` before word
+/// `i` count (see [`segment::counts_as_word`]); one longer than `words`.
+pub(crate) fn reader_counts(prose: &str, words: &[Span]) -> Vec<u32> {
+    let mut counted = Vec::with_capacity(words.len() + 1);
+    counted.push(0);
+    let mut total = 0u32;
+    for (i, &word) in words.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| words[p]);
+        total += u32::from(segment::counts_as_word(prose, previous, word));
+        counted.push(total);
+    }
+    counted
 }
 
 /// Blanks every match of `pattern` in `prose` (keeping newlines), recording the spans.

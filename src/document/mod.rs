@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::input::FileKind;
 use crate::span::Span;
 
-pub(crate) use builder::Builder;
+pub(crate) use builder::{Builder, reader_counts};
 pub use flat::FlatProse;
 pub(crate) use markdown::{closes_every_block, definitions};
 
@@ -86,7 +86,7 @@ pub struct Document<'a> {
     /// How many of `words` before each index count as words to a reader (a mention, an
     /// issue reference or the later parts of a compound, a date or a clock time do not);
     /// one longer than `words`.
-    counted: Vec<u32>,
+    pub(crate) counted: Vec<u32>,
     /// Links, URLs and link definitions: references the reader can follow.
     pub links: Vec<Span>,
     /// HTML comments (`<!-- … -->`), where suppression directives live.
