@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::Checked;
 use crate::config::{Profile, Settings};
-use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions};
+use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions, reader_counts};
 use crate::input::FileKind;
 use crate::span::Span;
 
@@ -415,6 +415,7 @@ fn assemble<'a>(source: &'a str, sections: &[Section]) -> Document<'a> {
         source,
         kind: FileKind::Markdown,
         flat: FlatProse::new(&prose),
+        counted: reader_counts(&prose, &words),
         prose,
         blocks,
         sentences,
