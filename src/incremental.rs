@@ -26,6 +26,8 @@ use crate::Checked;
 use crate::config::{Profile, Settings};
 use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions, reader_counts};
 use crate::input::FileKind;
+use crate::lexicon::{Lexicon, List, PhraseScan};
+use crate::segment::counts_as_word;
 use crate::span::Span;
 
 /// One open document's cache for re-checking it after edits.
@@ -70,6 +72,24 @@ struct Parts {
     words: Vec<Span>,
     links: Vec<Span>,
     comments: Vec<Span>,
+    /// The flat view of its prose, for phrase matching.
+    flat: FlatProse,
+    /// Its words as a reader counts them (running totals), its first word counted as if
+    /// nothing came before it.
+    counted: Vec<u32>,
+    /// Its phrase matches, once found.
+    phrases: Option<SectionPhrases>,
+}
+
+/// The phrase matches that start in a section's flat prose, and the flat prose around
+/// it they were found with: a match is found and accepted from its own text and a few
+/// words on either side (at most [`Lexicon::reach`] bytes), so while that text is the
+/// same the matches are.
+struct SectionPhrases {
+    before: String,
+    after: String,
+    /// By list, spans from the start of the section's flat prose.
+    found: Vec<Vec<(Span, usize)>>,
 }
 
 impl Incremental {
@@ -91,7 +111,12 @@ impl Incremental {
         let checked = if sections.len() > 1 && !parsed_alone_as_whole(&sections) {
             crate::check(source, kind, profile, settings)
         } else {
-            crate::check_document(&assemble(source, &sections), profile, settings)
+            let (doc, flat_starts) = assemble(source, &sections);
+            let lexicon = &settings.lexicon;
+            let phrases = lexicon
+                .reach(profile)
+                .map(|reach| find_phrases(&doc, &mut sections, &flat_starts, reach, lexicon, profile));
+            crate::check_document_with(&doc, profile, settings, phrases)
         };
         self.last =
             Some(Sections { text: source.to_owned(), kind, profile, settings: settings.clone(), sections, labels });
@@ -345,6 +370,9 @@ impl Parts {
             words: doc.words,
             links: doc.links,
             comments: doc.comments,
+            flat: doc.flat,
+            counted: doc.counted,
+            phrases: None,
         }
     }
 
@@ -357,8 +385,13 @@ impl Parts {
         let first_sentence = self.sentences.iter().position(|s| inside(&s.span)).unwrap_or(self.sentences.len());
         let first_word = self.words.iter().position(inside).unwrap_or(self.words.len());
         let rebase = |r: &Range<usize>, first: usize| r.start - first..r.end - first;
+        let prose = self.prose[range.clone()].to_owned();
+        let words: Vec<Span> = self.words.iter().filter(|w| inside(w)).map(|&w| back(w)).collect();
         Parts {
-            prose: self.prose[range.clone()].to_owned(),
+            flat: FlatProse::new(&prose),
+            counted: reader_counts(&prose, &words),
+            phrases: None,
+            prose,
             blocks: (self.blocks.iter().filter(|b| inside(&b.span)))
                 .map(|b| Block {
                     kind: b.kind,
@@ -374,27 +407,34 @@ impl Parts {
                     words: rebase(&s.words, first_word),
                 })
                 .collect(),
-            words: self.words.iter().filter(|w| inside(w)).map(|&w| back(w)).collect(),
+            words,
             links: self.links.iter().filter(|l| inside(l)).map(|&l| back(l)).collect(),
             comments: self.comments.iter().filter(|c| inside(c)).map(|&c| back(c)).collect(),
         }
     }
 }
 
-/// The file's document, put together from its sections' parts.
-fn assemble<'a>(source: &'a str, sections: &[Section]) -> Document<'a> {
+/// The file's document, put together from its sections' parts, and where each parsed
+/// section's part of the flat prose starts in the document's.
+fn assemble<'a>(source: &'a str, sections: &[Section]) -> (Document<'a>, Vec<usize>) {
     let count = |part: fn(&Parts) -> usize| sections.iter().flat_map(|s| &s.parts).map(part).sum::<usize>();
     let mut prose = String::with_capacity(source.len());
     let mut blocks = Vec::with_capacity(count(|p| p.blocks.len()));
     let mut sentences = Vec::with_capacity(count(|p| p.sentences.len()));
-    let mut words = Vec::with_capacity(count(|p| p.words.len()));
+    let mut words: Vec<Span> = Vec::with_capacity(count(|p| p.words.len()));
     let mut links = Vec::with_capacity(count(|p| p.links.len()));
     let mut comments = Vec::with_capacity(count(|p| p.comments.len()));
+    let mut counted = Vec::with_capacity(words.capacity() + 1);
+    counted.push(0);
+    let mut flat = FlatProse::default();
+    let mut flat_starts = Vec::with_capacity(sections.len());
     for section in sections {
         let Some(parts) = &section.parts else { continue };
         let by = section.start;
         let (first_block, first_sentence, first_word) = (blocks.len(), sentences.len(), words.len());
         let shift = |range: &Range<usize>, first: usize| range.start + first..range.end + first;
+        flat_starts.push(flat.text.len());
+        flat.append(prose.len(), &parts.flat, &parts.prose);
         prose.push_str(&parts.prose);
         blocks.extend(parts.blocks.iter().map(|block| Block {
             kind: block.kind,
@@ -410,12 +450,20 @@ fn assemble<'a>(source: &'a str, sections: &[Section]) -> Document<'a> {
         words.extend(parts.words.iter().map(|word| word.shift(by)));
         links.extend(parts.links.iter().map(|link| link.shift(by)));
         comments.extend(parts.comments.iter().map(|comment| comment.shift(by)));
+        // Whether a word counts depends on the word before it, which for the section's
+        // first word is in an earlier section: count that one again in the whole prose.
+        if let (Some(&first), Some(&total)) = (parts.counted.get(1), counted.last()) {
+            let alone = u32::from(first > 0);
+            let together =
+                u32::from(counts_as_word(&prose, first_word.checked_sub(1).map(|p| words[p]), words[first_word]));
+            counted.extend(parts.counted[1..].iter().map(|&c| total + c - alone + together));
+        }
     }
-    Document {
+    let doc = Document {
         source,
         kind: FileKind::Markdown,
-        flat: FlatProse::new(&prose),
-        counted: reader_counts(&prose, &words),
+        flat,
+        counted,
         prose,
         blocks,
         sentences,
@@ -423,7 +471,51 @@ fn assemble<'a>(source: &'a str, sections: &[Section]) -> Document<'a> {
         links,
         comments,
         attachments: 0,
+    };
+    (doc, flat_starts)
+}
+
+/// The phrase matches of `doc` (assembled from `sections`, whose parts of the flat
+/// prose start at `flat_starts`), found again only in the sections whose text, or the
+/// `reach` bytes of text around them, changed.
+fn find_phrases(
+    doc: &Document<'_>,
+    sections: &mut [Section],
+    flat_starts: &[usize],
+    reach: usize,
+    lexicon: &Lexicon,
+    profile: Profile,
+) -> PhraseScan {
+    let flat = doc.flat.text.as_str();
+    let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
+    let parsed = sections.iter_mut().filter_map(|section| section.parts.as_mut());
+    let ends = flat_starts.iter().skip(1).copied().chain([flat.len()]);
+    for ((parts, &start), end) in parsed.zip(flat_starts).zip(ends) {
+        let mut from = start.saturating_sub(reach);
+        while !flat.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + reach).min(flat.len());
+        while !flat.is_char_boundary(to) {
+            to += 1;
+        }
+        let (before, after) = (&flat[from..start], &flat[end..to]);
+        let phrases = match parts.phrases.take() {
+            Some(kept) if kept.before == before && kept.after == after => kept,
+            _ => {
+                let mut raw = lexicon.raw_matches(&flat[from..to], start - from..end - from, profile);
+                for (span, _) in raw.iter_mut().flatten() {
+                    *span = Span::new(span.start - (start - from), span.end - (start - from));
+                }
+                SectionPhrases { before: before.to_owned(), after: after.to_owned(), found: raw }
+            }
+        };
+        for (all, matches) in found.iter_mut().zip(&phrases.found) {
+            all.extend(matches.iter().map(|&(span, entry)| (span.shift(start), entry)));
+        }
+        parts.phrases = Some(phrases);
     }
+    lexicon.select(found, doc)
 }
 
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
@@ -533,7 +625,7 @@ mod tests {
                     continue;
                 }
                 let whole = Document::parse(&text, FileKind::Markdown, crate::parse_options(FileKind::Markdown, Profile::Doc));
-                prop_assert_eq!(format!("{:?}", assemble(&text, &sections)), format!("{whole:?}"), "{:?}", text);
+                prop_assert_eq!(format!("{:?}", assemble(&text, &sections).0), format!("{whole:?}"), "{:?}", text);
             }
         }
     }

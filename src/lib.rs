@@ -86,7 +86,21 @@ pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
 
 /// Runs every rule that applies in `profile` over a parsed document.
 pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
+    check_document_with(doc, profile, settings, None)
+}
+
+/// [`check_document`], given the document's phrase matches if they were found already.
+pub(crate) fn check_document_with(
+    doc: &Document<'_>,
+    profile: Profile,
+    settings: &Settings,
+    phrases: Option<lexicon::PhraseScan>,
+) -> Checked {
     let cx = Context::new(doc, settings, profile);
+    let cx = match phrases {
+        Some(phrases) => cx.with_phrases(phrases),
+        None => cx,
+    };
     let mut findings = Vec::new();
     for rule in rules::ALL {
         let meta = rule.meta();

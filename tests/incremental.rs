@@ -31,6 +31,17 @@ const BLOCKS: &[&str] = &[
     "<div>\nhtml block\n</div>\n\n",
     "Deploy at 14:00 tomorrow 😀 — the café’s “résumé” is done.\r\n\r\n",
     "This sentence goes on and on with clause after clause, because the writer wants to say everything at once, and then adds one more thing, and another, and yet another.\n\n",
+    // Phrases whose context rules read the words before or after them, at section cuts:
+    // flat prose joins paragraphs with one space, so "It is" ends one and "kind of" may
+    // start the next.
+    "We will circle\n\n",
+    "back on it. It is\n\n",
+    "kind of done, a ballpark\n\n",
+    "park estimate; it is sort of\n\n",
+    "like that.\n\n",
+    // A section whose prose starts blanked: its white space runs on from the last section's.
+    "https://example.com/x is where a little bit\n\n",
+    "www.example.com <b>and</b> more\n\n",
 ];
 
 /// What edits insert: markup that opens and closes blocks, line breaks and sentences.
@@ -61,6 +72,8 @@ const INSERTS: &[&str] = &[
     "\t",
     "ASAP",
     "circle back",
+    "kind of",
+    "It is ",
     "Please reply by Friday. ",
     "\n\nNew paragraph here.\n\n",
     "<div>",
@@ -151,8 +164,15 @@ fn same_as_full_check(profile: Profile, start: &str, edits: &[Edit]) -> Result<(
     Ok(())
 }
 
+/// 150 cases each unless `PROPTEST_CASES` asks for more (run 2,000 before changing the
+/// incremental re-check).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok());
+    ProptestConfig::with_cases(cases.unwrap_or(150))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(150))]
+    #![proptest_config(config())]
 
     #[test]
     fn doc_profile_matches_a_full_check_after_every_edit(
