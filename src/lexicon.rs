@@ -23,6 +23,7 @@ use toml::Spanned;
 
 use crate::config_error::ConfigError;
 use crate::document::Document;
+use crate::language::Role;
 use crate::meta::Profile;
 use crate::span::Span;
 
@@ -211,6 +212,8 @@ pub struct Entry {
     pub not_before: Vec<String>,
     /// Only a match when the word before is one of these (lowercase); empty means any.
     pub only_after: Vec<String>,
+    /// Only a match when the phrase plays this part in its sentence ("leverage" as a verb).
+    pub role: Option<Role>,
     /// Only a match at the start of a sentence (imperatives, reminders).
     pub sentence_start: bool,
     /// For acronyms: known to every reader, so never flagged.
@@ -556,6 +559,7 @@ struct RawEntry {
     only_after: Vec<String>,
     #[serde(default)]
     sentence_start: bool,
+    role: Option<Role>,
     #[serde(default)]
     common: bool,
     /// For acronyms: many at once, each with its expansion (`{ API = "application programming interface" }`).
@@ -605,6 +609,7 @@ fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List,
                         not_before: Vec::new(),
                         only_after: Vec::new(),
                         sentence_start: false,
+                        role: None,
                         common: raw.common,
                         origin: Arc::clone(&origin),
                     };
@@ -644,6 +649,7 @@ fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List,
                     not_before: lower(raw.not_before),
                     only_after: lower(raw.only_after),
                     sentence_start: raw.sentence_start,
+                    role: raw.role,
                     common: raw.common,
                     origin: Arc::clone(&origin),
                 },

@@ -176,7 +176,10 @@ const NOT_A_PLACE: &[&str] = &[
 pub fn scan(cx: &Context<'_>) -> TimeScan {
     let doc = cx.doc;
     let phrases = cx.phrases();
-    let clock = find(&CLOCK, &doc.prose, Span::new(0, doc.prose.len()));
+    let clock = find(&CLOCK, &doc.prose, Span::new(0, doc.prose.len()))
+        .into_iter()
+        .filter(|time| !is_timestamp(&doc.prose, *time))
+        .collect();
     let end_of_day = phrases.get(List::EndOfDay).iter().map(|m| m.span).collect();
     let vague = phrases
         .get(List::VagueTime)
@@ -231,6 +234,23 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
             && reading.tags[k].upos == Upos::Verb;
         future || to_come || needed
     })
+}
+
+/// Whether a clock time is a timestamp, when something was sent or logged rather than a
+/// time to act at: it has seconds ("07:03:00 PM"), or a numeric date with its year comes
+/// right before it ("Russell Montgomery@ENRON 11/28/2000 08:22 AM", "at 2/14/2005 7:03").
+fn is_timestamp(prose: &str, time: Span) -> bool {
+    let text = time.slice(prose);
+    if text.bytes().filter(|&b| b == b':').count() >= 2 {
+        return true;
+    }
+    let before = prose[..time.start].trim_end_matches([' ', '\t', ',']);
+    let before = before.strip_suffix(" at").unwrap_or(before).trim_end();
+    let date = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && (parts[0].len() == 4 || parts[2].len() >= 2)
 }
 
 /// Whether `span` names a time zone: an abbreviation or name from the `zone` list, an

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 
 use crate::document::Document;
 use crate::span::Span;
-pub use reading::{Acts, Addressee, Mood, SentenceReading};
+pub use reading::{Acts, Addressee, Mood, Role, SentenceReading};
 pub use tagger::{Tag, Upos};
 pub use tokens::{Token, TokenKind};
 

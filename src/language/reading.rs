@@ -158,7 +158,39 @@ pub struct SentenceReading {
     only_opening: bool,
 }
 
+/// The part a phrase plays in its sentence. Some words are jargon or hedges in one part
+/// only: "leverage" as a verb ("leverage the API", not "more leverage"), "kind of" as an
+/// adverb ("it's kind of broken", not "a kind of error").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Its first word is a verb.
+    Verb,
+    /// It modifies what follows it ("kind of broken"): its first word, a singular noun,
+    /// stands with no determiner, which as a noun it would need ("a kind of error").
+    Adverb,
+}
+
 impl SentenceReading {
+    /// Whether the phrase at `span` plays `role` here.
+    pub fn plays(&self, role: Role, span: Span) -> bool {
+        let Some(first) = self.tokens.iter().position(|t| t.span.start >= span.start) else { return true };
+        match role {
+            Role::Verb => self.tags[first].upos == Upos::Verb,
+            // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
+            // napkin kind of place" (a noun before it makes a compound); the tagger reads
+            // the word after "of" as a noun either way, so only what comes before decides.
+            Role::Adverb if self.tags[first].upos == Upos::Adv => true,
+            Role::Adverb => {
+                let before = (0..first).rev().find(|&b| !matches!(self.tags[b].xpos, "``" | "''"));
+                !before.is_some_and(|b| {
+                    matches!(self.tags[b].upos, Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn)
+                        || matches!(self.tags[b].xpos, "WP" | "WDT" | "PRP$" | "POS")
+                })
+            }
+        }
+    }
+
     /// Whether the sentence asks something of the reader.
     pub fn asks(&self) -> bool {
         self.acts.contains(Acts::ASK)
@@ -1317,6 +1349,7 @@ fn is_well_wish(core: &[W<'_>]) -> bool {
         ("see", ["you" | "ya" | "u" | "everyone" | "y'all", ..]) => true,
         ("talk" | "speak", ["soon" | "later" | "tomorrow" | "then", ..])
         | ("talk" | "speak", ["to", "you", "soon" | "later" | "tomorrow", ..]) => true,
+        ("talk" | "speak", ["to", "you", group, "soon" | "later" | "tomorrow", ..]) => GROUP_WORDS.contains(group),
         // Encouragement to go on with what the reader already does: "Keep up the good
         // work", "Keep it up", "Keep on hacking".
         ("keep", ["up", ..] | ["it", "up", ..]) => true,
@@ -1451,21 +1484,23 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                     .is_some_and(|p| core[p].any(MEETING_SETUP_VERBS) || core[p].any(&["join", "attend"]));
             let reported_event = !governed
                 && core[..i].iter().rev().take(4).take_while(|p| !p.is_verb()).any(|p| {
-                    p.any(&[
-                        "the",
-                        "this",
-                        "that",
-                        "our",
-                        "yesterday's",
-                        "last",
-                        "today's",
-                        "after",
-                        "before",
-                        "in",
-                        "during",
-                        "from",
-                        "next",
-                    ])
+                    // "Friday's call", "the team's sync"
+                    p.tag.xpos == "POS"
+                        || p.any(&[
+                            "the",
+                            "this",
+                            "that",
+                            "our",
+                            "yesterday's",
+                            "last",
+                            "today's",
+                            "after",
+                            "before",
+                            "in",
+                            "during",
+                            "from",
+                            "next",
+                        ])
                 });
             if !compound && !deciding && !api && !existing && !reported_event && !calls_for_something(core, i) {
                 return Some((meeting_phrase_start(core, i), i));
@@ -1512,6 +1547,8 @@ fn in_verb_slot(core: &[W<'_>], i: usize) -> bool {
     let previous = core[..i].iter().rev().find(|w| !w.is_punct() && !matches!(w.upos(), Upos::Adv) && !w.any(PLEASE));
     match previous {
         None => true,
+        // "Friday's call" is a possessive, "let's call" a proposal.
+        Some(p) if p.tag.xpos == "POS" => false,
         Some(p) => p.any(&[
             "'s", "us", "we", "you", "u", "i", "to", "can", "could", "will", "would", "shall", "should", "must",
             "wanna", "gonna", "lets", "'ll", "'d", "might", "may",
@@ -1553,6 +1590,13 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if writer_alone {
         return None;
     }
+    // "who would handle this that we can speak to?": a preposition left at the end of a
+    // relative clause; the meeting verb describes someone, it asks for nothing.
+    let stranded = object.is_some_and(|o| o.upos() == Upos::Adp && !o.is("up"))
+        && core.get(i + 2).is_none_or(|n| n.is_punct() && !is_separator(n));
+    if stranded {
+        return None;
+    }
     match object {
         // "meet up", "sync up"
         Some(o) if o.is("up") => Some((i, i + 1)),
@@ -1560,7 +1604,7 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
             if w.any(&["call", "phone", "ring"]) {
                 // "call me at 555-0100", "call me on my cell": contact details.
                 let contact = core[i + 2..].iter().take(4).any(|n| {
-                    n.upos() == Upos::Num && n.lower.chars().filter(char::is_ascii_digit).count() >= 6
+                    is_phone_number(n.lower)
                         || n.any(&["cell", "mobile", "number", "phone", "landline", "anytime", "whenever", "if", "any"])
                 });
                 return (!contact).then_some((i, i + 1));
@@ -1580,6 +1624,13 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         }
         _ => Some((i, i)),
     }
+}
+
+/// A phone number or extension: "555-0100", "713.853.3989", "x34703", "x3-9890".
+pub fn is_phone_number(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let shaped = word.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '(' | ')' | '+' | '/' | 'x'));
+    shaped && (digits >= 6 || word.starts_with('x') && digits >= 4)
 }
 
 /// Whether a meeting verb at `i` has "we" or "you" as its subject, or is an imperative or

@@ -26,7 +26,12 @@ Readers decide from the first lines whether a message needs them. An ask at the 
 the fourth paragraph is read last, if at all. Put it first, or label it.
 
 ## What counts
-An ask is what `missing-ask` counts. Paragraphs are separated by blank lines; a
+An ask is what `missing-ask` counts, read from each sentence's grammar; a rhetorical
+question in the form of a statement (\"'p' seems to just be for 'pointer'?\") still reads
+as one. The ask is buried when at least `max-words-before` words come before it and
+it is not in the first paragraph. Words are counted as a reader counts them: an
+@mention, a URL, an emoji or #123 is no word, a date, a clock time or a hyphenated
+compound (\"chicken-and-egg\") is one. Paragraphs are separated by blank lines; a
 salutation on its own line (\"Hi,\") is a paragraph. The finding points at the ask.",
     options: &[
         OptionMeta { name: "min-message-words", default: 100, min: 1, doc: "Shorter messages are never flagged." },

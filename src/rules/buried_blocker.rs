@@ -31,9 +31,13 @@ day.
 ## What counts
 A blocker statement uses phrasing from the `blocker` list: \"blocked on/by\", \"blocking\",
 \"blocker\", \"stuck on\", \"can't/cannot proceed/continue/ship/merge until/without\",
-\"waiting on … before\", \"held up by\". Negations (\"no blockers\", \"not blocked\",
-\"nothing blocking\", \"unblocked\") and questions (\"is anything blocking the
-release?\") are not statements of a blocker. The finding points at the statement.",
+\"waiting on … before\", \"held up by\", and is read in its sentence: it says the writer's
+work is held up now. Not blockers: negations (\"no blockers\", \"not blocked\", \"nothing
+blocking\", \"unblocked\"), questions (\"is anything blocking the release?\"), reported
+words in quotation marks, a wait told as past narration that has ended (\"I was waiting
+on this response from Ms. Korp, so I could…\", \"we had been blocked by it\"), and
+\"stuck\" as a past-tense verb with its own subject (\"I already kind of stuck with the
+GNU Radio project\": kept at it). The finding points at the statement.",
     options: &[OptionMeta {
         name: "max-words-before",
         default: 40,
@@ -48,6 +52,9 @@ the prototype to the community.\n\nOne blocker I have is the sign-up flow, which
         "Blocker: the sign-up flow is still undecided.\n\nThis week I integrated the pages into Django.",
         "This week I integrated the pages into Django, and entries are now stored in a local database. The landing page \
 has a sign-in button.\n\nNo blockers this week.",
+        "This week I integrated the pages into Django, and entries are now stored in a local database. The landing page \
+has a sign-in button.\n\nI will now call the provider back (I was waiting on their response, so I could plan the \
+sign-up flow).",
     ],
 };
 

@@ -3,6 +3,7 @@
 use super::{Context, MESSAGE, Rule, RuleMeta, Scope};
 use crate::document::BlockKind;
 use crate::finding::{Finding, Severity};
+use crate::language::reading::is_phone_number;
 use crate::language::{Acts, Mood, Upos};
 use crate::lexicon::List;
 use crate::span::Span;
@@ -29,17 +30,38 @@ somebody joins early or late. Say what it should decide or cover, and the reader
 answer in writing instead.
 
 ## What counts
-The request is a sentence that asks (see `missing-ask`) or proposes (\"let's\", \"I'd
-like to\", \"how about\") a call or meeting from the `meeting` list. A purpose is a
-phrase from the `purpose` list (\"to discuss/decide/review/go over/walk through/talk
-about …\", \"about …\", \"regarding …\") in the request sentence or the sentence after
-it, the word \"agenda\" anywhere, or a list anywhere in the message. \"To touch base\"
-and \"to sync\" are not purposes. The finding points at the call phrase.",
+A meeting request is a construction, read from each sentence's grammar (`plainly
+analyze` shows the words): a meeting noun as what is asked for or proposed (\"hop on a
+call\", \"set up a meeting\", \"a quick sync\"), or a meeting verb with \"we\" or \"you\" as
+its subject (\"can we talk today?\", \"let's sync\", \"want to meet up next week?\"), in a
+sentence that asks or proposes, or that the writer offers and the next sentence puts to
+the reader (\"I will propose some time slots to meet next week. Does it work for
+you?\"). Not meeting requests: a call with the number to call (\"Give me a call. My
+number is…\", \"call me at 555-0100\", an extension), a call offered on the reader's
+condition (\"If you have any questions, please call me\"), a meeting already set
+(\"before the 10am call\", \"on Friday's call\", \"for the next meeting\"), a meeting
+verb with a thing as its object (\"meet the deadline\", \"sync the repo\"), \"call for
+papers\", the writer meeting someone else (\"I will sync with him\"), a product named
+\"Sync\" or \"Meet\", words in quotation marks, sign-offs (\"Talk soon\").
+
+A purpose is an infinitive after the meeting words (\"to decide the launch date\", \"to
+find out what we need\"; not one that only names the meeting again: \"to touch base\",
+\"to sync\", \"to circle back\"), what follows from it (\"… and we'll get moving on the
+options\", \"so we can settle the date\"), a phrase from the `purpose` list (\"about …\",
+\"regarding …\") in the request sentence or the sentence after it, the word \"agenda\"
+anywhere, or a list anywhere in the message. The finding points at the meeting words.",
     options: &[],
     example_config: None,
-    flagged: &["Can we hop on a quick call tomorrow?", "Want to meet up next week in Walnut Creek?"],
+    flagged: &[
+        "Can we hop on a quick call tomorrow?",
+        "Want to meet up next week in Walnut Creek?",
+        "Can we talk today?",
+        "I will propose some time slots to meet next week. Does it work for you?",
+    ],
     fine: &[
         "Can we hop on a call tomorrow to decide the launch date?",
+        "Just give me a call and we'll get moving on the options. My number is 713-853-1234.",
+        "Need your sign-off on the wording before the 10am call with Brightline on Monday.",
         "Can we meet on Monday? Agenda: pricing, then hiring.",
         "We had a call yesterday and agreed on the plan.",
     ],
@@ -169,13 +191,18 @@ fn says_what_follows(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
 }
 
 /// Whether a call the sentence asks for comes with the number to call, in the sentence or
-/// the next one ("Give me a call. My number is 555-0100"): contact details, not a meeting
-/// to prepare for.
+/// the next one ("Give me a call. My number is 555-0100"), or is offered on a condition of
+/// the reader's ("If you have any questions, please do not hesitate to give me a call"):
+/// contact details, not a meeting to prepare for.
 fn gives_contact_details(cx: &Context<'_>, index: usize, meeting: Span) -> bool {
     let doc = cx.doc;
     let text = doc.text_of(meeting).to_lowercase();
     if !["call", "phone", "ring"].iter().any(|w| text.contains(w)) {
         return false;
+    }
+    let opening = doc.prose[doc.sentences[index].span.start..meeting.start].to_lowercase();
+    if opening.starts_with("if you") || opening.starts_with("should you") {
+        return true;
     }
     let sentence = &doc.sentences[index];
     let next = doc.sentences.get(index + 1).filter(|n| n.block == sentence.block);
@@ -183,7 +210,7 @@ fn gives_contact_details(cx: &Context<'_>, index: usize, meeting: Span) -> bool 
         let reading = cx.language().sentence(i);
         reading.tokens.iter().filter(|t| t.span.start >= meeting.end || i != index).any(|t| {
             let word = doc.text_of(t.span).to_lowercase();
-            word.chars().filter(char::is_ascii_digit).count() >= 6
+            is_phone_number(&word)
                 || matches!(word.as_str(), "number" | "cell" | "mobile" | "phone" | "landline" | "extension")
         })
     })
@@ -238,6 +265,20 @@ mod tests {
         assert_clean(&CallWithoutAgenda, "Please give me a call when you get a chance. My cell is 713 555 0100.");
         assert_clean(&CallWithoutAgenda, "Can we talk tomorrow so we can settle the launch date?");
         assert_flags(&CallWithoutAgenda, "Please give me [[a call]] when you get a chance.");
+    }
+
+    #[test]
+    fn contact_offers_existing_calls_and_relative_clauses_are_fine() {
+        // From the treebank's emails.
+        for text in [
+            "If you have any questions please call me on x34703.",
+            "If you have any questions please do not hesitate to give me a call.",
+            "Can you confirm the correct names for those new folks on Friday's call?",
+            "Do you know who would handle this at Enron that we can speak to?",
+            "Talk to you guys soon, Susan",
+        ] {
+            assert_clean(&CallWithoutAgenda, text);
+        }
     }
 
     #[test]

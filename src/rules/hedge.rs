@@ -27,8 +27,10 @@ politeness lives in \"please\" and \"thanks\", not in doubt. Most fixes remove t
 
 ## What counts
 Whole-word matches in the writer's prose, ignoring case. \"kind of\" and \"sort of\" are
-not flagged after words that make them mean \"type of\" (\"what kind of\", \"this sort
-of\").",
+hedges only as adverbs, read from the tags: \"kind\" standing with no determiner, as a
+noun never does (\"it's kind of broken\", \"I sort of agree\"). After a determiner, a
+possessive, \"what\" or a noun they mean \"type of\" (\"what kind of tests\", \"this sort
+of change\", \"a cloth napkin kind of place\").",
     options: &[],
     example_config: None,
     flagged: &[

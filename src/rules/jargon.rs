@@ -26,9 +26,10 @@ Every entry carries plain alternatives, offered as fixes.
 
 ## What counts
 Whole-word matches in the writer's prose, ignoring case, across line breaks. Some
-entries look at their neighbours so that only the jargon sense is flagged (\"leverage\"
-as a verb, \"bandwidth\" for time rather than networks). Terms in the config's
-`glossary` are never flagged.",
+entries are jargon in one part of speech only, read from the tags: \"leverage\" as a verb
+(\"we should leverage the new API\"), not the noun (\"more leverage in the
+negotiation\"). Others look at their neighbours (\"bandwidth\" for time rather than
+networks). Terms in the config's `glossary` are never flagged.",
     options: &[],
     example_config: None,
     flagged: &["Let's circle back on pricing next week.", "We should leverage the new API."],
@@ -52,6 +53,14 @@ impl Rule for Jargon {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+
+    #[test]
+    fn titles_in_title_case_are_names() {
+        // Talk titles and a heading from the corpus.
+        assert_clean(&Jargon, "| 2022 November 9 | Kubernetes SIG Storage Deep Dive | Video |");
+        assert_clean(&Jargon, "#### Recommendations & Decisions Moving Forward (High-Level)");
+        assert_flags(&Jargon, "Retro:\n\n* [[Circle back]] to making sure discussion points are documented.");
+    }
 
     #[test]
     fn flags_jargon_phrase() {

@@ -30,15 +30,28 @@ which one until you are back online. A link costs you a paste; its absence costs
 round trip.
 
 ## What counts
-References come from the `reference` list. A Markdown link, a bare URL, an email
-attachment, or a ticket or pull-request reference (`ABC-123`, `#123`, `PR 42`) anywhere
-in the message gives the context. The finding points at the first reference.",
+A reference is found by its noun phrase, modifiers included: a definite or
+demonstrative determiner (or \"my\", \"our\", \"your\") and a document noun as its head:
+\"the Q4 roadmap doc\", \"this PR\", \"the attached draft\", \"the deck\", \"the spreadsheet\"
+(but \"the docs team\" is about a team). An attachment counts too (\"Proposed patch
+attached\", \"Attached is…\", \"see attached\"). Nouns a reader usually has in front of
+them (\"this thread\", \"the diff\" in a review) are not references. The `reference` list
+adds conversations the reader may have missed (\"as discussed\", \"per our call\"). A
+Markdown link, a bare URL, an email attachment, or a ticket or pull-request reference
+(`ABC-123`, `#123`, `PR 42`) anywhere in the message gives the context; so does a
+reference in quotation marks, which is someone else's. The finding points at the first
+reference.",
     options: &[],
     example_config: None,
-    flagged: &["As discussed, I will check which products we trade.", "Can you review the doc before Friday?"],
+    flagged: &[
+        "As discussed, I will check which products we trade.",
+        "Can you review the doc before Friday?",
+        "Could you review the Q4 roadmap doc by Friday?",
+    ],
     fine: &[
         "As discussed (notes: https://example.com/notes), I will check which products we trade.",
         "Can you review the doc in PLAT-231 before Friday?",
+        "Can you ask the docs team to check the wording by Friday?",
     ],
 };
 

@@ -104,7 +104,15 @@ pub(crate) fn phrase_findings(
             if cx.settings.glossary.has_term(text) {
                 return None;
             }
+            if is_in_title(&cx.doc.prose, m.span) {
+                return None;
+            }
             let entry = &entries[m.entry];
+            if let (Some(role), Some(sentence)) = (entry.role, cx.doc.sentence_at(m.span.start)) {
+                if !cx.language().sentence(sentence).plays(role, m.span) {
+                    return None;
+                }
+            }
             let message = match &entry.why {
                 Some(why) => format!("“{text}” {why}"),
                 None => format!("{}.", describe(text)),
@@ -113,6 +121,21 @@ pub(crate) fn phrase_findings(
             Some(Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) })
         })
         .collect()
+}
+
+/// Whether the phrase at `span` is part of a title or a name in title case: each of its
+/// words capitalised, after another capitalised word ("Kubernetes SIG Storage Deep Dive",
+/// "Decisions Moving Forward"). A sentence that opens with it ("Circle back on…") is
+/// not one.
+fn is_in_title(prose: &str, span: crate::span::Span) -> bool {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let text = span.slice(prose);
+    if !text.split_whitespace().all(capitalised) {
+        return false;
+    }
+    let before = prose[..span.start].trim_end_matches([' ', '\t', '&']);
+    let previous = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    capitalised(previous) && previous.chars().all(char::is_alphanumeric)
 }
 
 /// A fix replacing `span` with `alternative`, matching the case of the original's first

@@ -127,6 +127,18 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
+    fn timestamps_are_not_times_to_act_at() {
+        // Forwarded headers and a post's footer from the treebank's emails and newsgroups.
+        assert_clean(
+            &TimeZone,
+            "Russell Montgomery@ENRON 11/28/2000 08:22 AM Richard- Per my voice mail, here is the letter.",
+        );
+        assert_clean(&TimeZone, "Posted by Hidden Nook to Hidden Nook at 2/14/2005 07:03:00 PM");
+        assert_clean(&TimeZone, "Mike Jordan 21/03/2001 18:20 Several related issues have resulted in an increase.");
+        assert_flags(&TimeZone, "Can we meet on 11/30 at [[10:30]]?");
+    }
+
+    #[test]
     fn flags_clock_time_without_zone() {
         assert_flags(&TimeZone, "We are scheduled to meet at [[3:00 p.m.]] in room 5.");
         assert_flags(&TimeZone, "Standup moved to [[15:30]].");

@@ -81,7 +81,7 @@ impl Rule for UndefinedAcronym {
             };
             if seen.contains(key)
                 || defined.contains(key)
-                || is_ticket_key(prose, m.end())
+                || is_name_part(prose, m.range().into())
                 || is_windows_path_part(prose, m.range().into())
                 || is_shouting(prose, m.range().into())
             {
@@ -128,10 +128,17 @@ fn definitions(prose: &str) -> HashSet<&str> {
         .collect()
 }
 
-/// Whether the capitals are a ticket key such as `PLAT-231`.
-fn is_ticket_key(prose: &str, end: usize) -> bool {
-    let rest = &prose.as_bytes()[end..];
-    rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_digit)
+/// Whether the capitals are part of a name or a handle, joined with no space to a part that
+/// starts with a capital or a digit: a ticket key (`PLAT-231`), a handle or code name
+/// (`WIZARD-CXY`), a list's name (`USRP-Users`), a version (`UTF-8`, `HTTP/2`). A part in
+/// lowercase makes a compound instead, where the acronym is still one ("API-based").
+fn is_name_part(prose: &str, span: Span) -> bool {
+    let bytes = prose.as_bytes();
+    let joiner = |b: u8| matches!(b, b'-' | b'_' | b'/' | b'@' | b'.');
+    let named = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let after = bytes.get(span.end).is_some_and(|&b| joiner(b)) && named(bytes.get(span.end + 1));
+    let before = span.start >= 2 && joiner(bytes[span.start - 1]) && named(bytes.get(span.start - 2));
+    after || before
 }
 
 /// Whether the capitals are one step of a Windows path or registry key, as `SYSTEM` in
@@ -183,8 +190,14 @@ mod tests {
     }
 
     #[test]
-    fn ticket_keys_are_not_acronyms() {
+    fn names_and_handles_are_not_acronyms() {
         assert_clean(&UndefinedAcronym, "Fixed in PLAT-231 and SOLR-7198.");
+        // A handle (the WIZARD-CXY), a mailing list (messages-2 019), a version.
+        assert_clean(&UndefinedAcronym, "Ping WIZARD-CXY about it.");
+        assert_clean(&UndefinedAcronym, "Hello USRP-Users,");
+        assert_clean(&UndefinedAcronym, "We serve it over HTTP/2 with UTF-8 names.");
+        // A compound still uses the acronym.
+        assert_flags(&UndefinedAcronym, "A [[CRDT]]-based store.");
     }
 
     #[test]

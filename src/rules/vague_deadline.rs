@@ -142,7 +142,7 @@ mod tests {
             &VagueDeadline,
             crate::Profile::Doc,
             crate::FileKind::Markdown,
-            "Support for Windows will land [[soon]].",
+            "We will add Windows support [[soon]].",
         );
     }
 
