@@ -15,6 +15,19 @@
 //! `[x]` reads in another. A file with `]:` anywhere is therefore parsed whole, as are
 //! other kinds of file (messages, mail and commit messages are short).
 //!
+//! Each section also keeps what the rules' shared scans need from it, so that they are
+//! not redone over the whole file: its flat prose view (joined into the file's, a run of
+//! white space across a join becoming one space), its words as a reader counts them
+//! (only each section's first word is counted again, as that depends on the word before
+//! it), and its phrase matches. A phrase match is found and accepted from its own text
+//! and a few words on either side ([`Lexicon::reach`]), so a section's matches are found
+//! again only when its text or that much text around it changed; which matches are
+//! kept (leftmost-longest, within one block) is then chosen over the whole file, as a
+//! full check chooses. User patterns (regular expressions) are matched over the whole
+//! file, as where a search starts changes what it finds. The rules themselves still
+//! run over the whole document: several read all of it (undefined-acronym: a first use
+//! anywhere defines; the time scan; the message rules).
+//!
 //! The result is exactly [`crate::check`]'s: `tests/incremental.rs` applies random edit
 //! sequences and compares after every edit, as does the `incremental_edits` fuzz target.
 
