@@ -269,15 +269,18 @@ pub fn zone_mention(cx: &Context<'_>, span: Span) -> Option<Span> {
 pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let prose = cx.doc.prose.as_str();
     let listed = cx.phrases().within(List::Zone, span).iter().map(|m| m.span);
-    let places = find_lite(&CITY_TIME, prose, span).into_iter().filter(|place| {
+    // regex-lite runs a backtracking-free but slow VM over every byte; a literal every
+    // match must hold rules most sentences out first.
+    let text = span.slice(prose);
+    let places = if text.contains("ime") { find_lite(&CITY_TIME, prose, span) } else { Vec::new() };
+    let places = places.into_iter().filter(|place| {
         let first = place.slice(prose).split_whitespace().next().unwrap_or("");
         !NOT_A_PLACE.contains(&first)
     });
-    let mut mentions: Vec<Span> = listed
-        .chain(find_lite(&ISO_ZONED, prose, span))
-        .chain(find_lite(&ZONE_OFFSET, prose, span))
-        .chain(places)
-        .collect();
+    let iso = if text.contains(':') && text.contains('-') { find_lite(&ISO_ZONED, prose, span) } else { Vec::new() };
+    let offset = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"utc") || w.eq_ignore_ascii_case(b"gmt"));
+    let offsets = if offset { find_lite(&ZONE_OFFSET, prose, span) } else { Vec::new() };
+    let mut mentions: Vec<Span> = listed.chain(iso).chain(offsets).chain(places).collect();
     mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(mentions.len());
     for mention in mentions {
