@@ -12,6 +12,7 @@
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -378,24 +379,7 @@ impl Lexicon {
     /// Finds the phrases of every list `profile`'s rules read, in one pass over the flat prose.
     pub fn scan(&self, doc: &Document<'_>, profile: Profile) -> PhraseScan {
         let flat = doc.flat.text.as_str();
-        let lower = flat.to_ascii_lowercase();
-        let automaton = if profile == Profile::Doc {
-            self.doc.get_or_init(|| Automaton::build(&self.lists, List::read_in_docs))
-        } else {
-            self.all.get_or_init(|| Automaton::build(&self.lists, |_| true))
-        };
-        let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
-        for m in automaton.automaton.find_overlapping_iter(&lower) {
-            let (list, entry_index) = automaton.patterns[m.pattern().as_usize()];
-            let span = Span::new(m.start(), m.end());
-            let entry = &self.lists[list.index()][entry_index];
-            if entry.case_sensitive && !entry.phrases.iter().any(|p| p == span.slice(flat)) {
-                continue;
-            }
-            if accepts(flat, span, entry) {
-                found[list.index()].push((span, entry_index));
-            }
-        }
+        let mut found = self.raw_matches(flat, 0..flat.len(), profile);
         for (list, entry_index, regex) in &self.regexes {
             if profile == Profile::Doc && !list.read_in_docs() {
                 continue;
@@ -408,6 +392,57 @@ impl Lexicon {
                 }
             }
         }
+        self.select(found, doc)
+    }
+
+    /// How far around a stretch of flat prose a raw match found in it can depend on, if
+    /// every list `profile` reads is a phrase list; `None` if a pattern applies. A phrase
+    /// is found from its own text, and accepted from the character and the few words
+    /// (64 bytes, past one space) on each side; a regular expression's matches depend on
+    /// where its search began, which can be anywhere before.
+    pub(crate) fn reach(&self, profile: Profile) -> Option<usize> {
+        if self.regexes.iter().any(|(list, _, _)| profile != Profile::Doc || list.read_in_docs()) {
+            return None;
+        }
+        Some(self.automaton(profile).automaton.max_pattern_len() + 64 + 16)
+    }
+
+    fn automaton(&self, profile: Profile) -> &Automaton {
+        if profile == Profile::Doc {
+            self.doc.get_or_init(|| Automaton::build(&self.lists, List::read_in_docs))
+        } else {
+            self.all.get_or_init(|| Automaton::build(&self.lists, |_| true))
+        }
+    }
+
+    /// Every list's phrase (not pattern) matches that start in `within`, whole words
+    /// allowed by their entries' context rules, overlapping, by list. Read from `flat`
+    /// alone, so a caller that gives [`Lexicon::reach`] bytes of context on each side of
+    /// `within` gets what a scan of the whole text finds there.
+    pub(crate) fn raw_matches(&self, flat: &str, within: Range<usize>, profile: Profile) -> Vec<Vec<(Span, usize)>> {
+        let lower = flat.to_ascii_lowercase();
+        let automaton = self.automaton(profile);
+        let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
+        for m in automaton.automaton.find_overlapping_iter(&lower) {
+            if !within.contains(&m.start()) {
+                continue;
+            }
+            let (list, entry_index) = automaton.patterns[m.pattern().as_usize()];
+            let span = Span::new(m.start(), m.end());
+            let entry = &self.lists[list.index()][entry_index];
+            if entry.case_sensitive && !entry.phrases.iter().any(|p| p == span.slice(flat)) {
+                continue;
+            }
+            if accepts(flat, span, entry) {
+                found[list.index()].push((span, entry_index));
+            }
+        }
+        found
+    }
+
+    /// The matches kept from raw ones (spans in `doc`'s flat prose): leftmost-longest
+    /// without overlaps within each list, and only those within one block.
+    pub(crate) fn select(&self, found: Vec<Vec<(Span, usize)>>, doc: &Document<'_>) -> PhraseScan {
         let by_list = found
             .into_iter()
             .map(|mut matches| {

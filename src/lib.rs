@@ -10,7 +10,7 @@
 //!   [`team`] (zones and clocks), [`config_error`], [`config`] (`plainly.toml`, checked
 //!   against the rules' metadata that its caller passes in);
 //! - [`analysis`] (the [`analysis::Context`] a rule reads), [`rules`], [`suppress`],
-//!   [`score`], [`fix`];
+//!   [`score`], [`fix`], [`incremental`] (re-checking only what an edit changed);
 //! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then [`cli`] and [`lsp`].
 //!
 //! The one entry point is [`check`]; the CLI and the language server build on it.
@@ -25,6 +25,7 @@ pub mod docs;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub mod incremental;
 pub mod input;
 pub mod language;
 pub mod lexicon;
@@ -66,9 +67,7 @@ pub struct Checked {
 
 /// Checks `source` (the whole file text) as `kind` with `profile`.
 pub fn check(source: &str, kind: FileKind, profile: Profile, settings: &Settings) -> Checked {
-    // Quoted text is somebody else's words in a message; in documentation a block
-    // quote is usually the writer's own callout.
-    let options = ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown };
+    let options = parse_options(kind, profile);
     if kind == FileKind::Email {
         if let Some(decoded) = document::email::decode_body(source) {
             return check_decoded(source, &decoded, profile, settings, options);
@@ -78,9 +77,30 @@ pub fn check(source: &str, kind: FileKind, profile: Profile, settings: &Settings
     check_document(&doc, profile, settings)
 }
 
+/// How `kind` is parsed in `profile`.
+pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
+    // Quoted text is somebody else's words in a message; in documentation a block
+    // quote is usually the writer's own callout.
+    ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown }
+}
+
 /// Runs every rule that applies in `profile` over a parsed document.
 pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
+    check_document_with(doc, profile, settings, None)
+}
+
+/// [`check_document`], given the document's phrase matches if they were found already.
+pub(crate) fn check_document_with(
+    doc: &Document<'_>,
+    profile: Profile,
+    settings: &Settings,
+    phrases: Option<lexicon::PhraseScan>,
+) -> Checked {
     let cx = Context::new(doc, settings, profile);
+    let cx = match phrases {
+        Some(phrases) => cx.with_phrases(phrases),
+        None => cx,
+    };
     let mut findings = Vec::new();
     for rule in rules::ALL {
         let meta = rule.meta();

@@ -50,6 +50,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The same context with `doc`'s phrase matches already found (by the incremental
+    /// re-check, from the parts of the text that did not change).
+    pub(crate) fn with_phrases(self, phrases: PhraseScan) -> Context<'a> {
+        // A new context's cell is empty, so this cannot fail; were it full, it would hold
+        // the same scan.
+        let _ = self.phrases.set(phrases);
+        self
+    }
+
     /// The phrase lists.
     pub fn lexicon(&self) -> &Lexicon {
         &self.settings.lexicon

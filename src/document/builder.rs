@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
 
 /// Words as a reader counts them, as running totals: `counted[i]` of `words` before word
 /// `i` count (see [`segment::counts_as_word`]); one longer than `words`.
-fn reader_counts(prose: &str, words: &[Span]) -> Vec<u32> {
+pub(crate) fn reader_counts(prose: &str, words: &[Span]) -> Vec<u32> {
     let mut counted = Vec::with_capacity(words.len() + 1);
     counted.push(0);
     let mut total = 0u32;

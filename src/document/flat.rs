@@ -69,6 +69,31 @@ impl FlatProse {
         FlatProse { text, shifts }
     }
 
+    /// Appends the flat view of `next_prose`, the prose that follows the `prose_len`
+    /// bytes this was built from, giving what [`FlatProse::new`] gives for both at once.
+    pub(crate) fn append(&mut self, prose_len: usize, next: &FlatProse, next_prose: &str) {
+        let flat_len = self.text.len();
+        let removed = prose_len - flat_len;
+        let joined = next_prose.chars().next().is_some_and(char::is_whitespace) && self.text.ends_with(' ');
+        if !joined {
+            self.text.push_str(&next.text);
+            self.shifts.extend(next.shifts.iter().map(|&(at, count)| (at + flat_len, count + removed)));
+            return;
+        }
+        // White space ends this and starts the next: one run, one space. The run's end
+        // (`flat_len` in the flat text) gets one entry counting both parts' white space
+        // but that space, in place of the entry either part has there.
+        if self.shifts.last().is_some_and(|&(at, _)| at == flat_len) {
+            self.shifts.pop();
+        }
+        self.text.push_str(&next.text[1..]);
+        let shifted = next.shifts.iter().map(|&(at, count)| (at - 1 + flat_len, count + removed + 1));
+        if next.shifts.first().is_none_or(|&(at, _)| at != 1) {
+            self.shifts.push((flat_len, removed + 1));
+        }
+        self.shifts.extend(shifted);
+    }
+
     /// The prose offset of flat offset `at` (a character start or the end of the text).
     pub fn to_prose(&self, at: usize) -> usize {
         let index = self.shifts.partition_point(|&(flat, _)| flat <= at);
@@ -112,5 +137,26 @@ mod tests {
         assert_eq!(flat.span_to_prose(Span::new(at, at + 4), prose).slice(prose), "it\u{2019}s");
         let at = flat.text.find("don't").unwrap();
         assert_eq!(flat.span_to_prose(Span::new(at, at + 5), prose).slice(prose), "don\u{2019}t");
+    }
+
+    #[test]
+    fn appending_gives_what_building_from_both_gives() {
+        let pieces = ["a  b\n\n", "  c’d  ", "\u{a0} e", "", "  ", "f\n", "\n\ng", " “h” \u{2003}\n"];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let mut flat = FlatProse::new(first);
+                    flat.append(first.len(), &FlatProse::new(second), second);
+                    let prose = format!("{first}{second}");
+                    flat.append(prose.len(), &FlatProse::new(third), third);
+                    let whole = FlatProse::new(&format!("{prose}{third}"));
+                    assert_eq!(
+                        (&flat.text, &flat.shifts),
+                        (&whole.text, &whole.shifts),
+                        "{first:?} {second:?} {third:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -22,13 +22,8 @@ pub(crate) enum Flavor {
 pub(crate) fn parse(builder: &mut Builder<'_>, region: Span, skip: &[Span], flavor: Flavor, options: ParseOptions) {
     let source = builder.source();
     let text = region.slice(source);
-    let mut extensions =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    if flavor == Flavor::Document {
-        extensions |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    }
     let mut state = State::default();
-    for (event, range) in Parser::new_ext(text, extensions).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, extensions(flavor)).into_offset_iter() {
         let span = Span::from(range).shift(region.start);
         match event {
             Event::Start(tag) => state.start(builder, &tag, span),
@@ -64,6 +59,64 @@ pub(crate) fn parse(builder: &mut Builder<'_>, region: Span, skip: &[Span], flav
         }
     }
     builder.close_leaf();
+}
+
+/// The pulldown-cmark extensions of `flavor`.
+fn extensions(flavor: Flavor) -> Options {
+    let mut extensions =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    if flavor == Flavor::Document {
+        extensions |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    }
+    extensions
+}
+
+/// Whether a Markdown file's text `head` leaves no block open: a line after it that
+/// starts with a letter would open a new top-level paragraph rather than run on inside an
+/// unclosed code fence, HTML block or front matter. The incremental re-check
+/// ([`crate::incremental`]) cuts a file into separately parsed sections only where this
+/// holds. Asked of the parser itself, with that line appended, so it cannot drift from
+/// what the parser does.
+pub(crate) fn closes_every_block(head: &str) -> bool {
+    // As in `Document::parse`, a byte-order mark is not part of the text parsed.
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let mut probe = String::with_capacity(head.len() + 2);
+    probe.push_str(head);
+    probe.push_str("a\n");
+    let mut depth = 0usize;
+    let mut last_top_level = None;
+    for (event, range) in Parser::new_ext(&probe, extensions(Flavor::Document)).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_top_level = Some((matches!(tag, Tag::Paragraph), range.start));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    last_top_level == Some((true, head.len()))
+}
+
+/// The labels `text` defines for the rest of its file: link references (`[x]: url`) as
+/// written, footnotes (`[^x]: …`) as `^x`. Markdown resolves `[x]` against definitions
+/// anywhere in a file, so the incremental re-check gives each section the labels the
+/// other sections define.
+pub(crate) fn definitions(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut labels = Vec::new();
+    let mut parser = Parser::new_ext(text, extensions(Flavor::Document));
+    for event in parser.by_ref() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            labels.push(format!("^{label}"));
+        }
+    }
+    labels.extend(parser.reference_definitions().iter().map(|(label, _)| label.to_owned()));
+    labels.sort_unstable();
+    labels.dedup();
+    labels
 }
 
 /// Where the parser is in the block tree.

@@ -18,8 +18,9 @@ use std::ops::Range;
 use crate::input::FileKind;
 use crate::span::Span;
 
-pub(crate) use builder::Builder;
+pub(crate) use builder::{Builder, reader_counts};
 pub use flat::FlatProse;
+pub(crate) use markdown::{closes_every_block, definitions};
 
 /// How a leaf block of prose was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

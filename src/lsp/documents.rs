@@ -8,6 +8,7 @@ use lsp_types::TextDocumentContentChangeEvent;
 
 use crate::Checked;
 use crate::config::{Profile, Settings};
+use crate::incremental::Incremental;
 use crate::input::FileKind;
 use crate::position::{Encoding, Positions};
 
@@ -43,6 +44,8 @@ pub(crate) struct OpenDocument {
     pub score: Option<String>,
     /// Whether the writer was told the document is over `max-file-size`.
     pub told_too_large: bool,
+    /// What the last check read, so the next re-reads only what an edit changed.
+    pub incremental: Incremental,
 }
 
 /// How a document is checked: resolved when it opens and again when a config changes.
@@ -94,6 +97,7 @@ impl OpenDocument {
             needs_check: true,
             score: None,
             told_too_large: false,
+            incremental: Incremental::default(),
         }
     }
 

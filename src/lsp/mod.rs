@@ -78,12 +78,18 @@ pub fn main() -> ExitCode {
 /// Runs the server on `connection` (stdio, or [`Connection::memory`] in tests) until
 /// `exit`. An error means the session did not end with `shutdown` then `exit`.
 pub fn run(connection: Connection) -> anyhow::Result<()> {
-    run_with(connection, crate::check)
+    serve(connection, None)
 }
 
-/// [`run`], checking documents with `check`: tests pass one that panics to see the
-/// server survive it.
+/// [`run`], checking documents with `check` every time instead of re-checking only what
+/// an edit changed: tests pass one that panics to see the server survive it.
 pub fn run_with(connection: Connection, check: CheckFn) -> anyhow::Result<()> {
+    serve(connection, Some(check))
+}
+
+/// Serves the session, checking with `check`, or incrementally (each document keeps an
+/// [`crate::incremental::Incremental`]) when there is none.
+fn serve(connection: Connection, check: Option<CheckFn>) -> anyhow::Result<()> {
     let (id, params) = read_initialize(&connection)?;
     let mut server = Server::new(&connection, check, &params);
     finish_initialize(&connection, id, &server)?;
@@ -184,7 +190,8 @@ enum Flow {
 /// The session's state.
 struct Server<'c> {
     connection: &'c Connection,
-    check: CheckFn,
+    /// `None`: each document's incremental check.
+    check: Option<CheckFn>,
     encoding: Encoding,
     client: ClientSupport,
     /// The first workspace folder: where untitled buffers find their config and where a
@@ -197,7 +204,7 @@ struct Server<'c> {
 }
 
 impl<'c> Server<'c> {
-    fn new(connection: &'c Connection, check: CheckFn, params: &InitializeParams) -> Server<'c> {
+    fn new(connection: &'c Connection, check: Option<CheckFn>, params: &InitializeParams) -> Server<'c> {
         #[allow(deprecated, reason = "older clients send only rootUri or rootPath")]
         let workspace = params
             .workspace_folders
@@ -465,8 +472,12 @@ impl<'c> Server<'c> {
             }
         };
         let check = self.check;
-        let (text, kind, settings) = (&doc.text, doc.setup.kind, &*doc.setup.settings);
-        let checked = match panic::catch_unwind(AssertUnwindSafe(|| check(text, kind, profile, settings))) {
+        let (text, kind, settings) = (&doc.text, doc.setup.kind, &doc.setup.settings);
+        let incremental = &mut doc.incremental;
+        let checked = match panic::catch_unwind(AssertUnwindSafe(|| match check {
+            Some(check) => check(text, kind, profile, settings),
+            None => incremental.check(text, kind, profile, settings),
+        })) {
             Ok(checked) => checked,
             Err(panic) => {
                 log(format_args!(

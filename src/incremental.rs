@@ -1,0 +1,659 @@
+//! Incremental re-check: what the language server does after each keystroke.
+//!
+//! A Markdown file is cut into *sections* where Markdown itself starts afresh: at a line
+//! that begins with a letter after a blank line, when the text before it leaves no block
+//! open (no unclosed code fence, HTML block or front matter: asked of the parser, see
+//! [`crate::document::closes_every_block`]). Such a line can only open a new top-level
+//! block, so parsing each section on its own gives the same blocks, sentences and words
+//! as parsing the whole file. Each section's parse is kept; after an edit only the
+//! sections the edit touched are parsed again (found by comparing the old and new text,
+//! so it needs no edit ranges and cannot disagree with them), and the file's
+//! [`Document`] is put together from the sections' parts with their offsets shifted.
+//!
+//! The one thing Markdown resolves across the whole file is definitions: a link
+//! reference (`[x]: url`) or footnote (`[^1]: …`) defined in one section changes how
+//! `[x]` reads in another. A file with `]:` anywhere is therefore parsed whole, as are
+//! other kinds of file (messages, mail and commit messages are short).
+//!
+//! Each section also keeps what the rules' shared scans need from it, so that they are
+//! not redone over the whole file: its flat prose view (joined into the file's, a run of
+//! white space across a join becoming one space), its words as a reader counts them
+//! (only each section's first word is counted again, as that depends on the word before
+//! it), and its phrase matches. A phrase match is found and accepted from its own text
+//! and a few words on either side ([`Lexicon::reach`]), so a section's matches are found
+//! again only when its text or that much text around it changed; which matches are
+//! kept (leftmost-longest, within one block) is then chosen over the whole file, as a
+//! full check chooses. User patterns (regular expressions) are matched over the whole
+//! file, as where a search starts changes what it finds. The rules themselves still
+//! run over the whole document: several read all of it (undefined-acronym: a first use
+//! anywhere defines; the time scan; the message rules).
+//!
+//! The result is exactly [`crate::check`]'s: `tests/incremental.rs` applies random edit
+//! sequences and compares after every edit, as does the `incremental_edits` fuzz target.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::Checked;
+use crate::config::{Profile, Settings};
+use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions, reader_counts};
+use crate::input::FileKind;
+use crate::lexicon::{Lexicon, List, PhraseScan};
+use crate::segment::counts_as_word;
+use crate::span::Span;
+
+/// One open document's cache for re-checking it after edits.
+#[derive(Default)]
+pub struct Incremental {
+    last: Option<Sections>,
+}
+
+/// The sections of the last text checked, and what they were checked with.
+struct Sections {
+    text: String,
+    kind: FileKind,
+    profile: Profile,
+    /// Held, not just compared, so a new config can never reuse a freed one's address.
+    settings: Arc<Settings>,
+    sections: Vec<Section>,
+    /// How many sections define each label.
+    labels: BTreeMap<String, usize>,
+}
+
+/// A run of whole lines of the text, parsed on its own.
+struct Section {
+    /// Where it starts in the text.
+    start: usize,
+    /// Its length in bytes.
+    len: usize,
+    /// The link reference and footnote labels it defines.
+    labels: Vec<String>,
+    /// The labels other sections define, which it was parsed with.
+    given: Vec<String>,
+    /// Lines that may open or close a metadata block, which reach across sections.
+    metadata: Metadata,
+    /// Its parse, with offsets relative to `start`; `None` until parsed.
+    parts: Option<Parts>,
+}
+
+/// What a section contributes to the file's [`Document`].
+struct Parts {
+    prose: String,
+    blocks: Vec<Block>,
+    sentences: Vec<Sentence>,
+    words: Vec<Span>,
+    links: Vec<Span>,
+    comments: Vec<Span>,
+    /// The flat view of its prose, for phrase matching.
+    flat: FlatProse,
+    /// Its words as a reader counts them (running totals), its first word counted as if
+    /// nothing came before it.
+    counted: Vec<u32>,
+    /// Its phrase matches, once found.
+    phrases: Option<SectionPhrases>,
+}
+
+/// The phrase matches that start in a section's flat prose, and the flat prose around
+/// it they were found with: a match is found and accepted from its own text and a few
+/// words on either side (at most [`Lexicon::reach`] bytes), so while that text is the
+/// same the matches are.
+struct SectionPhrases {
+    before: String,
+    after: String,
+    /// By list, spans from the start of the section's flat prose.
+    found: Vec<Vec<(Span, usize)>>,
+}
+
+impl Incremental {
+    /// Checks `source` as [`crate::check`] does, re-reading only what changed since the
+    /// last call with the same kind, profile and settings.
+    pub fn check(&mut self, source: &str, kind: FileKind, profile: Profile, settings: &Arc<Settings>) -> Checked {
+        if kind != FileKind::Markdown {
+            self.last = None;
+            return crate::check(source, kind, profile, settings);
+        }
+        // Taken, so a panic below leaves no half-updated cache behind.
+        let (mut sections, labels) = match self.last.take() {
+            Some(last) if last.kind == kind && last.profile == profile && Arc::ptr_eq(&last.settings, settings) => {
+                (resection(&last.text, last.sections, source), Some(last.labels))
+            }
+            _ => (resection("", Vec::new(), source), None),
+        };
+        let labels = parse_sections(source, &mut sections, labels, profile);
+        let checked = if sections.len() > 1 && !parsed_alone_as_whole(&sections) {
+            crate::check(source, kind, profile, settings)
+        } else {
+            let (doc, flat_starts) = assemble(source, &sections);
+            let lexicon = &settings.lexicon;
+            let phrases = lexicon
+                .reach(profile)
+                .map(|reach| find_phrases(&doc, &mut sections, &flat_starts, reach, lexicon, profile));
+            crate::check_document_with(&doc, profile, settings, phrases)
+        };
+        self.last =
+            Some(Sections { text: source.to_owned(), kind, profile, settings: settings.clone(), sections, labels });
+        checked
+    }
+}
+
+/// Whether parsing each section alone (given the others' definitions) gives what
+/// parsing the whole text gives. pulldown-cmark's metadata blocks reach across the
+/// places sections are cut: one opens at any `---` or `+++` line that starts a block
+/// (not only at the top of the file) if a closing line follows anywhere after it.
+fn parsed_alone_as_whole(sections: &[Section]) -> bool {
+    let mut closer_after = [false; 2];
+    for section in sections.iter().rev() {
+        let metadata = &section.metadata;
+        if (0..2).any(|c| metadata.unclosed[c] && closer_after[c]) {
+            return false;
+        }
+        for (after, closes) in closer_after.iter_mut().zip(metadata.closes) {
+            *after |= closes;
+        }
+    }
+    true
+}
+
+/// For `---` (index 0) and `+++` (index 1) metadata blocks: whether a section has a
+/// line that may open one with no closing line after it in the section, and whether it
+/// has a line that may close one. Both are read generously: a line counted that the
+/// parser would not count only costs a whole parse.
+#[derive(Clone, Copy, Debug, Default)]
+struct Metadata {
+    unclosed: [bool; 2],
+    closes: [bool; 2],
+}
+
+impl Metadata {
+    fn scan(text: &str) -> Metadata {
+        const OPENS: [&str; 2] = ["---", "+++"];
+        // The parser also ends a line at a lone `\r`: a close may hide after one.
+        let closes = |line: &str, c: usize| line.split('\r').any(|piece| is_close(piece, c));
+        let mut metadata = Metadata::default();
+        let mut lines = text.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let next = lines.peek().copied();
+            for (c, open) in OPENS.iter().enumerate() {
+                metadata.closes[c] |= closes(line, c);
+                if line.split('\r').next().is_some_and(|head| is_close(head, c)) {
+                    metadata.unclosed[c] = false;
+                }
+                // The parser opens one only where the next line is neither blank nor a close.
+                let opens = line.trim_end().ends_with(open)
+                    && next.is_some_and(|next| !next.trim().is_empty() && !closes(next, c));
+                metadata.unclosed[c] |= opens;
+            }
+        }
+        metadata
+    }
+}
+
+/// The sections of `new`, reusing those of `old` that lie wholly in the text before the
+/// first changed byte or after the last one.
+fn resection(old: &str, mut sections: Vec<Section>, new: &str) -> Vec<Section> {
+    let prefix = common_prefix(old.as_bytes(), new.as_bytes());
+    let suffix = common_suffix(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..]);
+    // The section holding the byte before the change is parsed again too: whether its
+    // end is still a place to cut depends on the blank line at its end and the line after.
+    let first = sections.partition_point(|s| s.start + s.len < prefix);
+    let mut tail = sections.split_off(first);
+    let mut cut = tail.first().map_or(0, |s| s.start);
+    // New offsets at or past `unchanged` have the same text after them as before.
+    let unchanged = new.len() - suffix;
+    let mut reusable = 0;
+    loop {
+        if cut >= unchanged && cut > 0 && cut < new.len() {
+            // Cutting here before the edit too means the rest is cut as it was.
+            let old_cut = cut + old.len() - new.len();
+            reusable += tail[reusable..].partition_point(|s| s.start < old_cut);
+            if tail.get(reusable).is_some_and(|s| s.start == old_cut) {
+                for mut section in tail.drain(reusable..) {
+                    section.start = section.start - old_cut + cut;
+                    sections.push(section);
+                }
+                return sections;
+            }
+        }
+        if cut >= new.len() && !(cut == 0 && sections.is_empty()) {
+            return sections;
+        }
+        let end = next_cut(new, cut);
+        sections.push(new_section(new, cut..end));
+        cut = end;
+    }
+}
+
+/// Where the section starting at `from` ends: the first place after it to cut, or the
+/// end of the text.
+fn next_cut(text: &str, from: usize) -> usize {
+    let mut at = from;
+    if from == 0 {
+        // Whether an opening `---` is front matter depends on a closing line further on,
+        // which a parse of the text before a cut cannot see: cut only after one.
+        match front_matter_end(text) {
+            Some(end) => at = end,
+            None => return text.len(),
+        }
+    }
+    // Each try parses the section so far again. A block left open (a fence just typed
+    // at the top of a long file) fails every try, so after a few the rest of the text is
+    // one section: a parse of it all, as without this module, rather than many.
+    for _ in 0..MAX_TRIES {
+        let Some(cut) = next_candidate(text.as_bytes(), at) else { break };
+        if closes_every_block(&text[from..cut]) {
+            return cut;
+        }
+        at = cut;
+    }
+    text.len()
+}
+
+/// Whether `line` (without its line break) closes a `---` (c = 0) or `+++` (c = 1)
+/// metadata block: exactly three of the characters, then only spaces.
+fn is_close(line: &str, c: usize) -> bool {
+    let line = line.trim_end_matches(' ');
+    if c == 0 { line == "---" || line == "..." } else { line == "+++" }
+}
+
+/// Where a possible front matter block ends for certain: 0 without one; after its first
+/// possible closing line (`---`, `...`, `+++`) with one; `None` if nothing closes it.
+fn front_matter_end(text: &str) -> Option<usize> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !(body.starts_with("---") || body.starts_with("+++")) {
+        return Some(0);
+    }
+    let mut lines = text.split_inclusive('\n');
+    let mut end = lines.next().map_or(0, str::len);
+    for line in lines {
+        end += line.len();
+        let line = line.trim_end_matches('\n').split('\r').next().unwrap_or("");
+        if is_close(line, 0) || is_close(line, 1) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// How many places to cut a section are tried before the rest of the text is one section.
+const MAX_TRIES: usize = 8;
+
+/// The first line start after `from` that follows a blank line and begins with an ASCII
+/// letter: where a section may start. A letter at the margin after a blank line cannot
+/// continue a list item, quote, table, paragraph or indented code, only a block left open.
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut line = from;
+    loop {
+        let end = line + bytes[line..].iter().position(|&b| b == b'\n')?;
+        let next = end + 1;
+        let blank = bytes[line..end].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'));
+        if blank && bytes.get(next).is_some_and(u8::is_ascii_alphabetic) {
+            return Some(next);
+        }
+        line = next;
+    }
+}
+
+/// A section not yet parsed.
+fn new_section(text: &str, range: Range<usize>) -> Section {
+    let slice = &text[range.clone()];
+    Section {
+        start: range.start,
+        len: slice.len(),
+        labels: if slice.contains("]:") { definitions(slice) } else { Vec::new() },
+        given: Vec::new(),
+        metadata: Metadata::scan(slice),
+        parts: None,
+    }
+}
+
+/// Parses the sections that are new, and those whose view of the other sections'
+/// definitions changed; returns how many sections define each label.
+fn parse_sections(
+    text: &str,
+    sections: &mut [Section],
+    last: Option<BTreeMap<String, usize>>,
+    profile: Profile,
+) -> BTreeMap<String, usize> {
+    let mut labels = BTreeMap::new();
+    for label in sections.iter().flat_map(|s| &s.labels) {
+        *labels.entry(label.clone()).or_insert(0) += 1;
+    }
+    let all_given = last.as_ref() != Some(&labels);
+    for section in sections {
+        if section.parts.is_some() && !all_given {
+            continue;
+        }
+        let slice = &text[section.start..section.start + section.len];
+        let given: Vec<String> = labels
+            .iter()
+            .filter(|&(label, &count)| count > usize::from(section.labels.binary_search(label).is_ok()))
+            .filter(|(label, _)| may_mention(slice, label))
+            .map(|(label, _)| label.clone())
+            .collect();
+        if section.parts.is_none() || given != section.given {
+            section.parts = Some(parse_section(slice, section.start == 0, &given, profile));
+            section.given = given;
+        }
+    }
+    labels
+}
+
+/// Whether `text` may refer to `label`: each definition written before a section costs
+/// parsing time, so a section is given only those it may use. Labels match without
+/// regard to case; a text with other than ASCII is given every label, as Unicode case
+/// folding can turn a character outside ASCII into one inside it.
+fn may_mention(text: &str, label: &str) -> bool {
+    if !text.contains('[') {
+        return false;
+    }
+    let word = label.trim_start_matches('^').split_whitespace().next().unwrap_or("");
+    if !text.is_ascii() || !word.is_ascii() {
+        return true;
+    }
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    word.is_empty() || text.windows(word.len()).any(|window| window.eq_ignore_ascii_case(word))
+}
+
+/// Parses one section, with definitions of the labels in `given` written before it (or
+/// after it, for the first section, whose front matter must stay at the top) so that
+/// `[x]` reads as it does in the whole file; what they add is cut away again.
+fn parse_section(slice: &str, first: bool, given: &[String], profile: Profile) -> Parts {
+    let options = crate::parse_options(FileKind::Markdown, profile);
+    if given.is_empty() {
+        return Parts::from(Document::parse(slice, FileKind::Markdown, options));
+    }
+    // A blank line after each: a footnote's text would run on into the next line.
+    let defined: String = given.iter().map(|label| format!("[{label}]: #\n\n")).collect();
+    if first {
+        let text = format!("{slice}\n\n{defined}");
+        Parts::from(Document::parse(&text, FileKind::Markdown, options)).within(0..slice.len())
+    } else {
+        let text = format!("{defined}{slice}");
+        Parts::from(Document::parse(&text, FileKind::Markdown, options)).within(defined.len()..text.len())
+    }
+}
+
+impl Parts {
+    fn from(doc: Document<'_>) -> Parts {
+        Parts {
+            prose: doc.prose,
+            blocks: doc.blocks,
+            sentences: doc.sentences,
+            words: doc.words,
+            links: doc.links,
+            comments: doc.comments,
+            flat: doc.flat,
+            counted: doc.counted,
+            phrases: None,
+        }
+    }
+
+    /// The parts that lie in `range`, with offsets from its start. Blocks never straddle
+    /// its ends, which are a blank line away from the added definitions.
+    fn within(self, range: Range<usize>) -> Parts {
+        let inside = |span: &Span| range.start <= span.start && span.start < range.end;
+        let back = |span: Span| Span::new(span.start - range.start, span.end - range.start);
+        let first_block = self.blocks.iter().position(|b| inside(&b.span)).unwrap_or(self.blocks.len());
+        let first_sentence = self.sentences.iter().position(|s| inside(&s.span)).unwrap_or(self.sentences.len());
+        let first_word = self.words.iter().position(inside).unwrap_or(self.words.len());
+        let rebase = |r: &Range<usize>, first: usize| r.start - first..r.end - first;
+        let prose = self.prose[range.clone()].to_owned();
+        let words: Vec<Span> = self.words.iter().filter(|w| inside(w)).map(|&w| back(w)).collect();
+        Parts {
+            flat: FlatProse::new(&prose),
+            counted: reader_counts(&prose, &words),
+            phrases: None,
+            prose,
+            blocks: (self.blocks.iter().filter(|b| inside(&b.span)))
+                .map(|b| Block {
+                    kind: b.kind,
+                    span: back(b.span),
+                    sentences: rebase(&b.sentences, first_sentence),
+                    words: rebase(&b.words, first_word),
+                })
+                .collect(),
+            sentences: (self.sentences.iter().filter(|s| inside(&s.span)))
+                .map(|s| Sentence {
+                    span: back(s.span),
+                    block: s.block - first_block,
+                    words: rebase(&s.words, first_word),
+                })
+                .collect(),
+            words,
+            links: self.links.iter().filter(|l| inside(l)).map(|&l| back(l)).collect(),
+            comments: self.comments.iter().filter(|c| inside(c)).map(|&c| back(c)).collect(),
+        }
+    }
+}
+
+/// The file's document, put together from its sections' parts, and where each parsed
+/// section's part of the flat prose starts in the document's.
+fn assemble<'a>(source: &'a str, sections: &[Section]) -> (Document<'a>, Vec<usize>) {
+    let count = |part: fn(&Parts) -> usize| sections.iter().flat_map(|s| &s.parts).map(part).sum::<usize>();
+    let mut prose = String::with_capacity(source.len());
+    let mut blocks = Vec::with_capacity(count(|p| p.blocks.len()));
+    let mut sentences = Vec::with_capacity(count(|p| p.sentences.len()));
+    let mut words: Vec<Span> = Vec::with_capacity(count(|p| p.words.len()));
+    let mut links = Vec::with_capacity(count(|p| p.links.len()));
+    let mut comments = Vec::with_capacity(count(|p| p.comments.len()));
+    let mut counted = Vec::with_capacity(words.capacity() + 1);
+    counted.push(0);
+    let mut flat = FlatProse::default();
+    let mut flat_starts = Vec::with_capacity(sections.len());
+    for section in sections {
+        let Some(parts) = &section.parts else { continue };
+        let by = section.start;
+        let (first_block, first_sentence, first_word) = (blocks.len(), sentences.len(), words.len());
+        let shift = |range: &Range<usize>, first: usize| range.start + first..range.end + first;
+        flat_starts.push(flat.text.len());
+        flat.append(prose.len(), &parts.flat, &parts.prose);
+        prose.push_str(&parts.prose);
+        blocks.extend(parts.blocks.iter().map(|block| Block {
+            kind: block.kind,
+            span: block.span.shift(by),
+            sentences: shift(&block.sentences, first_sentence),
+            words: shift(&block.words, first_word),
+        }));
+        sentences.extend(parts.sentences.iter().map(|sentence| Sentence {
+            span: sentence.span.shift(by),
+            block: sentence.block + first_block,
+            words: shift(&sentence.words, first_word),
+        }));
+        words.extend(parts.words.iter().map(|word| word.shift(by)));
+        links.extend(parts.links.iter().map(|link| link.shift(by)));
+        comments.extend(parts.comments.iter().map(|comment| comment.shift(by)));
+        // Whether a word counts depends on the word before it, which for the section's
+        // first word is in an earlier section: count that one again in the whole prose.
+        if let (Some(&first), Some(&total)) = (parts.counted.get(1), counted.last()) {
+            let alone = u32::from(first > 0);
+            let together =
+                u32::from(counts_as_word(&prose, first_word.checked_sub(1).map(|p| words[p]), words[first_word]));
+            counted.extend(parts.counted[1..].iter().map(|&c| total + c - alone + together));
+        }
+    }
+    let doc = Document {
+        source,
+        kind: FileKind::Markdown,
+        flat,
+        counted,
+        prose,
+        blocks,
+        sentences,
+        words,
+        links,
+        comments,
+        attachments: 0,
+    };
+    (doc, flat_starts)
+}
+
+/// The phrase matches of `doc` (assembled from `sections`, whose parts of the flat
+/// prose start at `flat_starts`), found again only in the sections whose text, or the
+/// `reach` bytes of text around them, changed.
+fn find_phrases(
+    doc: &Document<'_>,
+    sections: &mut [Section],
+    flat_starts: &[usize],
+    reach: usize,
+    lexicon: &Lexicon,
+    profile: Profile,
+) -> PhraseScan {
+    let flat = doc.flat.text.as_str();
+    let mut found: Vec<Vec<(Span, usize)>> = vec![Vec::new(); List::ALL.len()];
+    let parsed = sections.iter_mut().filter_map(|section| section.parts.as_mut());
+    let ends = flat_starts.iter().skip(1).copied().chain([flat.len()]);
+    for ((parts, &start), end) in parsed.zip(flat_starts).zip(ends) {
+        let mut from = start.saturating_sub(reach);
+        while !flat.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + reach).min(flat.len());
+        while !flat.is_char_boundary(to) {
+            to += 1;
+        }
+        let (before, after) = (&flat[from..start], &flat[end..to]);
+        let phrases = match parts.phrases.take() {
+            Some(kept) if kept.before == before && kept.after == after => kept,
+            _ => {
+                let mut raw = lexicon.raw_matches(&flat[from..to], start - from..end - from, profile);
+                for (span, _) in raw.iter_mut().flatten() {
+                    *span = Span::new(span.start - (start - from), span.end - (start - from));
+                }
+                SectionPhrases { before: before.to_owned(), after: after.to_owned(), found: raw }
+            }
+        };
+        for (all, matches) in found.iter_mut().zip(&phrases.found) {
+            all.extend(matches.iter().map(|&(span, entry)| (span.shift(start), entry)));
+        }
+        parts.phrases = Some(phrases);
+    }
+    lexicon.select(found, doc)
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cuts(text: &str) -> Vec<usize> {
+        resection("", Vec::new(), text).iter().map(|s| s.start).collect()
+    }
+
+    #[test]
+    fn cuts_before_paragraphs_after_blank_lines() {
+        assert_eq!(cuts("# Title\n\nOne.\nTwo.\n\nThree.\n"), [0, 9, 20]);
+    }
+
+    #[test]
+    fn never_cuts_inside_a_fence_front_matter_or_comment() {
+        for text in [
+            "```\ncode\n\nstill code\n```\n\nProse.\n",
+            "---\ntitle: x\nauthor: y\n---\n\nProse.\n",
+            "<!--\n\nhidden\n-->\n\nProse.\n",
+        ] {
+            assert_eq!(cuts(text), [0, text.find("Prose").unwrap()], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn never_cuts_where_a_list_or_quote_could_go_on() {
+        assert_eq!(cuts("- a\n\n  b\n\n> c\n\n    d\n"), [0]);
+    }
+
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "Plain words here. ",
+        "Second sentence, with `code`. ",
+        "\n",
+        "\n\n",
+        "\r\n\r\n",
+        "```\n",
+        "~~~",
+        "---\n",
+        "+++\n",
+        "<!--",
+        "-->",
+        "<div>\n",
+        "- ",
+        "1. ",
+        "> ",
+        "    ",
+        "# ",
+        "===\n",
+        "| a | b |\n|---|---|\n",
+        "https://example.com/x ",
+        "{{< note >}}",
+        "\u{feff}",
+        "é😀 ",
+        "[link](http://x.y) ",
+        "*em* ",
+        "\\* &amp; ",
+        "[ref] ",
+        "[Ref][]. ",
+        "[^note] ",
+        "\n\n[ref]: /x\n\n",
+        "[^note]: A note.\n\n",
+        "Para.\n\n",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Stronger than comparing findings: the document put together from sections is
+        /// the document parsed whole, down to every word and link.
+        #[test]
+        fn sections_make_the_document_a_whole_parse_makes(
+            start in text(),
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..12, text()), 1..10),
+        ) {
+            let mut text = start;
+            let mut sections = resection("", Vec::new(), &text);
+            let mut labels = parse_sections(&text, &mut sections, None, Profile::Doc);
+            for (at, len, insert) in edits {
+                let old = text.clone();
+                let mut start = at.index(text.len() + 1);
+                while !text.is_char_boundary(start) { start -= 1; }
+                let mut end = (start + len).min(text.len());
+                while !text.is_char_boundary(end) { end += 1; }
+                text.replace_range(start..end, &insert);
+                sections = resection(&old, sections, &text);
+                labels = parse_sections(&text, &mut sections, Some(labels), Profile::Doc);
+                let fresh: Vec<usize> = resection("", Vec::new(), &text).iter().map(|s| s.start).collect();
+                let kept: Vec<usize> = sections.iter().map(|s| s.start).collect();
+                prop_assert_eq!(kept, fresh, "cut as a fresh parse cuts: {:?}", text);
+                if sections.len() > 1 && !parsed_alone_as_whole(&sections) {
+                    continue;
+                }
+                let whole = Document::parse(&text, FileKind::Markdown, crate::parse_options(FileKind::Markdown, Profile::Doc));
+                prop_assert_eq!(format!("{:?}", assemble(&text, &sections).0), format!("{whole:?}"), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_reuses_the_sections_around_it() {
+        let old = "One.\n\nTwo.\n\nThree.\n";
+        let mut sections = resection("", Vec::new(), old);
+        parse_sections(old, &mut sections, None, Profile::Doc);
+        let new = "One.\n\nTwo, edited.\n\nThree.\n";
+        let again = resection(old, sections, new);
+        let starts: Vec<usize> = again.iter().map(|s| s.start).collect();
+        assert_eq!(starts, [0, 6, 20]);
+        // The edited section waits to be parsed; the one after it is kept.
+        assert!(again[1].parts.is_none());
+        assert_eq!(again[2].parts.as_ref().map(|p| p.words.clone()), Some(vec![Span::new(0, 5)]));
+    }
+}
