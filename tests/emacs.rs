@@ -61,12 +61,8 @@ fn emacs_eglot_shows_diagnostics_follows_edits_and_applies_a_quick_fix() {
         .env("PLAINLY_SETUP", support::root().join("editors/emacs/plainly.el"))
         .env("PLAINLY_DIR", &files)
         .env("PLAINLY_RESULT", &result);
-    support::isolate(&mut emacs, dir.path());
-    let (status, log) = support::run(&mut emacs, Duration::from_secs(120));
-    let report = std::fs::read_to_string(&result).unwrap_or_default();
-    assert!(status.success() && report.ends_with("ok\n"), "Emacs {status}:\n{report}\n{log}");
-    let lines: Vec<&str> = report.lines().collect();
-    let with = |prefix: &str| -> Vec<&str> { lines.iter().copied().filter(|l| l.starts_with(prefix)).collect() };
+    let report = support::run_script("Emacs", &mut emacs, dir.path(), &result, Duration::from_secs(120));
+    let with = |prefix: &str| support::lines_with(&report, prefix);
 
     // Each finding covers exactly its words (UTF-16 columns after an accent and an emoji).
     assert_eq!(

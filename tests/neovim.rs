@@ -37,16 +37,13 @@ fn neovim_shows_diagnostics_and_applies_a_quick_fix() {
         .env("PLAINLY_SETUP", support::root().join("editors/neovim/plainly.lua"))
         .env("PLAINLY_DRAFT", &draft)
         .env("PLAINLY_RESULT", &result);
-    support::isolate(&mut nvim, dir.path());
-    let (status, log) = support::run(&mut nvim, Duration::from_secs(60));
-    let report = std::fs::read_to_string(&result).unwrap_or_default();
-    assert!(status.success() && report.ends_with("ok\n"), "Neovim {status}:\n{report}\n{log}");
+    let report = support::run_script("Neovim", &mut nvim, dir.path(), &result, Duration::from_secs(60));
     let codes = report.lines().find_map(|line| line.strip_prefix("codes ")).unwrap_or_default();
     for code in ["call-without-agenda", "jargon", "time-zone", "vague-deadline"] {
         assert!(codes.split(',').any(|c| c == code), "no {code} diagnostic in Neovim:\n{report}");
     }
     // Each diagnostic covers exactly its words, after an accent and an emoji.
-    let mut diagnostics: Vec<&str> = report.lines().filter(|line| line.starts_with("diag ")).collect();
+    let mut diagnostics = support::lines_with(&report, "diag ");
     diagnostics.sort_unstable();
     assert_eq!(
         diagnostics,

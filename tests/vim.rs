@@ -48,12 +48,8 @@ fn vim_ale_highlights_exact_words_after_non_ascii_text_and_applies_a_quick_fix()
         .env("PLAINLY_SETUP", support::root().join("editors/vim/plainly.vim"))
         .env("PLAINLY_DRAFT", &draft)
         .env("PLAINLY_RESULT", &result);
-    support::isolate(&mut vim, dir.path());
-    let (status, log) = support::run(&mut vim, Duration::from_secs(120));
-    let report = std::fs::read_to_string(&result).unwrap_or_default();
-    assert!(status.success() && report.ends_with("ok\n"), "Vim {status}:\n{report}\n{log}");
-    let lines: Vec<&str> = report.lines().collect();
-    let with = |prefix: &str| -> Vec<&str> { lines.iter().copied().filter(|l| l.starts_with(prefix)).collect() };
+    let report = support::run_script("Vim", &mut vim, dir.path(), &result, Duration::from_secs(120));
+    let with = |prefix: &str| support::lines_with(&report, prefix);
 
     // The bytes ALE highlights are each finding's words.
     assert_eq!(

@@ -8,6 +8,21 @@ use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+/// Runs an editor's test script, isolated in `dir`, killing it after `limit`, and returns
+/// the report the script wrote to `result`, which must end in "ok".
+pub fn run_script(editor: &str, command: &mut Command, dir: &Path, result: &Path, limit: Duration) -> String {
+    isolate(command, dir);
+    let (status, log) = run(command, limit);
+    let report = std::fs::read_to_string(result).unwrap_or_default();
+    assert!(status.success() && report.ends_with("ok\n"), "{editor} {status}:\n{report}\n{log}");
+    report
+}
+
+/// The lines of a script's report that start with `prefix`.
+pub fn lines_with<'a>(report: &'a str, prefix: &str) -> Vec<&'a str> {
+    report.lines().filter(|line| line.starts_with(prefix)).collect()
+}
+
 /// Whether `program` runs (`program --version` starts).
 pub fn installed(program: &str) -> bool {
     Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
