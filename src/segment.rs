@@ -85,7 +85,7 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 /// A month's name or its abbreviation, in any case.
-fn is_month(word: &str) -> bool {
+pub fn is_month(word: &str) -> bool {
     const MONTHS: &[&str] = &[
         "jan",
         "january",

@@ -16,6 +16,7 @@ use regex::Regex;
 use super::Context;
 use crate::language::{Acts, Upos};
 use crate::lexicon::{List, PhraseMatch};
+use crate::segment::is_month;
 use crate::span::Span;
 
 /// The time facts every profile needs, found once per document. Zones and concrete
@@ -55,34 +56,6 @@ macro_rules! lite {
 lite!(ISO_ZONED, r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
 lite!(ZONE_OFFSET, r"(?i)\b(?:UTC|GMT)\s?(?:[+\-]|\x{2212})\s?\d{1,2}(?::?\d{2})?\b");
 lite!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
-
-/// Month names and their abbreviations, lowercase.
-const MONTHS: &[&str] = &[
-    "january",
-    "jan",
-    "february",
-    "feb",
-    "march",
-    "mar",
-    "april",
-    "apr",
-    "may",
-    "june",
-    "jun",
-    "july",
-    "jul",
-    "august",
-    "aug",
-    "september",
-    "sep",
-    "sept",
-    "october",
-    "oct",
-    "november",
-    "nov",
-    "december",
-    "dec",
-];
 
 /// Words before a month that make it a time: "in March", "by Nov", "end of June".
 const BEFORE_MONTH: &[&str] =
@@ -375,7 +348,7 @@ pub fn concrete_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
     for i in 0..words.len() {
         let word = text(i);
         let low = lower(i);
-        let found = if MONTHS.contains(&low.as_str()) {
+        let found = if is_month(&low) {
             let next_is_day = i + 1 < words.len() && (is_day(text(i + 1)) || is_year(text(i + 1)));
             let prev_is_day = i > 0 && is_day(text(i - 1));
             let introduced = i > 0 && BEFORE_MONTH.contains(&lower(i - 1).as_str());
@@ -651,7 +624,7 @@ fn ordinal_is_a_date(prose: &str, span: Span) -> bool {
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     next.is_empty()
         || matches!(next.as_str(), "of" | "at" | "to" | "through" | "and" | "or" | "until" | "by")
-        || MONTHS.contains(&next.as_str())
+        || is_month(&next)
 }
 
 /// Whether a time is in the past: "last Friday", "past week", "two days ago", "yesterday".
