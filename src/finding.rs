@@ -92,4 +92,10 @@ impl Finding {
         self.fixes.push(fix);
         self
     }
+
+    /// The finding of a part of a file that starts `by` bytes in, placed in the file.
+    pub(crate) fn shifted(&self, by: usize) -> Finding {
+        let fixes = self.fixes.iter().map(|fix| Fix { span: fix.span.shift(by), ..fix.clone() }).collect();
+        Finding { span: self.span.shift(by), message: self.message.clone(), fixes, ..*self }
+    }
 }

@@ -24,9 +24,16 @@
 //! again only when its text or that much text around it changed; which matches are
 //! kept (leftmost-longest, within one block) is then chosen over the whole file, as a
 //! full check chooses. User patterns (regular expressions) are matched over the whole
-//! file, as where a search starts changes what it finds. The rules themselves still
-//! run over the whole document: several read all of it (undefined-acronym: a first use
-//! anywhere defines; the time scan; the message rules).
+//! file, as where a search starts changes what it finds.
+//!
+//! Rules say how much they read ([`Locality`]). A rule that reads only a finding's own
+//! section (a phrase, a sentence, a paragraph, a time in its sentence) runs over each
+//! section as a document of its own, so the tagger reads a section's sentences and the
+//! rule scans its text only when the section's text or its phrase matches changed; its
+//! findings are kept with the section otherwise. A first-use rule (undefined-acronym)
+//! keeps each section's uses and definitions and picks the first uses over the whole
+//! file. Rules that read the whole message (what it asks, how long it is) run over the
+//! whole document after every edit.
 //!
 //! The result is exactly [`crate::check`]'s: `tests/incremental.rs` applies random edit
 //! sequences and compares after every edit, as does the `incremental_edits` fuzz target.
@@ -36,10 +43,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::Checked;
+use crate::analysis::Context;
 use crate::config::{Profile, Settings};
 use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions, reader_counts};
+use crate::finding::{Finding, Severity};
 use crate::input::FileKind;
 use crate::lexicon::{Lexicon, List, PhraseScan};
+use crate::rules::{Locality, Rule, Terms};
 use crate::segment::counts_as_word;
 use crate::span::Span;
 
@@ -56,6 +66,8 @@ struct Sections {
     profile: Profile,
     /// Held, not just compared, so a new config can never reuse a freed one's address.
     settings: Arc<Settings>,
+    /// The team's date today, which times are read against.
+    today: Option<jiff::civil::Date>,
     sections: Vec<Section>,
     /// How many sections define each label.
     labels: BTreeMap<String, usize>,
@@ -92,6 +104,19 @@ struct Parts {
     counted: Vec<u32>,
     /// Its phrase matches, once found.
     phrases: Option<SectionPhrases>,
+    /// What the rules that read only a section found in it, once checked.
+    checked: Option<SectionChecked>,
+}
+
+/// A section's findings from the rules that read only their own section, and the terms
+/// it uses and defines; they hold while its text and its phrase matches are the same.
+struct SectionChecked {
+    /// Its phrase matches as kept over the whole file, with offsets from its start.
+    phrases: PhraseScan,
+    /// Findings of [`Locality::Section`] rules, with offsets from its start.
+    findings: Vec<Finding>,
+    /// Of each enabled [`Locality::Terms`] rule in turn.
+    terms: Vec<Terms>,
 }
 
 /// The phrase matches that start in a section's flat prose, and the flat prose around
@@ -114,8 +139,14 @@ impl Incremental {
             return crate::check(source, kind, profile, settings);
         }
         // Taken, so a panic below leaves no half-updated cache behind.
+        let today = settings.team.as_ref().map(crate::team::Team::today);
         let (mut sections, labels) = match self.last.take() {
-            Some(last) if last.kind == kind && last.profile == profile && Arc::ptr_eq(&last.settings, settings) => {
+            Some(last)
+                if last.kind == kind
+                    && last.profile == profile
+                    && Arc::ptr_eq(&last.settings, settings)
+                    && last.today == today =>
+            {
                 (resection(&last.text, last.sections, source), Some(last.labels))
             }
             _ => (resection("", Vec::new(), source), None),
@@ -126,15 +157,97 @@ impl Incremental {
         } else {
             let (doc, flat_starts) = assemble(source, &sections);
             let lexicon = &settings.lexicon;
-            let phrases = lexicon
-                .reach(profile)
-                .map(|reach| find_phrases(&doc, &mut sections, &flat_starts, reach, lexicon, profile));
-            crate::check_document_with(&doc, profile, settings, phrases)
+            let phrases = match lexicon.reach(profile) {
+                Some(reach) => find_phrases(&doc, &mut sections, &flat_starts, reach, lexicon, profile),
+                // User patterns are matched over the whole file.
+                None => lexicon.scan(&doc, profile),
+            };
+            check_by_section(source, &doc, &mut sections, phrases, profile, settings)
         };
-        self.last =
-            Some(Sections { text: source.to_owned(), kind, profile, settings: settings.clone(), sections, labels });
+        self.last = Some(Sections {
+            text: source.to_owned(),
+            kind,
+            profile,
+            settings: settings.clone(),
+            today,
+            sections,
+            labels,
+        });
         checked
     }
+}
+
+/// Runs the rules over `doc`, put together from `sections`. A rule that reads only a
+/// section ([`Locality::Section`]) runs over each section as a document of its own, and
+/// only again where the section's text or its phrase matches changed; the terms of a
+/// [`Locality::Terms`] rule are kept per section the same way, and its first uses chosen
+/// over the whole file; other rules run over the whole document.
+fn check_by_section(
+    source: &str,
+    doc: &Document<'_>,
+    sections: &mut [Section],
+    phrases: PhraseScan,
+    profile: Profile,
+    settings: &Settings,
+) -> Checked {
+    let rules: Vec<(&dyn Rule, Severity)> = crate::enabled_rules(settings, profile).collect();
+    let mut findings = Vec::new();
+    for section in sections.iter_mut() {
+        let Some(parts) = section.parts.as_mut() else { continue };
+        let span = Span::new(section.start, section.start + section.len);
+        let own = phrases.part(span);
+        let checked = match parts.checked.take() {
+            Some(checked) if checked.phrases == own => checked,
+            _ => check_section(span.slice(source), parts, own, &rules, profile, settings),
+        };
+        findings.extend(checked.findings.iter().map(|finding| finding.shifted(section.start)));
+        parts.checked = Some(checked);
+    }
+    let mut term_rule = 0;
+    for &(rule, severity) in &rules {
+        if let Locality::Terms(terms) = rule.locality() {
+            let parts: Vec<(usize, &Terms)> = (sections.iter())
+                .filter_map(|s| Some((s.start, &s.parts.as_ref()?.checked.as_ref()?.terms[term_rule])))
+                .collect();
+            findings.extend(crate::marked(rule, severity, terms.first_uses(settings, &parts)));
+            term_rule += 1;
+        }
+    }
+    let whole: Vec<&(&dyn Rule, Severity)> =
+        rules.iter().filter(|(rule, _)| matches!(rule.locality(), Locality::Document)).collect();
+    if !whole.is_empty() {
+        let cx = Context::new(doc, settings, profile).with_phrases(phrases);
+        for &&(rule, severity) in &whole {
+            findings.extend(crate::marked(rule, severity, rule.check(&cx)));
+        }
+    }
+    crate::conclude(doc, profile, findings)
+}
+
+/// Runs the section-local rules over one section (its text is `text`) as a document of
+/// its own, with its phrase matches, and reads its terms.
+fn check_section(
+    text: &str,
+    parts: &mut Parts,
+    phrases: PhraseScan,
+    rules: &[(&dyn Rule, Severity)],
+    profile: Profile,
+    settings: &Settings,
+) -> SectionChecked {
+    let doc = parts.lend(text);
+    let cx = Context::new(&doc, settings, profile).with_phrases(phrases.clone());
+    let mut findings = Vec::new();
+    let mut terms = Vec::new();
+    for &(rule, severity) in rules {
+        match rule.locality() {
+            Locality::Section => findings.extend(crate::marked(rule, severity, rule.check(&cx))),
+            Locality::Terms(rule) => terms.push(rule.terms(&cx)),
+            Locality::Document => {}
+        }
+    }
+    drop(cx);
+    parts.give_back(doc);
+    SectionChecked { phrases, findings, terms }
 }
 
 /// Whether parsing each section alone (given the others' definitions) gives what
@@ -386,7 +499,38 @@ impl Parts {
             flat: doc.flat,
             counted: doc.counted,
             phrases: None,
+            checked: None,
         }
+    }
+
+    /// The section as a document of its own, whose text is `text`: its parse, lent until
+    /// [`Parts::give_back`].
+    fn lend<'a>(&mut self, text: &'a str) -> Document<'a> {
+        use std::mem::take;
+        Document {
+            source: text,
+            kind: FileKind::Markdown,
+            prose: take(&mut self.prose),
+            flat: take(&mut self.flat),
+            blocks: take(&mut self.blocks),
+            sentences: take(&mut self.sentences),
+            words: take(&mut self.words),
+            counted: take(&mut self.counted),
+            links: take(&mut self.links),
+            comments: take(&mut self.comments),
+            attachments: 0,
+        }
+    }
+
+    fn give_back(&mut self, doc: Document<'_>) {
+        self.prose = doc.prose;
+        self.flat = doc.flat;
+        self.blocks = doc.blocks;
+        self.sentences = doc.sentences;
+        self.words = doc.words;
+        self.counted = doc.counted;
+        self.links = doc.links;
+        self.comments = doc.comments;
     }
 
     /// The parts that lie in `range`, with offsets from its start. Blocks never straddle
@@ -404,6 +548,7 @@ impl Parts {
             flat: FlatProse::new(&prose),
             counted: reader_counts(&prose, &words),
             phrases: None,
+            checked: None,
             prose,
             blocks: (self.blocks.iter().filter(|b| inside(&b.span)))
                 .map(|b| Block {

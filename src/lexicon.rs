@@ -232,7 +232,7 @@ pub struct PhraseMatch {
 }
 
 /// Every list's matches in one document, each sorted and non-overlapping.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PhraseScan {
     by_list: Vec<Vec<PhraseMatch>>,
 }
@@ -245,11 +245,24 @@ impl PhraseScan {
 
     /// The matches of one list inside `span`.
     pub fn within(&self, list: List, span: Span) -> &[PhraseMatch] {
-        let all = self.get(list);
-        let from = all.partition_point(|m| m.span.start < span.start);
-        let to = all.partition_point(|m| m.span.start < span.end);
-        &all[from..to.max(from)]
+        starting_in(self.get(list), span)
     }
+
+    /// Every list's matches that start in `span`, with offsets from its start: a part of
+    /// a document's scan, as its own document's.
+    pub(crate) fn part(&self, span: Span) -> PhraseScan {
+        let back =
+            |m: &PhraseMatch| PhraseMatch { span: Span::new(m.span.start - span.start, m.span.end - span.start), ..*m };
+        let by_list = self.by_list.iter().map(|all| starting_in(all, span).iter().map(back).collect()).collect();
+        PhraseScan { by_list }
+    }
+}
+
+/// The matches of a sorted list that start in `span`.
+fn starting_in(all: &[PhraseMatch], span: Span) -> &[PhraseMatch] {
+    let from = all.partition_point(|m| m.span.start < span.start);
+    let to = all.partition_point(|m| m.span.start < span.end);
+    &all[from..to.max(from)]
 }
 
 /// An Aho-Corasick automaton over some lists' phrases.
@@ -450,15 +463,18 @@ impl Lexicon {
                 matches.sort_unstable_by_key(|&(span, entry)| (span.start, std::cmp::Reverse(span.end), entry));
                 let mut kept: Vec<PhraseMatch> = Vec::with_capacity(matches.len());
                 let mut end = 0;
-                for (span, entry) in matches {
-                    if span.start >= end || kept.is_empty() {
-                        end = span.end;
-                        let span = doc.flat.span_to_prose(span, &doc.prose);
-                        // A phrase that runs from one block into the next is a coincidence.
-                        if doc.block_at(span.start).is_some() && doc.block_at(span.start) == doc.block_at(span.end - 1)
-                        {
-                            kept.push(PhraseMatch { entry, span });
-                        }
+                for (flat, entry) in matches {
+                    if flat.start < end && !kept.is_empty() {
+                        continue;
+                    }
+                    // A phrase that runs from one block into the next is a coincidence, and
+                    // hides no phrase it overlaps: what is kept in a block depends on the
+                    // block alone (which the incremental re-check relies on).
+                    let span = doc.flat.span_to_prose(flat, &doc.prose);
+                    let block = doc.block_at(span.start);
+                    if block.is_some() && block == doc.block_at(span.end - 1) {
+                        end = flat.end;
+                        kept.push(PhraseMatch { entry, span });
                     }
                 }
                 kept

@@ -102,16 +102,39 @@ pub(crate) fn check_document_with(
         None => cx,
     };
     let mut findings = Vec::new();
-    for rule in rules::ALL {
-        let meta = rule.meta();
-        let Some(severity) = settings.severity(meta, profile) else { continue };
-        for mut finding in rule.check(&cx) {
-            finding.rule = meta.id;
-            finding.severity = severity;
-            debug_assert!(in_bounds(doc.source, &finding), "{} reported an invalid span: {finding:?}", meta.id);
-            findings.push(finding);
-        }
+    for (rule, severity) in enabled_rules(settings, profile) {
+        findings.extend(marked(rule, severity, rule.check(&cx)));
     }
+    conclude(doc, profile, findings)
+}
+
+/// The rules that run in `profile` under `settings`, with the severity each has.
+pub(crate) fn enabled_rules(
+    settings: &Settings,
+    profile: Profile,
+) -> impl Iterator<Item = (&'static dyn rules::Rule, finding::Severity)> + '_ {
+    rules::ALL.iter().filter_map(move |&rule| Some((rule, settings.severity(rule.meta(), profile)?)))
+}
+
+/// `findings` of `rule`, marked with its id and `severity`.
+pub(crate) fn marked(
+    rule: &dyn rules::Rule,
+    severity: finding::Severity,
+    findings: Vec<Finding>,
+) -> impl Iterator<Item = Finding> {
+    let id = rule.meta().id;
+    findings.into_iter().map(move |mut finding| {
+        finding.rule = id;
+        finding.severity = severity;
+        finding
+    })
+}
+
+/// The check of `doc` that `findings` (every rule's) make: without those the text's
+/// comments suppress, in report order, each once, and scored.
+pub(crate) fn conclude(doc: &Document<'_>, profile: Profile, mut findings: Vec<Finding>) -> Checked {
+    let invalid = findings.iter().find(|f| !in_bounds(doc.source, f));
+    debug_assert!(invalid.is_none(), "{} reported an invalid span: {invalid:?}", invalid.map_or("", |f| f.rule));
     let suppressions = suppress::Suppressions::parse(doc);
     findings.retain(|f| !suppressions.suppresses(f));
     sort_findings(&mut findings);

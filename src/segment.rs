@@ -1,4 +1,4 @@
-//! Splitting prose into words and sentences (Unicode UAX #29, plus the
+//! Splitting prose into paragraphs, words and sentences (Unicode UAX #29, plus the
 //! abbreviations that UAX #29 mistakes for sentence ends).
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -24,6 +24,57 @@ pub fn words(prose: &str, span: Span, out: &mut Vec<Span>) {
             .filter(|c| c.is_alphanumeric())
             .map(|_| Span::new(span.start + at, span.start + at + word.len()))
     }));
+}
+
+/// The paragraphs of `prose`: runs of lines holding more than white space. Code and
+/// markup are blank in prose, so a fence or a table's rule line parts them too. Nothing a
+/// reader takes together reaches across a blank line: a definition, a run of shouting,
+/// the word a date or time reads with.
+pub fn paragraphs(prose: &str) -> Vec<Span> {
+    let mut paragraphs = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in prose.split_inclusive('\n') {
+        match (open, line.trim().is_empty()) {
+            (None, false) => open = Some(at),
+            (Some(start), true) => {
+                paragraphs.push(Span::new(start, at));
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some(start) = open {
+        paragraphs.push(Span::new(start, prose.len()));
+    }
+    paragraphs
+}
+
+/// The text of `prose` before `at` back to the start of its paragraph (see [`paragraphs`]).
+pub fn before_in_paragraph(prose: &str, at: usize) -> &str {
+    let mut start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
+    while start > 0 {
+        let previous = prose[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if prose[previous..start].trim().is_empty() {
+            break;
+        }
+        start = previous;
+    }
+    &prose[start..at]
+}
+
+/// The text of `prose` after `at` to the end of its paragraph (see [`paragraphs`]).
+pub fn after_in_paragraph(prose: &str, at: usize) -> &str {
+    let mut line = prose[at..].find('\n').map_or(prose.len(), |i| at + i + 1);
+    while line < prose.len() {
+        let end = prose[line..].find('\n').map_or(prose.len(), |i| line + i + 1);
+        if prose[line..end].trim().is_empty() {
+            break;
+        }
+        line = end;
+    }
+    &prose[at..line]
 }
 
 /// Whether `word` counts as a word the way a reader counts them (see the spec's "Words
@@ -345,6 +396,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn paragraphs_are_parted_by_blank_lines() {
+        let prose = "One line\ntwo.\n \t\nThree.\n\n\n";
+        let spans: Vec<&str> = paragraphs(prose).iter().map(|p| p.slice(prose)).collect();
+        assert_eq!(spans, ["One line\ntwo.\n", "Three.\n"]);
+        assert_eq!(before_in_paragraph(prose, prose.find("two").unwrap()), "One line\n");
+        assert_eq!(before_in_paragraph(prose, prose.find("Three").unwrap()), "");
+        assert_eq!(after_in_paragraph(prose, prose.find("line").unwrap()), "line\ntwo.\n");
+        assert_eq!(after_in_paragraph(prose, prose.find("Three").unwrap()), "Three.\n");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text, Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect()

@@ -39,6 +39,17 @@ const BLOCKS: &[&str] = &[
     "kind of done, a ballpark\n\n",
     "park estimate; it is sort of\n\n",
     "like that.\n\n",
+    // What rules read around a word, at section cuts: an acronym's definition, a run of
+    // shouting, the word after an ordinal, a timestamp's date, a plural of an acronym
+    // used in another section, a zone after a time.
+    "The PRD ships; SIGS meet on the 4th\n\n",
+    "Paragraph two (product requirements document) by the SIG.\n\n",
+    "PRD stands for\n\n",
+    "CLOSING WILL\n\n",
+    "OCCUR SOON, said the KPI owner at 11/28/2000\n\n",
+    "noon sharp, and 10am\n\n",
+    "PT works. Can you send it by last\n\n",
+    "Friday at 3pm? Please reply.\n\n",
     // A section whose prose starts blanked: its white space runs on from the last section's.
     "https://example.com/x is where a little bit\n\n",
     "www.example.com <b>and</b> more\n\n",
@@ -71,6 +82,10 @@ const INSERTS: &[&str] = &[
     "\r\n",
     "\t",
     "ASAP",
+    "PRD",
+    "SIGS ",
+    "the 4th",
+    "10am ",
     "circle back",
     "kind of",
     "It is ",
@@ -149,8 +164,18 @@ fn document() -> impl Strategy<Value = String> {
         .prop_map(|(front, blocks)| format!("{front}{}", blocks.concat()))
 }
 
-fn same_as_full_check(profile: Profile, start: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
-    let settings = Arc::new(Settings::default());
+/// The settings a check runs with: the defaults, or a team whose writer is in Berlin (the
+/// time-zone rule then suggests a zone, read against the time's date).
+fn settings(team: bool) -> Arc<Settings> {
+    if !team {
+        return Arc::new(Settings::default());
+    }
+    let config = "[team]\ntimezone = \"Europe/Berlin\"\nzones = [\"America/Los_Angeles\"]\n";
+    Arc::new(Settings::parse(std::path::Path::new("plainly.toml"), config, plainly::rules::catalogue()).unwrap())
+}
+
+fn same_as_full_check(profile: Profile, team: bool, start: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let settings = settings(team);
     let mut incremental = Incremental::default();
     let mut text = start.to_owned();
     let checked = incremental.check(&text, FileKind::Markdown, profile, &settings);
@@ -178,16 +203,34 @@ proptest! {
     fn doc_profile_matches_a_full_check_after_every_edit(
         start in document(),
         edits in prop::collection::vec(edit(), 1..25),
+        team in any::<bool>(),
     ) {
-        same_as_full_check(Profile::Doc, &start, &edits)?;
+        same_as_full_check(Profile::Doc, team, &start, &edits)?;
     }
 
     #[test]
     fn message_profile_matches_a_full_check_after_every_edit(
         start in document(),
         edits in prop::collection::vec(edit(), 1..12),
+        team in any::<bool>(),
     ) {
-        same_as_full_check(Profile::Message, &start, &edits)?;
+        same_as_full_check(Profile::Message, team, &start, &edits)?;
+    }
+}
+
+/// A phrase's context rules read a few words past its paragraph ("ballpark" is no idiom
+/// before "park"): an edit in the next section changes what an unchanged section finds.
+#[test]
+fn a_section_is_checked_again_when_its_phrase_matches_change() {
+    let settings = settings(false);
+    let mut incremental = Incremental::default();
+    for text in [
+        "We need a ballpark\n\npark figure for it.\n",
+        "We need a ballpark\n\npork figure for it.\n",
+        "We need a ballpark\n\npark figure for it.\n",
+    ] {
+        let checked = incremental.check(text, FileKind::Markdown, Profile::Doc, &settings);
+        assert_eq!(checked, plainly::check(text, FileKind::Markdown, Profile::Doc, &settings), "{text:?}");
     }
 }
 

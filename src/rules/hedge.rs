@@ -1,6 +1,6 @@
 //! Flags hedging that buries the point ("just wondering", "sorry to bother").
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, phrase_findings};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, phrase_findings};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 
@@ -50,6 +50,12 @@ impl Rule for Hedge {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         phrase_findings(cx, List::Hedge, |text| format!("“{text}” hedges"))
+    }
+
+    fn locality(&self) -> Locality {
+        // A phrase's finding reads the phrase, the words around it that the match was accepted
+        // with, and its own sentence's reading.
+        Locality::Section
     }
 }
 

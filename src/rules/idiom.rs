@@ -1,6 +1,6 @@
 //! Flags idioms that second-language readers often misread, with a literal phrasing.
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, phrase_findings};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, phrase_findings};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 
@@ -43,6 +43,12 @@ impl Rule for Idiom {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         phrase_findings(cx, List::Idiom, |text| format!("“{text}” is an idiom readers may take literally"))
+    }
+
+    fn locality(&self) -> Locality {
+        // A phrase's finding reads the phrase, the words around it that the match was accepted
+        // with, and its own sentence's reading.
+        Locality::Section
     }
 }
 

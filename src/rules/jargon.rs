@@ -1,6 +1,6 @@
 //! Flags business jargon ("circle back", "synergy") and offers plain alternatives.
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, phrase_findings};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, phrase_findings};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 
@@ -47,12 +47,24 @@ impl Rule for Jargon {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         phrase_findings(cx, List::Jargon, |text| format!("“{text}” is business jargon"))
     }
+
+    fn locality(&self) -> Locality {
+        // A phrase's finding reads the phrase, the words around it that the match was accepted
+        // with, and its own sentence's reading.
+        Locality::Section
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_phrase_across_paragraphs_hides_none_it_overlaps() {
+        // "win win" across the break is a coincidence; "win-win" in the next one is jargon.
+        assert_flags(&Jargon, "We always win\n\n[[win-win]] deals are rare.");
+    }
 
     #[test]
     fn titles_in_title_case_are_names() {

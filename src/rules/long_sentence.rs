@@ -1,6 +1,6 @@
 //! Flags sentences over 30 words (40 in docs).
 
-use super::{ALL_PROFILES, Context, OptionMeta, Rule, RuleMeta, Scope};
+use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use crate::config::Profile;
 use crate::finding::{Finding, Severity};
 
@@ -86,6 +86,11 @@ impl Rule for LongSentence {
                 })
             })
             .collect()
+    }
+
+    fn locality(&self) -> Locality {
+        // A sentence's length is counted from its own words.
+        Locality::Section
     }
 }
 

@@ -41,6 +41,48 @@ pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// The rule's findings; the engine fills in each finding's rule and severity.
     fn check(&self, cx: &Context<'_>) -> Vec<Finding>;
+    /// How much of the document the rule reads to decide a finding. The language server
+    /// re-runs a rule that reads less than the whole only over what an edit changed.
+    fn locality(&self) -> Locality {
+        Locality::Document
+    }
+}
+
+/// How much of a document a rule reads: what [`crate::incremental`] may re-check alone.
+///
+/// A *section* is a run of a Markdown file that starts after a blank line with a line
+/// beginning with a letter, where no block is left open: every block, sentence and word
+/// lies inside one section, and between sections there is a blank line.
+#[derive(Clone, Copy)]
+pub enum Locality {
+    /// The whole document: what a message asks, how long it is.
+    Document,
+    /// Only the section a finding is in: its blocks, sentences and words, and the phrase
+    /// matches in it. Checking each section as a document of its own and shifting the
+    /// findings gives what checking the whole file gives.
+    Section,
+    /// Uses and definitions of terms are read per section; which use is the first one, and
+    /// whether a definition anywhere clears it, is decided over the whole file.
+    Terms(&'static dyn TermRule),
+}
+
+/// A rule that flags the first use of a term the text does not define
+/// ([`Locality::Terms`]); its `check` is `first_uses` over the whole document's `terms`.
+pub trait TermRule: Sync {
+    /// The terms a document (or a section, checked as one) uses and defines.
+    fn terms(&self, cx: &Context<'_>) -> Terms;
+    /// The findings, given the terms of each part of a file in order with the offset it
+    /// starts at.
+    fn first_uses(&self, settings: &crate::config::Settings, parts: &[(usize, &Terms)]) -> Vec<Finding>;
+}
+
+/// What a [`TermRule`] reads from a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Terms {
+    /// Each use of a term that may be flagged, in order: where, and the term as written.
+    pub uses: Vec<(crate::span::Span, String)>,
+    /// The terms the text defines.
+    pub defined: Vec<String>,
 }
 
 /// Every rule, sorted by id.

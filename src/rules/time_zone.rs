@@ -1,6 +1,6 @@
 //! Flags clock times and end-of-day terms with no time zone in the same sentence.
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope};
 use crate::analysis::times::reference_date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
@@ -99,6 +99,12 @@ impl Rule for TimeZone {
             findings.push(finding);
         }
         findings
+    }
+
+    fn locality(&self) -> Locality {
+        // A time needs a zone in its own sentence; the times, the zones and the date it is
+        // read against are all found in that sentence.
+        Locality::Section
     }
 }
 

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, TermRule, Terms};
+use crate::config::Settings;
 use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -61,56 +62,85 @@ impl Rule for UndefinedAcronym {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let doc = cx.doc;
-        let prose = doc.prose.as_str();
-        let defined = definitions(prose);
+        self.first_uses(cx.settings, &[(0, &self.terms(cx))])
+    }
+
+    fn locality(&self) -> Locality {
+        Locality::Terms(&UndefinedAcronym)
+    }
+}
+
+impl TermRule for UndefinedAcronym {
+    /// The all-caps words of each paragraph that are not part of a name, a path or
+    /// shouting, and the acronyms it defines. Neither a definition nor a run of shouting
+    /// reaches across a blank line, so a paragraph is read on its own.
+    fn terms(&self, cx: &Context<'_>) -> Terms {
+        let prose = cx.doc.prose.as_str();
+        let mut terms = Terms::default();
+        for paragraph in crate::segment::paragraphs(prose) {
+            let text = paragraph.slice(prose);
+            terms.defined.extend(definitions(text).into_iter().map(str::to_owned));
+            for m in ACRONYM.find_iter(text) {
+                let span = Span::from(m.range());
+                if is_name_part(text, span) || is_windows_path_part(text, span) || is_shouting(text, span) {
+                    continue;
+                }
+                terms.uses.push((span.shift(paragraph.start), m.as_str().to_owned()));
+            }
+        }
+        terms
+    }
+
+    /// The first use of each acronym, in the order of the parts, that nothing defines.
+    fn first_uses(&self, settings: &Settings, parts: &[(usize, &Terms)]) -> Vec<Finding> {
+        let lexicon = &settings.lexicon;
+        let defined: HashSet<&str> = parts.iter().flat_map(|(_, terms)| &terms.defined).map(String::as_str).collect();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut findings = Vec::new();
-        for m in ACRONYM.find_iter(prose) {
-            let word = m.as_str();
-            // "SIGS" is the plural of a seen, defined or listed "SIG"; "AWS" stays "AWS".
-            let key = match word.strip_suffix('S') {
-                Some(stem)
-                    if stem.len() >= 2
-                        && cx.lexicon().acronym(word).is_none()
-                        && (seen.contains(stem) || defined.contains(stem) || cx.lexicon().acronym(stem).is_some()) =>
-                {
-                    stem
+        for (offset, terms) in parts {
+            for (span, word) in &terms.uses {
+                let word = word.as_str();
+                // "SIGS" is the plural of a seen, defined or listed "SIG"; "AWS" stays "AWS".
+                let key = match word.strip_suffix('S') {
+                    Some(stem)
+                        if stem.len() >= 2
+                            && lexicon.acronym(word).is_none()
+                            && (seen.contains(stem) || defined.contains(stem) || lexicon.acronym(stem).is_some()) =>
+                    {
+                        stem
+                    }
+                    _ => base(word),
+                };
+                if seen.contains(key) || defined.contains(key) {
+                    continue;
                 }
-                _ => base(word),
-            };
-            if seen.contains(key)
-                || defined.contains(key)
-                || is_name_part(prose, m.range().into())
-                || is_windows_path_part(prose, m.range().into())
-                || is_shouting(prose, m.range().into())
-            {
-                continue;
-            }
-            seen.insert(key);
-            let entry = cx.lexicon().acronym(key).or_else(|| cx.lexicon().acronym(word));
-            if entry.is_some_and(|e| e.common) || cx.settings.glossary.has_acronym(word) {
-                continue;
-            }
-            let span = Span::from(m.range());
-            let finding = match entry.and_then(|e| e.instead.first()) {
-                Some(expansion) => {
-                    let replacement = format!("{expansion} ({word})");
-                    let message = format!("“{word}” is not defined: spell it out on first use, as “{replacement}”.");
-                    let fix =
-                        Fix { title: format!("Spell out: “{replacement}”"), ..Fix::replace(span, replacement) };
-                    Finding::new(span, message).with_fix(fix)
+                seen.insert(key);
+                let entry = lexicon.acronym(key).or_else(|| lexicon.acronym(word));
+                if entry.is_some_and(|e| e.common) || settings.glossary.has_acronym(word) {
+                    continue;
                 }
-                None => Finding::new(
-                    span,
-                    format!(
-                        "“{word}” may be unknown to readers: spell it out on first use (“Full Name ({word})”), or add it to the glossary in plainly.toml."
-                    ),
-                ),
-            };
-            findings.push(finding);
+                findings.push(finding(span.shift(*offset), word, entry.and_then(|e| e.instead.first())));
+            }
         }
         findings
+    }
+}
+
+/// The finding for the first use of `word` at `span`, with a fix when its expansion is known.
+fn finding(span: Span, word: &str, expansion: Option<&String>) -> Finding {
+    match expansion {
+        Some(expansion) => {
+            let replacement = format!("{expansion} ({word})");
+            let message = format!("“{word}” is not defined: spell it out on first use, as “{replacement}”.");
+            let fix = Fix { title: format!("Spell out: “{replacement}”"), ..Fix::replace(span, replacement) };
+            Finding::new(span, message).with_fix(fix)
+        }
+        None => Finding::new(
+            span,
+            format!(
+                "“{word}” may be unknown to readers: spell it out on first use (“Full Name ({word})”), or add it to the glossary in plainly.toml."
+            ),
+        ),
     }
 }
 
@@ -119,8 +149,8 @@ fn base(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
 }
 
-/// Acronyms the text defines.
-fn definitions(prose: &str) -> HashSet<&str> {
+/// Acronyms the text defines, in order.
+fn definitions(prose: &str) -> Vec<&str> {
     DEFINITION
         .captures_iter(prose)
         .filter_map(|c| c.name("after").or_else(|| c.name("before")))
@@ -212,6 +242,15 @@ mod tests {
     #[test]
     fn shouting_is_not_acronyms() {
         assert_clean(&UndefinedAcronym, "CLOSING WILL OCCUR ON DECEMBER 15TH!");
+    }
+
+    #[test]
+    fn nothing_reaches_across_a_blank_line() {
+        // A heading in capitals is not shouting about the paragraph under it, and a colon
+        // ending one paragraph defines nothing in the next.
+        assert_flags(&UndefinedAcronym, "PLEASE READ THIS\n\n[[PRD]] review is late.");
+        assert_flags(&UndefinedAcronym, "Here is the [[PRD]]:\n\nProduct owners sign it first.");
+        assert_clean(&UndefinedAcronym, "Here is the PRD: Product requirements document, signed.");
     }
 
     #[test]

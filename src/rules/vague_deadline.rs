@@ -1,6 +1,6 @@
 //! Flags vague time words ("ASAP", "soon") that no concrete time in the sentence pins down.
 
-use super::{ALL_PROFILES, Context, Rule, RuleMeta, Scope, replacement_fix};
+use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, replacement_fix};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 
@@ -83,6 +83,11 @@ impl Rule for VagueDeadline {
                 Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) }
             })
             .collect()
+    }
+
+    fn locality(&self) -> Locality {
+        // A vague time word is pinned down, or times an action, within its own sentence.
+        Locality::Section
     }
 }
 

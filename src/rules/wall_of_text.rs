@@ -1,6 +1,6 @@
 //! Flags paragraphs over 120 words.
 
-use super::{ALL_PROFILES, Context, OptionMeta, Rule, RuleMeta, Scope};
+use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use crate::document::BlockKind;
 use crate::finding::{Finding, Severity};
 
@@ -60,6 +60,11 @@ impl Rule for WallOfText {
                 ))
             })
             .collect()
+    }
+
+    fn locality(&self) -> Locality {
+        // A paragraph's length is counted from its own words.
+        Locality::Section
     }
 }
 
