@@ -248,6 +248,17 @@ impl PhraseScan {
         starting_in(self.get(list), span)
     }
 
+    /// The scan of a file made of parts, from each part's scan and the offset it starts at.
+    pub(crate) fn joined<'s>(parts: impl Iterator<Item = (usize, &'s PhraseScan)>) -> PhraseScan {
+        let mut by_list: Vec<Vec<PhraseMatch>> = vec![Vec::new(); List::ALL.len()];
+        for (offset, part) in parts {
+            for (all, matches) in by_list.iter_mut().zip(&part.by_list) {
+                all.extend(matches.iter().map(|m| PhraseMatch { span: m.span.shift(offset), ..*m }));
+            }
+        }
+        PhraseScan { by_list }
+    }
+
     /// Every list's matches that start in `span`, with offsets from its start: a part of
     /// a document's scan, as its own document's.
     pub(crate) fn part(&self, span: Span) -> PhraseScan {

@@ -105,7 +105,7 @@ pub(crate) fn check_document_with(
     for (rule, severity) in enabled_rules(settings, profile) {
         findings.extend(marked(rule, severity, rule.check(&cx)));
     }
-    conclude(doc, profile, findings)
+    conclude(doc.source, &doc.comments, doc.word_count(), profile, findings)
 }
 
 /// The rules that run in `profile` under `settings`, with the severity each has.
@@ -130,17 +130,23 @@ pub(crate) fn marked(
     })
 }
 
-/// The check of `doc` that `findings` (every rule's) make: without those the text's
-/// comments suppress, in report order, each once, and scored.
-pub(crate) fn conclude(doc: &Document<'_>, profile: Profile, mut findings: Vec<Finding>) -> Checked {
-    let invalid = findings.iter().find(|f| !in_bounds(doc.source, f));
+/// The check of `source` that `findings` (every rule's) make: without those its
+/// `comments` suppress, in report order, each once, and scored; `words` is its count.
+pub(crate) fn conclude(
+    source: &str,
+    comments: &[span::Span],
+    words: usize,
+    profile: Profile,
+    mut findings: Vec<Finding>,
+) -> Checked {
+    let invalid = findings.iter().find(|f| !in_bounds(source, f));
     debug_assert!(invalid.is_none(), "{} reported an invalid span: {invalid:?}", invalid.map_or("", |f| f.rule));
-    let suppressions = suppress::Suppressions::parse(doc);
+    let suppressions = suppress::Suppressions::read(source, comments);
     findings.retain(|f| !suppressions.suppresses(f));
     sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let score = score::score(&findings);
-    Checked { profile, findings, score, words: doc.word_count(), warnings: suppressions.warnings }
+    Checked { profile, findings, score, words, warnings: suppressions.warnings }
 }
 
 /// Checks an email whose text part is transfer-encoded: rules run on the decoded text

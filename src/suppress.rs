@@ -26,11 +26,15 @@ pub struct Suppressions {
 impl Suppressions {
     /// Reads the directives in a document's comments.
     pub fn parse(doc: &Document<'_>) -> Suppressions {
-        let source = doc.source;
+        Suppressions::read(doc.source, &doc.comments)
+    }
+
+    /// Reads the directives in `comments`, spans of a file whose text is `source`.
+    pub fn read(source: &str, comments: &[Span]) -> Suppressions {
         let mut ranges = Vec::new();
         let mut warnings = Vec::new();
         let mut open: Vec<(Vec<String>, usize)> = Vec::new();
-        for &comment in &doc.comments {
+        for &comment in comments {
             let text = comment.slice(source);
             for directive in directives(text) {
                 let (verb, rules) = directive;

@@ -16,6 +16,12 @@ pub struct FlatProse {
 }
 
 impl FlatProse {
+    /// Empties it, keeping its storage for the next text.
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.shifts.clear();
+    }
+
     /// Builds the flat view of `prose`.
     pub fn new(prose: &str) -> FlatProse {
         let mut text = String::with_capacity(prose.len());
