@@ -635,8 +635,7 @@ impl Parts {
     }
 }
 
-/// The file's document, put together from its sections' parts, and where each parsed
-/// section's part of the flat prose starts in the document's.
+/// The file's document, put together from its sections' parts in `spare`'s storage.
 fn assemble<'a>(source: &'a str, sections: &[Section], spare: Spare) -> Document<'a> {
     let Spare { mut prose, mut flat, mut blocks, mut sentences, mut words, mut counted, mut links, mut comments } =
         spare;
@@ -679,7 +678,7 @@ fn assemble<'a>(source: &'a str, sections: &[Section], spare: Spare) -> Document
             counted.extend(parts.counted[1..].iter().map(|&c| total + c - alone + together));
         }
     }
-    let doc = Document {
+    Document {
         source,
         kind: FileKind::Markdown,
         flat,
@@ -691,8 +690,7 @@ fn assemble<'a>(source: &'a str, sections: &[Section], spare: Spare) -> Document
         links,
         comments,
         attachments: 0,
-    };
-    doc
+    }
 }
 
 /// Finds each section's phrase matches, again only in the sections whose text, or the
