@@ -7,33 +7,34 @@
 //! block, so parsing each section on its own gives the same blocks, sentences and words
 //! as parsing the whole file. Each section's parse is kept; after an edit only the
 //! sections the edit touched are parsed again (found by comparing the old and new text,
-//! so it needs no edit ranges and cannot disagree with them), and the file's
-//! [`Document`] is put together from the sections' parts with their offsets shifted.
+//! so it needs no edit ranges and cannot disagree with them).
 //!
 //! The one thing Markdown resolves across the whole file is definitions: a link
 //! reference (`[x]: url`) or footnote (`[^1]: …`) defined in one section changes how
-//! `[x]` reads in another. A file with `]:` anywhere is therefore parsed whole, as are
-//! other kinds of file (messages, mail and commit messages are short).
+//! `[x]` reads in another, so a section is parsed with the labels the others define.
+//! Metadata blocks that could reach across a cut, and other kinds of file (messages,
+//! mail and commit messages are short), are checked whole.
 //!
-//! Each section also keeps what the rules' shared scans need from it, so that they are
-//! not redone over the whole file: its flat prose view (joined into the file's, a run of
-//! white space across a join becoming one space), its words as a reader counts them
-//! (only each section's first word is counted again, as that depends on the word before
-//! it), and its phrase matches. A phrase match is found and accepted from its own text
-//! and a few words on either side ([`Lexicon::reach`]), so a section's matches are found
-//! again only when its text or that much text around it changed; which matches are
-//! kept (leftmost-longest, within one block) is then chosen over the whole file, as a
-//! full check chooses. User patterns (regular expressions) are matched over the whole
-//! file, as where a search starts changes what it finds.
+//! Each section keeps what the rules read from it:
 //!
-//! Rules say how much they read ([`Locality`]). A rule that reads only a finding's own
-//! section (a phrase, a sentence, a paragraph, a time in its sentence) runs over each
-//! section as a document of its own, so the tagger reads a section's sentences and the
-//! rule scans its text only when the section's text or its phrase matches changed; its
-//! findings are kept with the section otherwise. A first-use rule (undefined-acronym)
-//! keeps each section's uses and definitions and picks the first uses over the whole
-//! file. Rules that read the whole message (what it asks, how long it is) run over the
-//! whole document after every edit.
+//! - its phrase matches. A match is found and accepted from its own text and a few words
+//!   on either side ([`Lexicon::reach`] bytes of the file's flat prose), so they are found
+//!   again only when the section's text or that much text around it changed; which are
+//!   kept (leftmost-longest, within a block) depends on the section alone. User patterns
+//!   (regular expressions) are matched over the whole file, as where a search starts
+//!   changes what it finds.
+//! - the findings of the rules that read only a finding's own section
+//!   ([`Locality::Section`]: a phrase, a sentence, a paragraph, a time in its sentence),
+//!   run over the section as a document of its own. They are made again, and the
+//!   tagger reads the section's sentences again, only when its text or its phrase
+//!   matches changed.
+//! - the terms a first-use rule reads ([`Locality::Terms`], undefined-acronym): its uses
+//!   and definitions; the first uses are picked over the whole file.
+//! - its comments (suppression directives are read over the whole file) and its words as
+//!   a reader counts them.
+//!
+//! Rules that read the whole message (what it asks, how long it is) run over the file's
+//! [`Document`], put together from the sections' parts only for them.
 //!
 //! The result is exactly [`crate::check`]'s: `tests/incremental.rs` applies random edit
 //! sequences and compares after every edit, as does the `incremental_edits` fuzz target.
