@@ -169,6 +169,9 @@ struct SectionPhrases {
     /// The file's flat prose around the section's that they were found with; `None`
     /// when they were read off a scan of the whole file (user patterns).
     context: Option<(String, String)>,
+    /// Whether the section's first space was left out of its piece of the file's flat
+    /// prose (see [`find_phrases`]): 1 if so.
+    skip: usize,
     /// Kept, with offsets from the section's start.
     kept: PhraseScan,
 }
@@ -238,7 +241,8 @@ impl Incremental {
                 for section in sections.iter_mut() {
                     let Some(parts) = section.parts.as_mut() else { continue };
                     let kept = scan.part(Span::new(section.start, section.start + section.len));
-                    parts.phrases = Some(SectionPhrases { context: None, kept });
+                    forget_findings_unless(parts, &kept);
+                    parts.phrases = Some(SectionPhrases { context: None, skip: 0, kept });
                 }
                 doc = Some(whole);
             }
@@ -250,8 +254,8 @@ impl Incremental {
             let Some(parts) = section.parts.as_mut() else { continue };
             let text = &source[section.start..section.start + section.len];
             let checked = match parts.checked.take() {
-                Some(checked) if parts.phrases.as_ref().is_some_and(|p| p.kept == checked.phrases) => checked,
-                _ => check_section(text, parts, &rules, profile, settings),
+                Some(checked) => checked,
+                None => check_section(text, parts, &rules, profile, settings),
             };
             findings.extend(checked.findings.iter().map(|finding| finding.shifted(section.start)));
             parts.checked = Some(checked);
@@ -715,17 +719,41 @@ fn find_phrases(source: &str, sections: &mut [Section], reach: usize, lexicon: &
         .zip(&skips)
         .map(|(parts, &skip)| &parts.flat.text[skip.min(parts.flat.text.len())..])
         .collect();
+    // A piece is the same as last time when its section was not parsed again and leaves
+    // out as much; a section's context is then the same when no other piece within
+    // `reach` bytes of it (and a character's length to spare) changed.
+    let changed: Vec<bool> = (sections.iter().filter_map(|s| s.parts.as_ref()))
+        .zip(&skips)
+        .map(|(parts, &skip)| parts.phrases.as_ref().is_none_or(|p| p.context.is_none() || p.skip != skip))
+        .collect();
+    let near = reach + 4;
+    let gaps = |order: &mut dyn Iterator<Item = usize>| {
+        let mut gaps = vec![None; pieces.len()];
+        let mut run: Option<usize> = None;
+        for j in order {
+            gaps[j] = run;
+            run = if changed[j] { Some(0) } else { run.map(|bytes| bytes + pieces[j].len()) };
+        }
+        gaps
+    };
+    let (gap_before, gap_after) = (gaps(&mut (0..pieces.len())), gaps(&mut (0..pieces.len()).rev()));
     // Which sections' matches must be found again, with the text they are found in.
     let mut windows: Vec<Option<(String, String)>> = Vec::with_capacity(pieces.len());
     let parsed = sections.iter().filter_map(|s| s.parts.as_ref());
     for (i, parts) in parsed.enumerate() {
+        let far = |gap: Option<usize>| gap.is_none_or(|bytes| bytes >= near);
+        if !changed[i] && far(gap_before[i]) && far(gap_after[i]) {
+            windows.push(None);
+            continue;
+        }
         let before = tail(&pieces[..i], reach);
         let after = head(&pieces[i + 1..], reach);
-        let same = parts
-            .phrases
-            .as_ref()
-            .and_then(|p| p.context.as_ref())
-            .is_some_and(|(b, a)| is_concatenation(b, &before) && is_concatenation(a, &after));
+        let same = !changed[i]
+            && parts
+                .phrases
+                .as_ref()
+                .and_then(|p| p.context.as_ref())
+                .is_some_and(|(b, a)| is_concatenation(b, &before) && is_concatenation(a, &after));
         windows.push((!same).then(|| (before.concat(), after.concat())));
     }
     drop(pieces);
@@ -745,7 +773,15 @@ fn find_phrases(source: &str, sections: &mut [Section], reach: usize, lexicon: &
             }
         }
         let kept = select(&source[start..start + len], parts, found, lexicon);
-        parts.phrases = Some(SectionPhrases { context: Some((before, after)), kept });
+        forget_findings_unless(parts, &kept);
+        parts.phrases = Some(SectionPhrases { context: Some((before, after)), skip, kept });
+    }
+}
+
+/// Drops a section's findings unless they were made with the phrase matches it now keeps.
+fn forget_findings_unless(parts: &mut Parts, kept: &PhraseScan) {
+    if parts.checked.as_ref().is_some_and(|checked| checked.phrases != *kept) {
+        parts.checked = None;
     }
 }
 
