@@ -32,8 +32,9 @@ few words and saves each reader a search or a round trip.
 
 ## What counts
 A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR (Full
-Name)\", \"ACR stands for …\" or \"ACR means …\". All-caps words that are not acronyms
-(\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more all-caps words in a row), ticket keys
+Name)\", \"ACR stands for …\" or \"ACR means …\", written within one paragraph. All-caps words that are not acronyms
+(\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more all-caps words in a row in one
+paragraph: a heading in capitals does not make the next paragraph's acronym shouting), ticket keys
 (`PLAT-231`) and steps of a Windows path (`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the expansion, the fix spells it out:
 \"minimum viable product (MVP)\".",
     options: &[],
