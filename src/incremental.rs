@@ -209,9 +209,7 @@ impl Incremental {
         self.last = Some(Sections { text, kind, profile, settings: settings.clone(), today, sections, labels });
         checked
     }
-}
 
-impl Incremental {
     /// Checks `source`, cut into `sections` that each parse as in the whole file.
     ///
     /// A rule that reads only a section ([`Locality::Section`]) runs over each section as

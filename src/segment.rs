@@ -51,30 +51,51 @@ pub fn paragraphs(prose: &str) -> Vec<Span> {
     paragraphs
 }
 
-/// The text of `prose` before `at` back to the start of its paragraph (see [`paragraphs`]).
-pub fn before_in_paragraph(prose: &str, at: usize) -> &str {
-    let mut start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
-    while start > 0 {
-        let previous = prose[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-        if prose[previous..start].trim().is_empty() {
-            break;
-        }
-        start = previous;
+/// Up to `limit` bytes of `prose` before `at`, back no further than the start of its
+/// paragraph (see [`paragraphs`]): the words just before a place, for a rule that reads
+/// one or two of them. Bounded, so a rule that asks at every time in a long line stays
+/// linear.
+pub fn before_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
+    let mut from = at.saturating_sub(limit);
+    while !prose.is_char_boundary(from) {
+        from += 1;
     }
-    &prose[start..at]
+    let window = &prose[from..at];
+    // Backwards: a line break, white space, and another line break make a blank line.
+    let mut break_after: Option<usize> = None;
+    for (i, byte) in window.bytes().enumerate().rev() {
+        match byte {
+            b'\n' => match break_after {
+                Some(next) => return &window[next + 1..],
+                None => break_after = Some(i),
+            },
+            b' ' | b'\t' | b'\r' => {}
+            _ => break_after = None,
+        }
+    }
+    window
 }
 
-/// The text of `prose` after `at` to the end of its paragraph (see [`paragraphs`]).
-pub fn after_in_paragraph(prose: &str, at: usize) -> &str {
-    let mut line = prose[at..].find('\n').map_or(prose.len(), |i| at + i + 1);
-    while line < prose.len() {
-        let end = prose[line..].find('\n').map_or(prose.len(), |i| line + i + 1);
-        if prose[line..end].trim().is_empty() {
-            break;
-        }
-        line = end;
+/// Up to `limit` bytes of `prose` after `at`, to the end of its paragraph at most (see
+/// [`paragraphs`]).
+pub fn after_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
+    let mut to = at.saturating_add(limit).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to -= 1;
     }
-    &prose[at..line]
+    let window = &prose[at..to];
+    let mut break_before: Option<usize> = None;
+    for (i, byte) in window.bytes().enumerate() {
+        match byte {
+            b'\n' => match break_before {
+                Some(previous) => return &window[..previous + 1],
+                None => break_before = Some(i),
+            },
+            b' ' | b'\t' | b'\r' => {}
+            _ => break_before = None,
+        }
+    }
+    window
 }
 
 /// Whether `word` counts as a word the way a reader counts them (see the spec's "Words
@@ -402,10 +423,12 @@ mod tests {
         let prose = "One line\ntwo.\n \t\nThree.\n\n\n";
         let spans: Vec<&str> = paragraphs(prose).iter().map(|p| p.slice(prose)).collect();
         assert_eq!(spans, ["One line\ntwo.\n", "Three.\n"]);
-        assert_eq!(before_in_paragraph(prose, prose.find("two").unwrap()), "One line\n");
-        assert_eq!(before_in_paragraph(prose, prose.find("Three").unwrap()), "");
-        assert_eq!(after_in_paragraph(prose, prose.find("line").unwrap()), "line\ntwo.\n");
-        assert_eq!(after_in_paragraph(prose, prose.find("Three").unwrap()), "Three.\n");
+        assert_eq!(before_in_paragraph(prose, prose.find("two").unwrap(), 64), "One line\n");
+        assert_eq!(before_in_paragraph(prose, prose.find("two").unwrap(), 5), "line\n");
+        assert_eq!(before_in_paragraph(prose, prose.find("Three").unwrap(), 64), "");
+        assert_eq!(after_in_paragraph(prose, prose.find("line").unwrap(), 64), "line\ntwo.\n");
+        assert_eq!(after_in_paragraph(prose, prose.find("line").unwrap(), 6), "line\nt");
+        assert_eq!(after_in_paragraph(prose, prose.find("Three").unwrap(), 64), "Three.\n");
     }
 
     fn split(text: &str) -> Vec<&str> {

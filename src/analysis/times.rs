@@ -145,6 +145,10 @@ const NOT_A_PLACE: &[&str] = &[
     "Wall", "What", "Which", "Load", "Startup", "Start", "End", "Wait", "Travel", "Lead", "Query", "Install", "Boot",
 ];
 
+/// How far before or after a time its neighbouring words are looked for: far enough
+/// for a date and a word or two.
+const NEAR: usize = 64;
+
 /// Scans the whole document for what every profile needs.
 pub fn scan(cx: &Context<'_>) -> TimeScan {
     let doc = cx.doc;
@@ -217,7 +221,7 @@ fn is_timestamp(prose: &str, time: Span) -> bool {
     if text.bytes().filter(|&b| b == b':').count() >= 2 {
         return true;
     }
-    let before = before_in_paragraph(prose, time.start).trim_end_matches([' ', '\t', ',']);
+    let before = before_in_paragraph(prose, time.start, NEAR).trim_end_matches([' ', '\t', ',']);
     let before = before.strip_suffix(" at").unwrap_or(before).trim_end();
     let date = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
@@ -620,7 +624,7 @@ fn find_lite(regex: &regex_lite::Regex, prose: &str, span: Span) -> Vec<Span> {
 
 /// "the 14th" is a date when what follows is not a noun it counts ("the 4th paragraph").
 fn ordinal_is_a_date(prose: &str, span: Span) -> bool {
-    let rest = after_in_paragraph(prose, span.end).trim_start();
+    let rest = after_in_paragraph(prose, span.end, NEAR).trim_start();
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     next.is_empty()
         || matches!(next.as_str(), "of" | "at" | "to" | "through" | "and" | "or" | "until" | "by")
@@ -629,10 +633,10 @@ fn ordinal_is_a_date(prose: &str, span: Span) -> bool {
 
 /// Whether a time is in the past: "last Friday", "past week", "two days ago", "yesterday".
 fn is_past(prose: &str, span: Span) -> bool {
-    let before = before_in_paragraph(prose, span.start).trim_end();
+    let before = before_in_paragraph(prose, span.start, NEAR).trim_end();
     let word_before: String =
         before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<String>().chars().rev().collect();
-    let after = after_in_paragraph(prose, span.end).trim_start();
+    let after = after_in_paragraph(prose, span.end, NEAR).trim_start();
     matches!(word_before.to_lowercase().as_str(), "last" | "past" | "previous" | "since" | "ago")
         || after.get(..3).is_some_and(|word| word.eq_ignore_ascii_case("ago"))
 }

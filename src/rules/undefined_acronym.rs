@@ -182,8 +182,9 @@ fn is_windows_path_part(prose: &str, span: Span) -> bool {
 /// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
 fn is_shouting(prose: &str, span: Span) -> bool {
     let caps = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
-    let before = prose[..span.start].split_whitespace().rev().take_while(|w| caps(w)).count();
-    let after = prose[span.end..].split_whitespace().take_while(|w| caps(w)).count();
+    // Two neighbours settle it: counting no further keeps a long shouted text linear.
+    let before = prose[..span.start].split_whitespace().rev().take_while(|w| caps(w)).take(2).count();
+    let after = prose[span.end..].split_whitespace().take_while(|w| caps(w)).take(2).count();
     before + after >= 2
 }
 
