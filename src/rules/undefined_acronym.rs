@@ -32,11 +32,12 @@ few words and saves each reader a search or a round trip.
 
 ## What counts
 A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR (Full
-Name)\", \"ACR stands for …\" or \"ACR means …\", written within one paragraph. All-caps words that are not acronyms
-(\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more all-caps words in a row in one
-paragraph: a heading in capitals does not make the next paragraph's acronym shouting), ticket keys
-(`PLAT-231`) and steps of a Windows path (`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the expansion, the fix spells it out:
-\"minimum viable product (MVP)\".",
+Name)\", \"ACR stands for …\" or \"ACR means …\", written within one paragraph. All-caps
+words that are not acronyms (\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more
+all-caps words in a row in one paragraph: a heading in capitals does not make the next
+paragraph's acronym shouting), ticket keys (`PLAT-231`) and steps of a Windows path
+(`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the
+expansion, the fix spells it out: \"minimum viable product (MVP)\".",
     options: &[],
     example_config: None,
     flagged: &["The MVP ships next week.", "Send the LOI to legal."],
