@@ -1471,10 +1471,8 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                     "right",
                 ])
             });
-            // "Do we have any meetings arranged?" asks whether there are any; "who should be
-            // on call?" is a duty, "on a call" a meeting.
-            let existing =
-                core[..i].iter().rev().take(2).any(|p| p.is("any")) || w.is("call") && i > 0 && core[i - 1].is("on");
+            // "Do we have any meetings arranged?" asks whether there are any.
+            let existing = core[..i].iter().rev().take(2).any(|p| p.is("any"));
             let api = w.any(&["call", "calls"])
                 && core.get(i + 1).is_some_and(|n| n.is("to"))
                 && core.get(i + 2).is_some_and(|n| !n.is_verb());
@@ -1505,8 +1503,8 @@ fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
                             "next",
                         ])
                 });
-            if !compound && !deciding && !api && !existing && !reported_event && !calls_for_something(core, i) {
-                return Some((meeting_phrase_start(core, i), i));
+            if !compound && !deciding && !api && !existing && !reported_event && !call_for_no_meeting(core, i) {
+                return Some((start, i));
             }
             continue;
         }
@@ -1559,9 +1557,16 @@ fn in_verb_slot(core: &[W<'_>], i: usize) -> bool {
     }
 }
 
-/// "Call for papers", "a call for comments", "Call for a catalog": "call for" + a thing
-/// demands or fetches it. A call *for* people or a time is a meeting ("organize a call for
-/// Mike and me", "a call for 15 minutes", "set up a call for next week").
+/// A "call" that is no meeting: a duty ("who should be on call?", "Can you be on call this
+/// weekend?"; "on a call" is a meeting), or "call for" + a thing, which demands or fetches
+/// it ("Call for papers", "a call for comments", "Call for a catalog"). A call *for*
+/// people or a time is a meeting ("organize a call for Mike and me", "a call for 15
+/// minutes", "set up a call for next week").
+fn call_for_no_meeting(core: &[W<'_>], i: usize) -> bool {
+    core[i].is("call") && i > 0 && core[i - 1].is("on") || calls_for_something(core, i)
+}
+
+/// "call for" + a thing (see [`call_for_no_meeting`]).
 fn calls_for_something(core: &[W<'_>], i: usize) -> bool {
     if !core[i].any(&["call", "calls"]) || !core.get(i + 1).is_some_and(|n| n.is("for")) {
         return false;
@@ -1582,8 +1587,7 @@ fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if !has_meeting_subject(core, i) {
         return None;
     }
-    // "Can you be on call this weekend?": a duty, not a meeting.
-    if calls_for_something(core, i) || w.is("call") && i > 0 && core[i - 1].is("on") {
+    if call_for_no_meeting(core, i) {
         return None;
     }
     let object = core.get(i + 1);
