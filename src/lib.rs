@@ -86,21 +86,7 @@ pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
 
 /// Runs every rule that applies in `profile` over a parsed document.
 pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
-    check_document_with(doc, profile, settings, None)
-}
-
-/// [`check_document`], given the document's phrase matches if they were found already.
-pub(crate) fn check_document_with(
-    doc: &Document<'_>,
-    profile: Profile,
-    settings: &Settings,
-    phrases: Option<lexicon::PhraseScan>,
-) -> Checked {
     let cx = Context::new(doc, settings, profile);
-    let cx = match phrases {
-        Some(phrases) => cx.with_phrases(phrases),
-        None => cx,
-    };
     let mut findings = Vec::new();
     for (rule, severity) in enabled_rules(settings, profile) {
         findings.extend(marked(rule, severity, rule.check(&cx)));
@@ -139,8 +125,11 @@ pub(crate) fn conclude(
     profile: Profile,
     mut findings: Vec<Finding>,
 ) -> Checked {
-    let invalid = findings.iter().find(|f| !in_bounds(source, f));
-    debug_assert!(invalid.is_none(), "{} reported an invalid span: {invalid:?}", invalid.map_or("", |f| f.rule));
+    debug_assert!(
+        findings.iter().all(|f| in_bounds(source, f)),
+        "a rule reported an invalid span: {:?}",
+        findings.iter().find(|f| !in_bounds(source, f))
+    );
     let suppressions = suppress::Suppressions::read(source, comments);
     findings.retain(|f| !suppressions.suppresses(f));
     sort_findings(&mut findings);
