@@ -703,27 +703,22 @@ fn assemble<'a>(source: &'a str, sections: &[Section], spare: Spare) -> Document
 /// space ends the text so far and starts a section, the section's first space is left
 /// out ([`FlatProse::append`]): that is each section's *piece* of it.
 fn find_phrases(source: &str, sections: &mut [Section], reach: usize, lexicon: &Lexicon, profile: Profile) {
-    let mut skips = Vec::with_capacity(sections.len());
+    let parsed = sections.iter().filter_map(|s| s.parts.as_ref());
+    // A piece is the same as last time when its section was not parsed again and leaves
+    // out as much; a section's context is then the same when no other piece within
+    // `reach` bytes of it (and a character's length to spare) changed.
+    let (mut skips, mut pieces, mut changed) = (Vec::new(), Vec::new(), Vec::new());
     let mut ends_with_space = false;
-    for parts in sections.iter().filter_map(|s| s.parts.as_ref()) {
+    for parts in parsed {
         let skip = usize::from(ends_with_space && parts.prose.starts_with(char::is_whitespace));
-        let piece = &parts.flat.text[skip.min(parts.flat.text.len())..];
+        let piece = piece_of(&parts.flat.text, skip);
         if let Some(last) = piece.chars().next_back() {
             ends_with_space = last == ' ';
         }
         skips.push(skip);
+        pieces.push(piece);
+        changed.push(parts.phrases.as_ref().is_none_or(|p| p.context.is_none() || p.skip != skip));
     }
-    let pieces: Vec<&str> = (sections.iter().filter_map(|s| s.parts.as_ref()))
-        .zip(&skips)
-        .map(|(parts, &skip)| &parts.flat.text[skip.min(parts.flat.text.len())..])
-        .collect();
-    // A piece is the same as last time when its section was not parsed again and leaves
-    // out as much; a section's context is then the same when no other piece within
-    // `reach` bytes of it (and a character's length to spare) changed.
-    let changed: Vec<bool> = (sections.iter().filter_map(|s| s.parts.as_ref()))
-        .zip(&skips)
-        .map(|(parts, &skip)| parts.phrases.as_ref().is_none_or(|p| p.context.is_none() || p.skip != skip))
-        .collect();
     let near = reach + 4;
     let gaps = |order: &mut dyn Iterator<Item = usize>| {
         let mut gaps = vec![None; pieces.len()];
@@ -758,8 +753,7 @@ fn find_phrases(source: &str, sections: &mut [Section], reach: usize, lexicon: &
     let parsed = sections.iter_mut().filter_map(|s| Some((s.start, s.len, s.parts.as_mut()?)));
     for (((start, len, parts), window), skip) in parsed.zip(windows).zip(skips) {
         let Some((before, after)) = window else { continue };
-        let own = &parts.flat.text;
-        let piece = &own[skip.min(own.len())..];
+        let piece = piece_of(&parts.flat.text, skip);
         let text = format!("{before}{piece}{after}");
         let mut found = lexicon.raw_matches(&text, before.len()..before.len() + piece.len(), profile);
         for matches in &mut found {
@@ -774,6 +768,11 @@ fn find_phrases(source: &str, sections: &mut [Section], reach: usize, lexicon: &
         forget_findings_unless(parts, &kept);
         parts.phrases = Some(SectionPhrases { context: Some((before, after)), skip, kept });
     }
+}
+
+/// A section's piece of the file's flat prose: its own, less the first `skip` bytes.
+fn piece_of(flat: &str, skip: usize) -> &str {
+    &flat[skip.min(flat.len())..]
 }
 
 /// Drops a section's findings unless they were made with the phrase matches it now keeps.
