@@ -20,5 +20,5 @@ if ! command -v rg >/dev/null; then
   fi
   command -v rg >/dev/null || cargo install ripgrep --locked
 fi
-cargo build --release --quiet
-exec python3 bench/measure.py --plainly target/release/plainly --corpus "$corpus" --runs "${RUNS:-5}" "$@"
+cargo build --profile dist --quiet
+exec python3 bench/measure.py --plainly target/dist/plainly --corpus "$corpus" --runs "${RUNS:-5}" "$@"
