@@ -18,6 +18,7 @@ use toml::Spanned;
 pub use crate::config_error::ConfigError;
 use crate::finding::Severity;
 use crate::input::{DEFAULT_MAX_FILE_BYTES, FileKind};
+use crate::language::acts::{ACT_COUNT, ActModel, ActReader};
 use crate::lexicon::Lexicon;
 pub use crate::meta::Profile;
 use crate::meta::RuleMeta;
@@ -132,6 +133,15 @@ pub struct Settings {
     pub root: PathBuf,
     /// The phrase lists, built-in plus the config's rule files.
     pub lexicon: Arc<Lexicon>,
+    /// The act model that reads what each sentence does: the built-in one, or a model
+    /// being evaluated.
+    pub act_model: &'static ActModel<'static>,
+    /// Which reader decides each act, when not the default the evaluation chose
+    /// (`crate::analysis::acts::DECIDED_BY`): the evaluation compares readers this way.
+    pub act_readers: Option<[ActReader; ACT_COUNT]>,
+    /// Whether every text checked is a reply to an earlier message (the caller says so:
+    /// `--reply`, or a request's `reply` field), so needs no ask.
+    pub reply: bool,
     /// Accepted acronyms and terms.
     pub glossary: Glossary,
     /// Files larger than this are refused.
@@ -153,6 +163,9 @@ impl Default for Settings {
             path: None,
             root: PathBuf::from("."),
             lexicon: Lexicon::builtin(),
+            act_model: crate::language::acts::builtin(),
+            act_readers: None,
+            reply: false,
             glossary: Glossary::default(),
             max_file_size: DEFAULT_MAX_FILE_BYTES,
             team: None,

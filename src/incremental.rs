@@ -144,6 +144,8 @@ struct Parts {
     /// Its words as a reader counts them (running totals), its first word counted as if
     /// nothing came before it.
     counted: Vec<u32>,
+    /// Whether it quotes an earlier message, which makes the file a reply.
+    reply: bool,
     /// Its phrase matches, once found.
     phrases: Option<SectionPhrases>,
     /// What the rules that read only a section found in it, once checked.
@@ -564,6 +566,7 @@ impl Parts {
             comments: doc.comments,
             flat: doc.flat,
             counted: doc.counted,
+            reply: doc.reply,
             phrases: None,
             checked: None,
         }
@@ -585,6 +588,7 @@ impl Parts {
             links: take(&mut self.links),
             comments: take(&mut self.comments),
             attachments: 0,
+            reply: self.reply,
         }
     }
 
@@ -613,6 +617,7 @@ impl Parts {
         Parts {
             flat: FlatProse::new(&prose),
             counted: reader_counts(&prose, &words),
+            reply: self.reply,
             phrases: None,
             checked: None,
             prose,
@@ -693,6 +698,7 @@ fn assemble<'a>(source: &'a str, sections: &[Section], spare: Spare) -> Document
         links,
         comments,
         attachments: 0,
+        reply: sections.iter().flat_map(|s| &s.parts).any(|p| p.reply),
     }
 }
 

@@ -133,7 +133,7 @@ pub(crate) fn conclude(
     let suppressions = suppress::Suppressions::read(source, comments);
     findings.retain(|f| !suppressions.suppresses(f));
     sort_findings(&mut findings);
-    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     let score = score::score(&findings);
     Checked { profile, findings, score, words, warnings: suppressions.warnings }
 }
@@ -149,6 +149,7 @@ fn check_decoded(
 ) -> Checked {
     let mut doc = Document::parse(&decoded.text, FileKind::Text, options);
     doc.attachments = decoded.attachments;
+    doc.reply |= decoded.reply;
     let mut checked = check_document(&doc, profile, settings);
     for finding in &mut checked.findings {
         finding.span = decoded.map_span(finding.span, source);

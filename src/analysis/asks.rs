@@ -37,6 +37,9 @@ pub struct Ask {
     pub span: Span,
     /// How it asks.
     pub kind: AskKind,
+    /// Whether its grammar asks; false when only a team's own `[[ask]]` or
+    /// `[[imperative]]` entry makes it one.
+    pub grammar: bool,
 }
 
 /// Words that may open a sentence before a user's sentence-opening ask entry ("Also,
@@ -88,8 +91,8 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
                 .iter()
                 .any(|m| !reading.is_reported(m.span.start) && opens_sentence(doc, sentence, m.span.start));
         let listed = if listed { Some(AskKind::Request) } else { imperative.then_some(AskKind::Imperative) };
-        if let Some(kind) = kind.or(listed) {
-            asks.push(Ask { sentence: index, span: sentence.span, kind });
+        if let Some(ask_kind) = kind.or(listed) {
+            asks.push(Ask { sentence: index, span: sentence.span, kind: ask_kind, grammar: kind.is_some() });
         }
     }
     asks

@@ -2,6 +2,7 @@
 //! presence checks, bumps, thanks and sign-off are taken away.
 
 use super::Context;
+use crate::language::acts::{Act, ActSet};
 use crate::language::{Acts, TokenKind, Upos};
 use crate::span::Span;
 
@@ -9,9 +10,10 @@ use crate::span::Span;
 const MAX_WORDS: usize = 12;
 
 /// The whole message's span when it is only a greeting or presence check: every
-/// sentence is a greeting, a name, a mention, a presence check, a bump or thanks (as the
-/// language layer reads it), a sign-off ("Bart", "Cheers, Bart"), or the time a bump has
-/// waited ("It's been two weeks."), and at least one greets or checks presence.
+/// sentence does nothing but greet (a greeting, a name, a mention, a presence check, a
+/// bump or thanks: the `greeting` act, [`super::acts`]), or is a sign-off ("Bart",
+/// "Cheers, Bart") or the time a bump has waited ("It's been two weeks."), and at least
+/// one greets or checks presence: thanks alone says something.
 pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
     let doc = cx.doc;
     let words = &doc.words;
@@ -19,11 +21,16 @@ pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
         return None;
     }
     let mut greets = false;
+    let only_greeting = ActSet::of(&[Act::Greeting]);
     for index in 0..doc.sentences.len() {
         let reading = cx.language().sentence(index);
         greets |= reading.acts.contains(Acts::GREET) || reading.acts.contains(Acts::PRESENCE);
         let last = index + 1 == doc.sentences.len();
-        if !(reading.is_only_opening() || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
+        // Surely a greeting, and nothing else it may be.
+        let acts = cx.acts();
+        let greeting = reading.is_only_opening()
+            || acts.decided[index].contains(Act::Greeting) && acts.possible[index].bits() & !only_greeting.bits() == 0;
+        if !(greeting || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
             return None;
         }
     }

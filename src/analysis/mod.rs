@@ -4,9 +4,13 @@
 //! greeting. Each is computed once per document, on first use, through [`Context`], the
 //! one thing a rule reads.
 
+pub mod acts;
 pub mod asks;
+pub mod blockers;
 pub mod greeting;
 pub mod labels;
+pub mod meetings;
+pub mod references;
 pub mod times;
 
 use std::cell::OnceCell;
@@ -33,6 +37,7 @@ pub struct Context<'a> {
     asks: OnceCell<Vec<Ask>>,
     times: OnceCell<TimeScan>,
     deadlines: OnceCell<times::Deadlines>,
+    acts: OnceCell<acts::MessageActs>,
 }
 
 impl<'a> Context<'a> {
@@ -42,11 +47,12 @@ impl<'a> Context<'a> {
             doc,
             settings,
             profile,
-            language: Language::new(doc),
+            language: Language::new(doc, doc.reply || settings.reply),
             phrases: OnceCell::new(),
             asks: OnceCell::new(),
             times: OnceCell::new(),
             deadlines: OnceCell::new(),
+            acts: OnceCell::new(),
         }
     }
 
@@ -84,6 +90,11 @@ impl<'a> Context<'a> {
         self.asks.get_or_init(|| asks::find(self))
     }
 
+    /// What each sentence does, read once per document.
+    pub fn acts(&self) -> &acts::MessageActs {
+        self.acts.get_or_init(|| acts::read(self))
+    }
+
     /// Times, dates and time words, found once per document.
     pub fn times(&self) -> &TimeScan {
         self.times.get_or_init(|| times::scan(self))
@@ -115,7 +126,7 @@ pub struct MessageFacts {
 
 /// The facts of the message `cx` checks.
 pub fn message_facts(cx: &Context<'_>) -> MessageFacts {
-    let asks = cx.asks();
+    let asks = &cx.acts().asks;
     MessageFacts {
         first_ask: asks.first().map(|ask| ask.span),
         deadline: asks.iter().find_map(|ask| times::deadline_of(cx, ask.sentence)),
@@ -128,9 +139,14 @@ pub fn message_facts(cx: &Context<'_>) -> MessageFacts {
 /// ("Reminder", "PSA") count only when they open a sentence: "Reminder: the office is
 /// closed" tells, "you saw the announcement" does not.
 pub fn is_marked_fyi(cx: &Context<'_>) -> bool {
+    fyi_marker_in(cx, Span::new(0, cx.doc.prose.len()))
+}
+
+/// Whether an FYI marker stands in `span` (see [`is_marked_fyi`]).
+pub fn fyi_marker_in(cx: &Context<'_>, span: Span) -> bool {
     let doc = cx.doc;
     let entries = cx.lexicon().entries(List::Fyi);
-    cx.phrases().get(List::Fyi).iter().any(|m| {
+    cx.phrases().within(List::Fyi, span).iter().any(|m| {
         !entries[m.entry].sentence_start
             || doc.sentence_at(m.span.start).is_some_and(|s| asks::opens_sentence(doc, &doc.sentences[s], m.span.start))
     })

@@ -28,8 +28,12 @@ pub struct TimeScan {
     pub clock: Vec<Span>,
     /// End-of-day terms: "EOD", "COB", "end of day", "close of business".
     pub end_of_day: Vec<Span>,
-    /// Vague time words that no concrete time in the same sentence pins down.
+    /// Vague time words that time someone's action and that no concrete time in the same
+    /// sentence pins down: the hand-written reading of the `vague-time` act.
     pub vague: Vec<PhraseMatch>,
+    /// Every vague time word that no concrete time in its sentence pins down and that is
+    /// not in reported words, whatever it times.
+    pub vague_words: Vec<PhraseMatch>,
     /// Whether the message says there is no deadline ("no rush", "whenever works").
     pub no_deadline: bool,
 }
@@ -158,7 +162,7 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
         .filter(|time| !is_timestamp(&doc.prose, *time))
         .collect();
     let end_of_day = phrases.get(List::EndOfDay).iter().map(|m| m.span).collect();
-    let vague = phrases
+    let vague_words: Vec<PhraseMatch> = phrases
         .get(List::VagueTime)
         .iter()
         .copied()
@@ -166,10 +170,15 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
             // "ASAP, by Fri 15:00 UTC at the latest" is pinned down by its own sentence.
             let Some(sentence) = doc.sentence_at(m.span.start) else { return true };
             !concrete_times(cx, doc.sentences[sentence].span).iter().any(|c| !c.overlaps(m.span))
-                && times_an_action(cx, sentence, m.span)
+                && !cx.language().sentence(sentence).is_reported(m.span.start)
         })
         .collect();
-    TimeScan { clock, end_of_day, vague, no_deadline: !phrases.get(List::NoDeadline).is_empty() }
+    let vague = vague_words
+        .iter()
+        .copied()
+        .filter(|m| doc.sentence_at(m.span.start).is_none_or(|sentence| times_an_action(cx, sentence, m.span)))
+        .collect();
+    TimeScan { clock, end_of_day, vague, vague_words, no_deadline: !phrases.get(List::NoDeadline).is_empty() }
 }
 
 /// Whether the vague time word at `span` times an action someone must take: in a sentence

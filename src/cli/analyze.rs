@@ -24,6 +24,9 @@ pub struct AnalyzeArgs {
     /// Use this config instead of finding `plainly.toml`.
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Read it as a reply to an earlier message (see `plainly check --reply`).
+    #[arg(long)]
+    pub reply: bool,
 }
 
 /// Output formats of `plainly analyze`.
@@ -39,13 +42,14 @@ pub(super) fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     let stdin = args.path == Path::new("-");
     let display = if stdin { "<stdin>".to_string() } else { args.path.display().to_string() };
     let dir = if stdin { PathBuf::from(".") } else { args.path.parent().map_or(PathBuf::from("."), Path::to_path_buf) };
-    let settings = match &args.config {
+    let mut settings = match &args.config {
         Some(path) => Settings::load(path, crate::rules::catalogue())?,
         None => match config::discover(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir }) {
             Some(path) => Settings::load(&path, crate::rules::catalogue())?,
             None => Settings::default(),
         },
     };
+    settings.reply |= args.reply;
     let bytes = if stdin {
         let mut bytes = Vec::new();
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| anyhow::anyhow!("{display}: cannot read: {e}"))?;

@@ -74,6 +74,10 @@ pub struct CheckArgs {
     /// `timezone` in plainly.toml's [team].
     #[arg(long, value_name = "ZONE")]
     pub timezone: Option<String>,
+    /// Check every text as a reply to an earlier message, which needs no ask
+    /// (`missing-ask` stays quiet): for a draft answering a thread.
+    #[arg(long)]
+    pub reply: bool,
 }
 
 /// The lowest severity that fails the run.
@@ -140,13 +144,13 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let mut configs = match &args.config {
         Some(path) => match Settings::load(path, crate::rules::catalogue()) {
-            Ok(settings) => Configs::fixed(settings, args.timezone.clone()),
+            Ok(settings) => Configs::fixed(settings, Overrides { timezone: args.timezone.clone(), reply: args.reply }),
             Err(err) => {
                 eprintln!("plainly: {err}");
                 return Ok(ExitStatus::Error);
             }
         },
-        None => Configs::discovered(args.timezone.clone()),
+        None => Configs::discovered(Overrides { timezone: args.timezone.clone(), reply: args.reply }),
     };
 
     let mut jobs = Vec::new();
@@ -544,19 +548,28 @@ struct Configs {
     by_dir: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
     by_file: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
     default: Arc<Settings>,
-    /// `--timezone`, applied to every config found.
+    /// `--timezone` and `--reply`, applied to every config found.
+    overrides: Overrides,
+}
+
+/// What the command line sets over every config.
+#[derive(Clone, Debug, Default)]
+struct Overrides {
+    /// `--timezone`.
     timezone: Option<String>,
+    /// `--reply`.
+    reply: bool,
 }
 
 impl Configs {
-    fn fixed(settings: Settings, timezone: Option<String>) -> Configs {
-        let settings = with_timezone(settings, timezone.as_deref());
-        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered(timezone) }
+    fn fixed(settings: Settings, overrides: Overrides) -> Configs {
+        let settings = overrides.apply(settings);
+        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered(overrides) }
     }
 
-    fn discovered(timezone: Option<String>) -> Configs {
-        let default = Arc::new(with_timezone(Settings::default(), timezone.as_deref()));
-        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default, timezone }
+    fn discovered(overrides: Overrides) -> Configs {
+        let default = Arc::new(overrides.apply(Settings::default()));
+        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default, overrides }
     }
 
     fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
@@ -569,11 +582,11 @@ impl Configs {
         let result = match config::discover(dir) {
             None => Ok(Arc::clone(&self.default)),
             Some(file) => {
-                let timezone = self.timezone.as_deref();
+                let overrides = &self.overrides;
                 self.by_file
                     .entry(file.clone())
                     .or_insert_with(|| {
-                        Settings::load(&file, crate::rules::catalogue()).map(|s| Arc::new(with_timezone(s, timezone)))
+                        Settings::load(&file, crate::rules::catalogue()).map(|s| Arc::new(overrides.apply(s)))
                     })
                     .clone()
             }
@@ -583,10 +596,15 @@ impl Configs {
     }
 }
 
-/// The settings with `--timezone` as the writer's zone (checked to be a known zone first).
-fn with_timezone(settings: Settings, timezone: Option<&str>) -> Settings {
-    match timezone {
-        Some(zone) => settings.with_writer_zone(zone).unwrap_or(settings),
-        None => settings,
+impl Overrides {
+    /// `settings` with `--timezone` as the writer's zone (checked to be a known zone
+    /// first) and `--reply`.
+    fn apply(&self, settings: Settings) -> Settings {
+        let mut settings = match &self.timezone {
+            Some(zone) => settings.with_writer_zone(zone).unwrap_or(settings),
+            None => settings,
+        };
+        settings.reply |= self.reply;
+        settings
     }
 }

@@ -67,6 +67,7 @@ pub(crate) struct Builder<'a> {
     links: Vec<Span>,
     comments: Vec<Span>,
     attachments: usize,
+    reply: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -80,6 +81,7 @@ impl<'a> Builder<'a> {
             links: Vec::new(),
             comments: Vec::new(),
             attachments: 0,
+            reply: false,
         }
     }
 
@@ -124,6 +126,11 @@ impl<'a> Builder<'a> {
 
     pub(crate) fn attachments(&mut self, count: usize) {
         self.attachments += count;
+    }
+
+    /// Marks the text as a reply to an earlier message.
+    pub(crate) fn reply(&mut self) {
+        self.reply = true;
     }
 
     pub(crate) fn finish(mut self, kind: FileKind) -> Document<'a> {
@@ -173,6 +180,7 @@ impl<'a> Builder<'a> {
             links: self.links,
             comments: self.comments,
             attachments: self.attachments,
+            reply: self.reply,
         }
     }
 }

@@ -50,6 +50,9 @@ pub(crate) fn parse(builder: &mut Builder<'_>, region: Span) {
     };
     let body = choose_body(&message);
     builder.attachments(attachment_count(&message, body.as_ref()));
+    if is_reply(&message) {
+        builder.reply();
+    }
     if let Some(Body { part, form: Form::AsIs }) = body {
         let span = part_body(part, text).shift(region.start);
         text::parse(builder, on_char_boundaries(span, source));
@@ -64,6 +67,8 @@ pub struct DecodedBody {
     pub text: String,
     /// Files attached to the message; the document parsed from `text` should carry it.
     pub attachments: usize,
+    /// Whether the headers say the message answers an earlier one.
+    pub reply: bool,
     /// File bytes `(start, end)` that carry each run of `per_carrier` decoded bytes;
     /// empty when the text could not be lined up with its encoding.
     carriers: Vec<(u32, u32)>,
@@ -127,10 +132,19 @@ pub fn decode_body(source: &str) -> Option<DecodedBody> {
     Some(DecodedBody {
         text: decoded,
         attachments: attachment_count(&message, Some(&body)),
+        reply: is_reply(&message),
         carriers,
         per_carrier,
         first_line,
     })
+}
+
+/// Whether a message's headers say it answers an earlier one: `In-Reply-To`, or a
+/// subject that starts with "Re:" (or a localised "AW:", "SV:", "RE :").
+fn is_reply(message: &Message<'_>) -> bool {
+    let subject = message.subject().unwrap_or_default().trim_start().to_lowercase();
+    !matches!(message.in_reply_to(), mail_parser::HeaderValue::Empty)
+        || ["re:", "re :", "aw:", "sv:", "antw:", "r:"].iter().any(|prefix| subject.starts_with(prefix))
 }
 
 /// The part whose text is checked, and how its text relates to its bytes in the file.
@@ -445,6 +459,15 @@ mod tests {
         );
         assert_eq!(word_at(&doc, MULTIPART, "report is attached"), Some("report"));
         assert!(!doc.prose.contains("Newsletter"));
+    }
+
+    #[test]
+    fn headers_say_whether_it_is_a_reply() {
+        let reply = "From: Sam <sam@example.com>\nSubject: Re: the migration\n\nIt moved last night.\n";
+        let answer = "From: Sam <sam@example.com>\nIn-Reply-To: <1@example.com>\nSubject: migration\n\nIt moved.\n";
+        let new = "From: Sam <sam@example.com>\nSubject: the migration\n\nIt moved last night.\n";
+        assert!(parse(reply).reply && parse(answer).reply);
+        assert!(!parse(new).reply);
     }
 
     #[test]

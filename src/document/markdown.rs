@@ -22,7 +22,7 @@ pub(crate) enum Flavor {
 pub(crate) fn parse(builder: &mut Builder<'_>, region: Span, skip: &[Span], flavor: Flavor, options: ParseOptions) {
     let source = builder.source();
     let text = region.slice(source);
-    let mut state = State::default();
+    let mut state = State { skip_quotes: options.skip_quotes, ..State::default() };
     for (event, range) in Parser::new_ext(text, extensions(flavor)).into_offset_iter() {
         let span = Span::from(range).shift(region.start);
         match event {
@@ -129,6 +129,8 @@ struct State {
     opaque_depth: usize,
     /// For each open link, whether it is an autolink (whose text is its URL).
     links: Vec<bool>,
+    /// Whether quotes are somebody else's words (in messages), so a quote makes a reply.
+    skip_quotes: bool,
 }
 
 impl State {
@@ -142,6 +144,10 @@ impl State {
             Tag::BlockQuote(_) => {
                 builder.close_leaf();
                 self.quote_depth += 1;
+                // In a message, a quote is an earlier message being answered.
+                if self.skip_quotes {
+                    builder.reply();
+                }
             }
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 builder.close_leaf();

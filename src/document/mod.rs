@@ -93,6 +93,9 @@ pub struct Document<'a> {
     pub comments: Vec<Span>,
     /// Files attached to an email; they give "see attached" its context.
     pub attachments: usize,
+    /// Whether the text answers an earlier message: it quotes one (`> ` lines, an "On …
+    /// wrote:" line), or an email's headers say so (`In-Reply-To`, a "Re:" subject).
+    pub reply: bool,
 }
 
 impl<'a> Document<'a> {

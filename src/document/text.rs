@@ -55,7 +55,12 @@ pub(crate) fn parse_skipping(builder: &mut Builder<'_>, region: Span, mut skip: 
     let body = Span::new(region.start, end);
     let body_text = body.slice(source);
 
+    let attributions = skip.len();
     skip.extend(ATTRIBUTION.find_iter(body_text).map(|m| Span::new(body.start + m.start(), body.start + m.end())));
+    // Quoting an earlier message, or the line that says who wrote it, makes this a reply.
+    if skip.len() > attributions || body_text.lines().any(|line| line.trim_start().starts_with('>')) {
+        builder.reply();
+    }
     let lines: Vec<&str> = body_text.split_inclusive('\n').collect();
     let traces = stack_trace_lines(&lines);
     let mut line_start = 0;

@@ -4,6 +4,7 @@
 //! configuration. Sentences are read on first use, so a profile whose rules never ask
 //! about grammar never pays for the tagger.
 
+pub mod acts;
 pub mod conllu;
 pub mod reading;
 pub mod tagger;
@@ -13,27 +14,39 @@ use std::cell::OnceCell;
 
 use crate::document::Document;
 use crate::span::Span;
+use acts::{MessageSetting, SentenceSetting};
 pub use reading::{Acts, Addressee, Mood, Role, SentenceReading};
 pub use tagger::{Tag, Upos};
 pub use tokens::{Token, TokenKind};
 
 /// The language layer's view of a document: a reading of each of its sentences, made
-/// when a rule first asks for it.
+/// when a rule first asks for it, and where each stands in the message.
 pub struct Language<'d> {
     doc: &'d Document<'d>,
+    message: OnceCell<MessageSetting>,
+    reply: bool,
     sentences: Vec<OnceCell<SentenceReading>>,
 }
 
 impl<'d> Language<'d> {
-    /// The (not yet made) readings of `doc`'s sentences.
-    pub fn new(doc: &'d Document<'d>) -> Language<'d> {
-        Language { doc, sentences: (0..doc.sentences.len()).map(|_| OnceCell::new()).collect() }
+    /// The (not yet made) readings of `doc`'s sentences; `reply` says whether the message
+    /// answers an earlier one.
+    pub fn new(doc: &'d Document<'d>, reply: bool) -> Language<'d> {
+        let count = doc.sentences.len();
+        Language { doc, message: OnceCell::new(), reply, sentences: (0..count).map(|_| OnceCell::new()).collect() }
     }
 
     /// The reading of sentence `index` of the document.
     pub fn sentence(&self, index: usize) -> &SentenceReading {
         self.sentences[index]
             .get_or_init(|| read_span(self.doc.source, &self.doc.prose, self.doc.sentences[index].span))
+    }
+
+    /// Where sentence `index` stands in the message, as the act model reads it.
+    pub fn setting(&self, index: usize) -> SentenceSetting<'_> {
+        let message = *self.message.get_or_init(|| MessageSetting::of(self.doc, self.reply));
+        let previous = index.checked_sub(1).map(|p| self.sentence(p));
+        SentenceSetting::of(self.doc, index, previous, message)
     }
 }
 

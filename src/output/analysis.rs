@@ -9,6 +9,7 @@ use crate::analysis::Context;
 use crate::config::{Profile, Settings};
 use crate::document::{Document, ParseOptions};
 use crate::input::FileKind;
+use crate::language::acts::{Act, ActSet, features as acts_features};
 use crate::language::{SentenceReading, TokenKind};
 use crate::position::line_column_1;
 use crate::span::Span;
@@ -60,7 +61,7 @@ pub struct AddresseeReport {
 }
 
 /// One sentence's reading.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SentenceReport {
     /// The sentence.
     pub sentence: Quote,
@@ -74,8 +75,39 @@ pub struct SentenceReport {
     pub meeting: Option<String>,
     /// Reported words (in quotation marks), which are not the writer's asks.
     pub reported: Vec<String>,
+    /// What the act model and the hand-written reading say it does, and what the rules
+    /// read.
+    pub act_reading: ActReading,
     /// Its tokens and their tags.
     pub tokens: Vec<TokenReport>,
+}
+
+/// What a sentence does, as the message rules read it (see `plainly explain`'s rules and
+/// `model/README.md`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActReading {
+    /// The acts the rules are sure of (each decided by the model, the hand reading, or
+    /// both, act by act).
+    pub acts: Vec<&'static str>,
+    /// The acts it may have: enough to clear a rule that fires on an act's absence.
+    pub possible: Vec<&'static str>,
+    /// The acts the hand-written reading finds.
+    pub hand: Vec<&'static str>,
+    /// The model's probability of each act it may have, highest first.
+    pub scores: Vec<ActScore>,
+}
+
+/// The model's score of one act of a sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActScore {
+    /// The act.
+    pub act: &'static str,
+    /// Its probability.
+    pub probability: f32,
+    /// Whether the model is sure of it.
+    pub sure: bool,
+    /// The features that weighed most toward it, with their weights.
+    pub weighed_most: Vec<(String, f32)>,
 }
 
 /// What plainly concludes about the message.
@@ -96,7 +128,7 @@ pub struct MessageFacts {
 }
 
 /// The whole reading of one message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MessageReading {
     /// The version of this JSON format.
     pub version: u32,
@@ -123,8 +155,14 @@ impl MessageReading {
             };
             Quote { text: span.slice(source).to_string(), start: place(span.start), end: place(span.end) }
         };
+        let acts = cx.acts();
         let sentences = (0..doc.sentences.len())
-            .map(|index| sentence_report(source, doc.sentences[index].span, cx.language().sentence(index), &quote))
+            .map(|index| {
+                let mut report =
+                    sentence_report(source, doc.sentences[index].span, cx.language().sentence(index), &quote);
+                report.act_reading = act_reading(&cx, &acts.hand, index);
+                report
+            })
             .collect();
         let facts = cx.message_facts();
         MessageReading {
@@ -160,6 +198,7 @@ fn sentence_report(
             group: reading.addressee.group.map(text),
         },
         acts: reading.acts.names(),
+        act_reading: ActReading { acts: Vec::new(), possible: Vec::new(), hand: Vec::new(), scores: Vec::new() },
         meeting: reading.meeting.map(text),
         reported: reading.reported.iter().copied().map(text).collect(),
         tokens: reading
@@ -173,6 +212,46 @@ fn sentence_report(
                 kind: kind_name(token.kind),
             })
             .collect(),
+    }
+}
+
+/// How many features `plainly analyze` shows for each act.
+const WEIGHED_MOST: usize = 4;
+
+/// What sentence `index` does, as the message rules read it, and why.
+fn act_reading(cx: &Context<'_>, hand: &[ActSet], index: usize) -> ActReading {
+    let read = cx.acts();
+    let names = |set: ActSet| set.iter().map(Act::name).collect::<Vec<_>>();
+    let scores = &read.model[index];
+    let features = crate::analysis::acts::feature_names(cx, hand, index);
+    let model = cx.settings.act_model;
+    let mut shown: Vec<ActScore> = Act::ALL
+        .into_iter()
+        .filter(|act| scores.possible.contains(*act))
+        .map(|act| {
+            let mut weighed: Vec<(String, f32)> = features
+                .iter()
+                .filter_map(|name| {
+                    let weight = model.weight(acts_features::hash(name), act.index())?;
+                    (weight > 0.0).then(|| (name.clone(), (weight * 100.0).round() / 100.0))
+                })
+                .collect();
+            weighed.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            weighed.truncate(WEIGHED_MOST);
+            ActScore {
+                act: act.name(),
+                probability: (scores.of(act) * 100.0).round() / 100.0,
+                sure: scores.acts.contains(act),
+                weighed_most: weighed,
+            }
+        })
+        .collect();
+    shown.sort_by(|a, b| b.probability.total_cmp(&a.probability).then_with(|| a.act.cmp(b.act)));
+    ActReading {
+        acts: names(read.decided[index]),
+        possible: names(read.possible[index]),
+        hand: names(hand[index]),
+        scores: shown,
     }
 }
 
@@ -239,6 +318,20 @@ pub fn human(reading: &MessageReading) -> String {
         let _ = writeln!(out, "   mood: {} · addressee: {addressee} · acts: {acts}", s.mood);
         if let Some(meeting) = &s.meeting {
             let _ = writeln!(out, "   meeting: “{}”", one_line(meeting));
+        }
+        let r = &s.act_reading;
+        let list = |names: &[&str]| if names.is_empty() { "-".to_string() } else { names.join(", ") };
+        let _ = writeln!(
+            out,
+            "   does: {} · may do: {} · hand reading: {}",
+            list(&r.acts),
+            list(&r.possible),
+            list(&r.hand)
+        );
+        for score in &r.scores {
+            let why: Vec<String> = score.weighed_most.iter().map(|(name, w)| format!("{name} {w:+.2}")).collect();
+            let sure = if score.sure { "sure" } else { "possible" };
+            let _ = writeln!(out, "     {} {:.2} ({sure}): {}", score.act, score.probability, why.join(", "));
         }
         for reported in &s.reported {
             let _ = writeln!(out, "   reported: {}", one_line(reported));

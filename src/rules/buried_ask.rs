@@ -3,6 +3,7 @@
 use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
 use crate::analysis::labels::under_label;
 use crate::finding::{Finding, Severity};
+use crate::language::acts::Act;
 use crate::lexicon::List;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -64,18 +65,24 @@ impl Rule for BuriedAsk {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        let Some(first) = cx.asks().first() else { return Vec::new() };
+        let acts = cx.acts();
+        let Some(first) = acts.asks.first() else { return Vec::new() };
         if doc.word_count() <= cx.option(&META, "min-message-words") as usize {
             return Vec::new();
         }
+        // The hand reading's first ask, where it comes before, is where a reader could
+        // find the ask; it must be late too.
+        let hand = acts.hand.iter().position(|set| set.contains(Act::Ask));
+        let earliest = hand.map_or(first.sentence, |at| at.min(first.sentence));
+        let start = doc.sentences[earliest].span.start;
+        let words_before = doc.words_before(start);
+        if doc.sentences[earliest].block == 0 || words_before < cx.option(&META, "max-words-before") as usize {
+            return Vec::new();
+        }
+        if under_label(cx, first.span.start, List::AskLabel) || under_label(cx, start, List::AskLabel) {
+            return Vec::new();
+        }
         let words_before = doc.words_before(first.span.start);
-        let block = doc.sentences[first.sentence].block;
-        if block == 0 || words_before < cx.option(&META, "max-words-before") as usize {
-            return Vec::new();
-        }
-        if under_label(cx, first.span.start, List::AskLabel) {
-            return Vec::new();
-        }
         let message = format!(
             "The first ask comes after {words_before} words: readers who skim will miss it. Put it first, or under an “Ask:” label."
         );

@@ -1,11 +1,9 @@
 //! Flags blockers stated late in a message and not under a label.
 
 use super::{Context, MESSAGE_STANDUP, OptionMeta, Rule, RuleMeta, Scope};
-use crate::analysis::asks::is_question;
 use crate::analysis::labels::under_label;
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::language::{SentenceReading, Upos};
+use crate::language::acts::Act;
 use crate::lexicon::List;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -68,70 +66,27 @@ impl Rule for BuriedBlocker {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        let phrases = cx.phrases();
-        let negations = phrases.get(List::NotBlocker);
-        let first = phrases.get(List::Blocker).iter().find(|m| {
-            let negated = negations.iter().any(|n| n.span.overlaps(m.span));
-            let Some(sentence) = doc.sentence_at(m.span.start) else { return !negated };
-            let reading = cx.language().sentence(sentence);
-            !negated
-                && !is_question(doc, &doc.sentences[sentence])
-                && !reading.is_reported(m.span.start)
-                && states_blocker_now(reading, doc, m.span.start)
-        });
-        let Some(first) = first else { return Vec::new() };
-        let words_before = doc.words_before(first.span.start);
-        let in_first_block = doc.block_at(first.span.start).is_none_or(|b| b == 0);
-        if in_first_block || words_before < cx.option(&META, "max-words-before") as usize {
+        let acts = cx.acts();
+        let Some(first) = acts.first(Act::Blocker) else { return Vec::new() };
+        // The hand reading's first blocker, where it comes before, is where a reader could
+        // find it; it must be late too.
+        let hand = acts.hand.iter().position(|set| set.contains(Act::Blocker));
+        let earliest = hand.map_or(first, |at| at.min(first));
+        let start = doc.sentences[earliest].span.start;
+        let words_before = doc.words_before(start);
+        if doc.sentences[earliest].block == 0 || words_before < cx.option(&META, "max-words-before") as usize {
             return Vec::new();
         }
-        if under_label(cx, first.span.start, List::BlockerLabel) {
+        let span = doc.sentences[first].span;
+        if under_label(cx, span.start, List::BlockerLabel) || under_label(cx, start, List::BlockerLabel) {
             return Vec::new();
         }
-        let span = doc.sentence_at(first.span.start).map_or(first.span, |s| doc.sentences[s].span);
+        let words_before = doc.words_before(span.start);
         let message = format!(
             "The blocker comes after {words_before} words: readers who skim will miss it. Put it first, or under a “Blocker:” label."
         );
         vec![Finding::new(span, message)]
     }
-}
-
-/// Whether the blocker phrase at `offset` says the writer's work is held up now. Not a
-/// wait told as past narration that has ended ("I was waiting on this response from Ms.
-/// Korp, so I could…", "we had been blocked by it"): the verb group before the phrase is
-/// headed by a past-tense auxiliary. Not "stuck" as a past-tense verb with its own
-/// subject ("I already kind of stuck with the GNU Radio project": kept at it), where a
-/// blocked writer says "I'm stuck", "got stuck" or just "Stuck on…".
-fn states_blocker_now(reading: &SentenceReading, doc: &Document<'_>, offset: usize) -> bool {
-    let Some(at) = reading.tokens.iter().position(|t| t.span.end > offset) else { return true };
-    let word = |k: usize| doc.text_of(reading.tokens[k].span).to_lowercase();
-    // The verb group before the phrase: auxiliaries, skipping adverbs and "kind of".
-    let mut k = at;
-    let mut auxiliaries = Vec::new();
-    let mut before = None;
-    while k > 0 {
-        k -= 1;
-        let tag = reading.tags[k];
-        let hedge = matches!(word(k).as_str(), "kind" | "sort") && k + 1 < at && word(k + 1) == "of";
-        if tag.upos == Upos::Adv || hedge || word(k) == "of" && k > 0 && matches!(word(k - 1).as_str(), "kind" | "sort")
-        {
-            continue;
-        }
-        if tag.upos == Upos::Aux {
-            auxiliaries.push(k);
-            continue;
-        }
-        before = Some(k);
-        break;
-    }
-    if let Some(&first) = auxiliaries.last() {
-        // The auxiliary furthest back heads the group: "was waiting", "had been blocked".
-        return reading.tags[first].xpos != "VBD";
-    }
-    if word(at) == "stuck" {
-        return before.is_none_or(|k| matches!(word(k).as_str(), "got" | "get" | "gets" | "getting" | "still"));
-    }
-    true
 }
 
 #[cfg(test)]

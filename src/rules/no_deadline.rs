@@ -3,6 +3,7 @@
 use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
 use crate::analysis::asks::AskKind;
 use crate::finding::{Finding, Severity};
+use crate::language::acts::Act;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "no-deadline",
@@ -65,14 +66,15 @@ impl Rule for NoDeadline {
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
-        let Some(first) = cx.asks().first() else { return Vec::new() };
+        let acts = cx.acts();
+        let Some(first) = acts.asks.first() else { return Vec::new() };
         // "Got a sec?" asks for attention, not for something by a time; bare-greeting says what is wrong.
         if crate::analysis::greeting::greeting_only(cx).is_some() {
             return Vec::new();
         }
-        let times = cx.times();
-        let bounded = cx.asks().iter().any(|ask| crate::analysis::times::deadline_of(cx, ask.sentence).is_some());
-        if times.no_deadline || vague_deadline_for_someone(cx) || bounded {
+        // A vague time ("ASAP") is what vague-deadline reports; "no rush" is a deadline. The
+        // rule fires only when no sentence may give either.
+        if acts.may_have(Act::Deadline) || acts.may_have(Act::VagueTime) || cx.times().no_deadline {
             return Vec::new();
         }
         let message = match first.kind {
@@ -85,39 +87,6 @@ impl Rule for NoDeadline {
         };
         vec![Finding::new(first.span, message)]
     }
-}
-
-/// Whether a vague time word sets the timing of somebody's action, so that only
-/// `vague-deadline` fires: it sits in a request, or in a sentence about what the
-/// writer or reader will do ("I'll fix it ASAP"). A vague word describing something
-/// else ("Is Solr supposed to recover at some point?") is no deadline at all.
-fn vague_deadline_for_someone(cx: &Context<'_>) -> bool {
-    let doc = cx.doc;
-    cx.times().vague.iter().any(|m| {
-        let Some(index) = doc.sentence_at(m.span.start) else { return false };
-        let sentence = &doc.sentences[index];
-        let request = cx.asks().iter().any(|a| a.sentence == index && a.kind != AskKind::Question);
-        request
-            || doc.sentence_words(sentence).iter().any(|w| {
-                let word = w.slice(&doc.prose).to_lowercase().replace('\u{2019}', "'");
-                matches!(
-                    word.as_str(),
-                    "i" | "i'll"
-                        | "i'm"
-                        | "i'd"
-                        | "we"
-                        | "we'll"
-                        | "we're"
-                        | "we'd"
-                        | "you"
-                        | "you'll"
-                        | "your"
-                        | "us"
-                        | "me"
-                        | "let's"
-                )
-            })
-    })
 }
 
 #[cfg(test)]
@@ -160,11 +129,6 @@ mod tests {
     #[test]
     fn vague_word_leaves_it_to_vague_deadline() {
         assert_clean(&NoDeadline, "Could you look at the flaky test asap?");
-    }
-
-    #[test]
-    fn vague_word_about_something_else_is_no_deadline() {
-        assert_flags(&NoDeadline, "[[Is Solr supposed to recover from this at some point?]]");
     }
 
     #[test]

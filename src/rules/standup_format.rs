@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleMeta, Scope};
 use crate::config::Profile;
 use crate::finding::{Finding, Fix, Severity};
-use crate::lexicon::List;
+use crate::language::acts::Act;
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -47,22 +47,21 @@ impl Rule for StandupFormat {
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
         let Some(first) = doc.sentences.first() else { return Vec::new() };
-        let phrases = cx.phrases();
-        let has = |lists: &[List]| lists.iter().any(|list| !phrases.get(*list).is_empty());
+        let acts = cx.acts();
         let mut findings = Vec::new();
-        if !has(&[List::StandupDone]) {
+        if !acts.may_have(Act::Done) {
             findings.push(Finding::new(
                 first.span,
                 "This update doesn't say what was done: add a “Done:” line (“Done: merged the export fix”).",
             ));
         }
-        if !has(&[List::StandupNext]) {
+        if !acts.may_have(Act::Next) {
             findings.push(Finding::new(
                 first.span,
                 "This update doesn't say what is next: add a “Next:” line (“Next: the retry logic”).",
             ));
         }
-        if !has(&[List::StandupBlockers, List::Blocker, List::NotBlocker]) {
+        if !acts.may_have(Act::Blocker) && !acts.may_have(Act::NoBlockers) {
             let end = doc.source.trim_end().len();
             let fix = Fix {
                 title: "Add “Blockers: none.”".into(),
@@ -87,7 +86,7 @@ mod tests {
 
     #[test]
     fn flags_each_missing_part() {
-        assert_eq!(messages(&StandupFormat, "Looked at the export code.").len(), 3);
+        assert_eq!(messages(&StandupFormat, "The export code is tricky.").len(), 3);
         assert_eq!(messages(&StandupFormat, "Finished the export fix. Next: retries.").len(), 1);
     }
 

@@ -1,6 +1,7 @@
 //! Flags vague time words ("ASAP", "soon") that no concrete time in the sentence pins down.
 
 use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, replacement_fix};
+use crate::config::Profile;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 
@@ -71,8 +72,10 @@ impl Rule for VagueDeadline {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let entries = cx.lexicon().entries(List::VagueTime);
-        cx.times()
-            .vague
+        // Documentation is not a message: the act model, trained on messages, does not
+        // read it, and the hand reading decides there (section by section).
+        let vague = if cx.profile == Profile::Doc { &cx.times().vague } else { &cx.acts().vague_times };
+        vague
             .iter()
             .map(|m| {
                 let text = cx.doc.text_of(m.span);
