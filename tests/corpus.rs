@@ -9,7 +9,7 @@ use plainly::output::FileReport;
 use plainly::{FileKind, Profile, Settings, Span};
 use rayon::prelude::*;
 
-mod skip;
+use crate::skip;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

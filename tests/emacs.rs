@@ -4,7 +4,7 @@
 //! buffers get no plainly (`tests/emacs/lsp_test.el`). Skipped, with a note, where `emacs`
 //! or eglot is not installed; `.ci/run` installs Debian's `emacs-nox` and `elpa-eglot`.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

@@ -21,7 +21,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-mod skip;
+use crate::skip;
 
 /// The address space each run may use. A debug build checking the largest inputs here
 /// peaks under 300 MB; the rest is headroom for allocator arenas and thread stacks.

@@ -6,7 +6,7 @@
 //! kak-lsp 16 or `tmux` is missing: kak-lsp is not packaged for Debian, so CI skips it;
 //! `cargo install kak-lsp --version 16.0.0` provides it (about 6 minutes to build).
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

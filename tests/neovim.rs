@@ -5,7 +5,7 @@
 //! plainly.toml" takes effect once saved. Skipped, with a note, where `nvim` (or `tmux`)
 //! is not installed; `.ci/run` installs them.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

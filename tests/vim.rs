@@ -6,7 +6,7 @@
 //! with a note, where `vim` or ALE is not installed; `.ci/run` installs Debian's
 //! `vim-ale`.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;
