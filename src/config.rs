@@ -42,6 +42,16 @@ struct Options {
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<RuleValue>>,
     team: Option<TeamOptions>,
+    language: Option<LanguageOptions>,
+}
+
+/// `[language]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LanguageOptions {
+    /// Whether to tell English messages from others (default true); `false` reads every
+    /// text as English.
+    detect: Option<bool>,
 }
 
 /// `[team]` as written.
@@ -142,6 +152,9 @@ pub struct Settings {
     /// Whether every text checked is a reply to an earlier message (the caller says so:
     /// `--reply`, or a request's `reply` field), so needs no ask.
     pub reply: bool,
+    /// Whether a text in another language than English gets only the rules that do not
+    /// read English (`[language] detect`, default true).
+    pub detect_language: bool,
     /// Accepted acronyms and terms.
     pub glossary: Glossary,
     /// Files larger than this are refused.
@@ -166,6 +179,7 @@ impl Default for Settings {
             act_model: crate::language::acts::builtin(),
             act_readers: None,
             reply: false,
+            detect_language: true,
             glossary: Glossary::default(),
             max_file_size: DEFAULT_MAX_FILE_BYTES,
             team: None,
@@ -258,6 +272,9 @@ impl Settings {
             settings.max_file_size = bytes;
         }
 
+        if let Some(language) = options.language {
+            settings.detect_language = language.detect.unwrap_or(true);
+        }
         if let Some(team) = options.team {
             settings.team = Some(parse_team(team, &error_at)?);
         }

@@ -61,6 +61,9 @@ pub struct Incremental {
     /// The storage of the last document put together, refilled for the next: the
     /// document of a long file is megabytes, and fresh memory costs a page fault a page.
     spare: Spare,
+    /// The language the last check read the text in, when not English: the sections'
+    /// kept results hold for that language only.
+    language: Option<crate::language::detect::OtherLanguage>,
 }
 
 /// A [`Document`]'s storage, empty.
@@ -226,7 +229,27 @@ impl Incremental {
         profile: Profile,
         settings: &Settings,
     ) -> Checked {
-        let rules: Vec<(&dyn Rule, Severity)> = crate::enabled_rules(settings, profile).collect();
+        // The language is told from the start of the text, as a whole check tells it.
+        let flat: String = (sections.iter())
+            .filter_map(|s| s.parts.as_ref())
+            .map(|p| p.flat.text.as_str())
+            .scan(0, |taken, text| {
+                (*taken < 4_000).then(|| {
+                    *taken += text.len();
+                    text
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let language = if settings.detect_language { crate::language::detect::other_language_of(&flat) } else { None };
+        if language != self.language {
+            // The rules that run changed: nothing kept from the last check holds.
+            for parts in sections.iter_mut().filter_map(|s| s.parts.as_mut()) {
+                parts.checked = None;
+            }
+            self.language = language;
+        }
+        let rules: Vec<(&dyn Rule, Severity)> = crate::enabled_rules(settings, profile, language.is_some()).collect();
         let whole_rules: Vec<(&dyn Rule, Severity)> =
             rules.iter().copied().filter(|(rule, _)| matches!(rule.locality(), Locality::Document)).collect();
         let lexicon = &settings.lexicon;
@@ -288,7 +311,9 @@ impl Incremental {
             debug_assert_eq!(words, whole.word_count());
             self.spare = Spare::of(whole);
         }
-        crate::conclude(source, &comments, words, profile, findings)
+        let mut checked = crate::conclude(source, &comments, words, profile, findings);
+        checked.language = language;
+        checked
     }
 }
 

@@ -194,6 +194,9 @@ impl List {
 pub struct Entry {
     /// Literal phrases, matched whole-word.
     pub phrases: Vec<String>,
+    /// The phrases as the entry was written, before a later entry took any of them: its
+    /// first form is the one `instead` is written for (see `rules::wording`).
+    pub forms: Vec<String>,
     /// A regular expression, matched whole-word, for users who need one.
     pub pattern: Option<String>,
     /// Plain alternatives, offered as fixes (for acronyms: the expansion).
@@ -625,6 +628,7 @@ fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List,
                 // Shorthand for one entry per acronym, with its expansion as the alternative.
                 for (acronym, expansion) in std::mem::take(&mut raw.expand) {
                     let entry = Entry {
+                        forms: vec![acronym.clone()],
                         phrases: vec![acronym],
                         pattern: None,
                         instead: vec![expansion],
@@ -665,6 +669,7 @@ fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List,
             out.push((
                 list,
                 Entry {
+                    forms: raw.phrases.clone(),
                     phrases: raw.phrases,
                     pattern: raw.pattern.map(Spanned::into_inner),
                     instead: raw.instead,
@@ -831,7 +836,7 @@ mod tests {
                 // The built-in entry keeps the phrases the user did not list.
                 (
                     "“circling back” says something will happen later without saying what or when.",
-                    vec!["follow up", "come back to"]
+                    vec!["following up", "coming back"]
                 ),
             ]
         );

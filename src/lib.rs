@@ -63,6 +63,9 @@ pub struct Checked {
     /// Problems with the text's own directives, not findings (they cost no score): an
     /// unknown rule id in a suppression comment.
     pub warnings: Vec<(Span, String)>,
+    /// The language the text is written in, when it is not English: then only the rules
+    /// that do not read English ran (see [`language::detect`]).
+    pub language: Option<language::detect::OtherLanguage>,
 }
 
 /// Checks `source` (the whole file text) as `kind` with `profile`.
@@ -87,19 +90,27 @@ pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
 /// Runs every rule that applies in `profile` over a parsed document.
 pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
     let cx = Context::new(doc, settings, profile);
+    let language = if settings.detect_language { language::detect::other_language(doc) } else { None };
     let mut findings = Vec::new();
-    for (rule, severity) in enabled_rules(settings, profile) {
+    for (rule, severity) in enabled_rules(settings, profile, language.is_some()) {
         findings.extend(marked(rule, severity, rule.check(&cx)));
     }
-    conclude(doc.source, &doc.comments, doc.word_count(), profile, findings)
+    let mut checked = conclude(doc.source, &doc.comments, doc.word_count(), profile, findings);
+    checked.language = language;
+    checked
 }
 
-/// The rules that run in `profile` under `settings`, with the severity each has.
+/// The rules that run in `profile` under `settings`, with the severity each has; for a
+/// text in another language (`other_language`), only those that do not read English.
 pub(crate) fn enabled_rules(
     settings: &Settings,
     profile: Profile,
+    other_language: bool,
 ) -> impl Iterator<Item = (&'static dyn rules::Rule, finding::Severity)> + '_ {
-    rules::ALL.iter().filter_map(move |&rule| Some((rule, settings.severity(rule.meta(), profile)?)))
+    rules::ALL
+        .iter()
+        .filter(move |rule| !other_language || !rule.meta().reads_english)
+        .filter_map(move |&rule| Some((rule, settings.severity(rule.meta(), profile)?)))
 }
 
 /// `findings` of `rule`, marked with its id and `severity`.
@@ -135,7 +146,7 @@ pub(crate) fn conclude(
     sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     let score = score::score(&findings);
-    Checked { profile, findings, score, words, warnings: suppressions.warnings }
+    Checked { profile, findings, score, words, warnings: suppressions.warnings, language: None }
 }
 
 /// Checks an email whose text part is transfer-encoded: rules run on the decoded text

@@ -96,6 +96,9 @@ pub struct RuleMeta {
     pub weight: u8,
     /// Whether findings are about text or the whole message.
     pub scope: Scope,
+    /// Whether the rule reads English words: when a message is in another language it
+    /// does not run (only rules on digits, zone names and lengths do).
+    pub reads_english: bool,
     /// Markdown: `## What it does`, `## Why`, `## What counts` (and options).
     pub docs: &'static str,
     /// Numeric options.

@@ -91,6 +91,9 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Problems with the file's own directives (see [`Checked::warnings`]), where they are.
     pub warnings: Vec<(Position, String)>,
+    /// The language the text is in, when it is not English (only rules that do not read
+    /// English ran).
+    pub language: Option<crate::language::detect::OtherLanguage>,
 }
 
 impl FileReport {
@@ -127,7 +130,15 @@ impl FileReport {
             })
             .collect();
         let warnings = checked.warnings.into_iter().map(|(span, message)| (point(span.start), message)).collect();
-        FileReport { path, profile: checked.profile, score: checked.score, words: checked.words, diagnostics, warnings }
+        FileReport {
+            path,
+            profile: checked.profile,
+            score: checked.score,
+            words: checked.words,
+            diagnostics,
+            warnings,
+            language: checked.language,
+        }
     }
 
     /// The number of diagnostics at each severity: `(info, warning, error)`.

@@ -124,7 +124,8 @@ pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
     let gap = &prose[previous.end..word.start];
     let last = previous.slice(prose);
     match gap {
-        "-" | "/" | "\u{2010}" | "\u{2011}" => false,
+        // "follow-up", "and/or", "1.6.x", "node.js": joined words are one.
+        "-" | "/" | "." | "\u{2010}" | "\u{2011}" => false,
         ":" => !(digits(last) && digits(text)),
         _ if gap.trim().is_empty() && !gap.contains('\n') && digits(last) => {
             // "3 p.m.", "10 am"
@@ -414,6 +415,11 @@ mod tests {
         );
         assert_eq!(reader_count("We have 3 apples and 10 pears."), ["We", "have", "3", "apples", "and", "10", "pears"]);
         assert_eq!(reader_count("会議は明日です then"), ["then"]);
+        // The spec's hard case: words joined by dots in versions and names are one.
+        assert_eq!(
+            reader_count("Upgrade 1.6.x or v1.6.2 of node.js"),
+            ["Upgrade", "1.6", "or", "v1.6.2", "of", "node.js"]
+        );
     }
 
     use super::*;

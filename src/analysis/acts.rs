@@ -171,23 +171,36 @@ pub fn hand_reading(cx: &Context<'_>) -> HandReading {
 /// The act model's features of every sentence of the message `cx` checks, given the
 /// hand-written reading of each (`hand`), which the model starts from.
 pub fn features(cx: &Context<'_>, hand: &[ActSet]) -> Vec<Vec<u32>> {
+    let message = message_acts(hand);
     (0..cx.doc.sentences.len())
-        .map(|index| acts_features::hashes(cx.language().sentence(index), cx.doc.source, &setting(cx, hand, index)))
+        .map(|index| {
+            acts_features::hashes(cx.language().sentence(index), cx.doc.source, &setting(cx, hand, message, index))
+        })
         .collect()
 }
 
 /// The named features of sentence `index` (see [`features`]), for `plainly analyze`.
 pub fn feature_names(cx: &Context<'_>, hand: &[ActSet], index: usize) -> Vec<String> {
-    acts_features::names(cx.language().sentence(index), cx.doc.source, &setting(cx, hand, index))
+    acts_features::names(cx.language().sentence(index), cx.doc.source, &setting(cx, hand, message_acts(hand), index))
+}
+
+/// The acts the hand reading finds anywhere in the message.
+fn message_acts(hand: &[ActSet]) -> ActSet {
+    ActSet::from_bits(hand.iter().fold(0, |bits, set| bits | set.bits()))
 }
 
 /// Where sentence `index` stands, with what the hand reading finds around it.
-fn setting<'c>(cx: &'c Context<'_>, hand: &[ActSet], index: usize) -> acts_features::SentenceSetting<'c> {
+fn setting<'c>(
+    cx: &'c Context<'_>,
+    hand: &[ActSet],
+    message: ActSet,
+    index: usize,
+) -> acts_features::SentenceSetting<'c> {
     let mut setting = cx.language().setting(index);
     setting.hand = HandActs {
         sentence: hand[index],
         previous: index.checked_sub(1).map_or(ActSet::default(), |p| hand[p]),
-        message: ActSet::from_bits(hand.iter().fold(0, |bits, set| bits | set.bits())),
+        message,
     };
     setting
 }
@@ -246,10 +259,17 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
             }
         }
     }
-    // The spec's hard case: a sentence that points inside the message or its thread ("as
-    // discussed below", "this PR") refers to nothing the reader lacks, whatever else it
-    // reads like.
+    // The spec's hard cases. A heading is a label, not a request, even when it is a
+    // question ("## What is blocking the release?"). A sentence that points inside the
+    // message or its thread ("as discussed below", "this PR") refers to nothing the
+    // reader lacks, whatever else it reads like.
     for index in 0..count {
+        if matches!(doc.blocks[doc.sentences[index].block].kind, crate::document::BlockKind::Heading(_)) {
+            for act in [Act::Ask, Act::Propose] {
+                decided[index].remove(act);
+                possible[index].remove(act);
+            }
+        }
         if !hand[index].contains(Act::Reference) && references::points_inside(cx, index) {
             decided[index].remove(Act::Reference);
             possible[index].remove(Act::Reference);
@@ -275,12 +295,12 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
         .enumerate()
         .filter(|(_, set)| set.contains(Act::Ask))
         .map(|(index, _)| {
-            let kind = hand_asks.iter().find(|a| a.sentence == index).map(|a| a.kind).unwrap_or_else(|| {
-                match cx.language().sentence(index).mood {
-                    Mood::Question => AskKind::Question,
-                    Mood::Imperative => AskKind::Imperative,
-                    Mood::Statement | Mood::Fragment => AskKind::Request,
-                }
+            // The hand reading's asks are in sentence order.
+            let hand_ask = hand_asks.binary_search_by_key(&index, |a| a.sentence).ok().map(|at| hand_asks[at]);
+            let kind = hand_ask.map(|a| a.kind).unwrap_or_else(|| match cx.language().sentence(index).mood {
+                Mood::Question => AskKind::Question,
+                Mood::Imperative => AskKind::Imperative,
+                Mood::Statement | Mood::Fragment => AskKind::Request,
             });
             Ask { sentence: index, span: doc.sentences[index].span, kind, grammar: true }
         })
@@ -292,6 +312,8 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
         .copied()
         .filter(|m| doc.sentence_at(m.span.start).is_some_and(|at| decided[at].contains(Act::VagueTime)))
         .collect();
+    // A regular expression over the whole text: only asked when there is a reference.
+    let linked = decided.iter().any(|set| set.contains(Act::Reference)) && references::has_link(cx);
     MessageActs {
         hand,
         model,
@@ -302,7 +324,7 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
         meeting_words,
         agenda: meetings::has_agenda(cx),
         reference_words,
-        linked: references::has_link(cx),
+        linked,
         spans: doc.sentences.iter().map(|s| s.span).collect(),
     }
 }

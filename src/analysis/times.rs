@@ -49,6 +49,15 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Dotted 24-hour times ("10.30", "14.30h"), which are also decimals and versions: a
+/// time only after a word that introduces one ("at 10.30", "from 9.00 to 10.30") or with
+/// its "h" ([`dotted_times`]).
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s?(?:h|hrs|uhr)\b)?").expect("static regex"));
+
+/// Words after which "10.30" is a time of day.
+const BEFORE_DOTTED: &[&str] = &["at", "from", "until", "till", "by", "before", "after", "around", "between"];
+
 // Zones written as offsets or places are looked for only in sentences that hold a time,
 // so these use `regex-lite`, which compiles in microseconds.
 macro_rules! lite {
@@ -157,10 +166,14 @@ const NEAR: usize = 64;
 pub fn scan(cx: &Context<'_>) -> TimeScan {
     let doc = cx.doc;
     let phrases = cx.phrases();
-    let clock = find(&CLOCK, &doc.prose, Span::new(0, doc.prose.len()))
+    let whole = Span::new(0, doc.prose.len());
+    let mut clock: Vec<Span> = find(&CLOCK, &doc.prose, whole)
         .into_iter()
+        .chain(dotted_times(&doc.prose, whole))
         .filter(|time| !is_timestamp(&doc.prose, *time))
         .collect();
+    clock.sort_unstable();
+    clock.dedup_by(|b, a| b.start < a.end);
     let end_of_day = phrases.get(List::EndOfDay).iter().map(|m| m.span).collect();
     let vague_words: Vec<PhraseMatch> = phrases
         .get(List::VagueTime)
@@ -222,16 +235,47 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
     })
 }
 
+/// The dotted times of `span` that read as times of day (see [`DOTTED`]): not part of a
+/// longer number ("1.6.2", "10.30.1"), and after a word that introduces a time or with
+/// their "h".
+fn dotted_times(prose: &str, span: Span) -> Vec<Span> {
+    if !span.slice(prose).contains('.') {
+        return Vec::new();
+    }
+    find(&DOTTED, prose, span)
+        .into_iter()
+        .filter(|time| {
+            let after = prose.as_bytes().get(time.end).copied();
+            let before = time.start.checked_sub(1).map(|i| prose.as_bytes()[i]);
+            let part_of_number = matches!(after, Some(b'.' | b','))
+                && prose.as_bytes().get(time.end + 1).is_some_and(u8::is_ascii_digit)
+                || matches!(before, Some(b'.' | b'$' | b'#'));
+            let word_before = before_in_paragraph(prose, time.start, NEAR)
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let with_h = time.slice(prose).ends_with(['h', 'H', 's', 'S', 'r', 'R']);
+            !part_of_number && (with_h || BEFORE_DOTTED.contains(&word_before.as_str()))
+        })
+        .collect()
+}
+
 /// Whether a clock time is a timestamp, when something was sent or logged rather than a
 /// time to act at: it has seconds ("07:03:00 PM"), or a numeric date with its year comes
-/// right before it ("Russell Montgomery@ENRON 11/28/2000 08:22 AM", "at 2/14/2005 7:03").
+/// right before it ("Russell Montgomery@ENRON 11/28/2000 08:22 AM", "at 2/14/2005 7:03"),
+/// but not after "at" ("on 2026-12-02 at 10am" is a time to meet at).
 fn is_timestamp(prose: &str, time: Span) -> bool {
     let text = time.slice(prose);
     if text.bytes().filter(|&b| b == b':').count() >= 2 {
         return true;
     }
     let before = before_in_paragraph(prose, time.start, NEAR).trim_end_matches([' ', '\t', ',']);
-    let before = before.strip_suffix(" at").unwrap_or(before).trim_end();
+    // "on 2026-12-02 at 10am": "at" makes it a time to act at, whatever the date before.
+    if before.ends_with(" at") || before == "at" {
+        return false;
+    }
     let date = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
     parts.len() == 3
@@ -350,6 +394,7 @@ pub fn concrete_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let prose = doc.prose.as_str();
     let phrases = cx.phrases();
     let mut concrete = find(&CLOCK, prose, span);
+    concrete.extend(dotted_times(prose, span));
     for list in [List::EndOfDay, List::Deadline] {
         concrete.extend(phrases.within(list, span).iter().map(|m| m.span));
     }
@@ -435,15 +480,32 @@ fn numeric_date(prose: &str, number: Span) -> Option<Span> {
     if !(1..=2).contains(&n) || &prose[number.start..number.end + 1 + n] == "24/7" {
         return None;
     }
-    let mut end = number.end + 1 + n;
+    let end = number.end + 1 + n;
     if let Some(year) = prose[end..].strip_prefix('/') {
         let y = digits(year);
         if y == 2 || y == 4 {
-            end += 1 + y;
+            return Some(Span::new(number.start, end + 1 + y));
         }
     }
-    Some(Span::new(number.start, end))
+    // Without a year, "1/2" is as often a fraction ("only 1/2 interested") as a day: it
+    // is a date after a word that introduces one ("by 3/11", "on 11/25", "or 3/11").
+    let word_before: String = before_in_paragraph(prose, number.start, NEAR)
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let introduced = DATE_INTRODUCERS.contains(&word_before.as_str())
+        || WEEKDAYS.contains(&word_before.trim_end_matches('s'))
+        || WEEKDAY_ABBREVIATIONS.iter().any(|w| w.eq_ignore_ascii_case(&word_before));
+    introduced.then(|| Span::new(number.start, end))
 }
+
+/// Words after which a day written as "3/11" is a date.
+const DATE_INTRODUCERS: &[&str] = &[
+    "on", "by", "before", "until", "till", "due", "from", "through", "thru", "after", "since", "for", "or", "and",
+    "to", "the", "this", "next", "at", "starting", "ending", "deadline", "eta",
+];
 
 /// The index of the first word of a duration ending in the unit at `unit`: "24 hours",
 /// "two more days", "a few weeks", "a couple of days".
@@ -672,6 +734,13 @@ mod tests {
         );
         assert_eq!(concrete("We ship on the 14th and in March."), ["14th", "March"]);
         assert_eq!(concrete("It is the 4th paragraph; we're open 24/7 and may march on."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_fraction_is_no_date() {
+        // A newcomer's message: "only 1/2 interested" is a fraction, "by 3/11" a day.
+        assert!(concrete("Only 1/2 interested so far.").is_empty());
+        assert_eq!(concrete("Send it by 3/11 or on 4/2."), ["3/11", "4/2"]);
     }
 
     #[test]

@@ -328,7 +328,7 @@ impl Failures {
 /// character device), which cron, `ssh -n` and many CI runners give: there plainly checks
 /// the current folder, as `--help` says. ripgrep decides the same way (grep-cli's
 /// `is_readable_stdin`).
-fn stdin_has_input() -> bool {
+pub(super) fn stdin_has_input() -> bool {
     let stdin = io::stdin();
     if stdin.is_terminal() {
         return false;
@@ -422,7 +422,10 @@ fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, failure
                 // A piped message comes back fixed, as formatters do, so editors can pipe through plainly.
                 replaces_report = true;
                 match fixed {
-                    Some(fixed) => out.push_str(&fixed.text),
+                    Some(fixed) => {
+                        out.push_str(&fixed.text);
+                        fixed_note(&job.display, fixed);
+                    }
                     None => out.push_str(&String::from_utf8_lossy(bytes)),
                 }
             }
@@ -432,17 +435,21 @@ fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, failure
                 out.push_str(&fix::unified_diff(&job.display, &original, &fixed.text));
             }
             (Source::File(path), Some(fixed)) => match fix::write_atomically(path, &fixed.original, &fixed.text) {
-                Ok(()) => {
-                    let n = fixed.applied.len();
-                    let what = fixed.applied.join("; ");
-                    eprintln!("plainly: {}: fixed {n} finding{}: {what}", job.display, if n == 1 { "" } else { "s" });
-                }
+                Ok(()) => fixed_note(&job.display, fixed),
                 Err(err) => failures.errors.push(RunError::new(&job.display, err.to_string())),
             },
             (Source::Stdin(_), Some(_)) => {}
         }
     }
     replaces_report.then_some(out)
+}
+
+/// Says on stderr what `--fix` changed in `display`: "plainly: notes.txt: fixed 2
+/// findings: Replace with “use”; Add “UTC”".
+fn fixed_note(display: &str, fixed: &Fixed) {
+    let n = fixed.applied.len();
+    let what = fixed.applied.join("; ");
+    eprintln!("plainly: {display}: fixed {n} finding{}: {what}", if n == 1 { "" } else { "s" });
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

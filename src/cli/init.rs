@@ -59,6 +59,11 @@ rule-files = [
 # core-hours = "09:00-17:00"      # or { default = "09:00-17:00", "Asia/Tokyo" = "10:00-18:00" }
 # zone-style = "abbreviation"
 
+# A message in another language gets only the rules that do not read English (time
+# zones, lengths). `detect = false` checks every text as English.
+# [language]
+# detect = false
+
 # Turn rules off, change their severity ("info", "warning", "error"), or set their
 # thresholds.
 [rules]

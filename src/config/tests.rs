@@ -112,3 +112,18 @@ fn a_top_level_key_after_a_table_is_named_as_such() {
     // In [profiles] a key is a pattern: a file named "glossary" may well be a doc.
     assert!(parse("[profiles]\n\"glossary\" = \"doc\"\n").is_ok());
 }
+
+#[test]
+fn language_detection_can_be_turned_off() {
+    assert!(parse("").unwrap().detect_language);
+    assert!(!parse("[language]\ndetect = false\n").unwrap().detect_language);
+    // With detection off, a German message gets the English rules, as a team asked.
+    let settings = parse("[language]\ndetect = false\n").unwrap();
+    let text = "Hallo zusammen, könnt ihr bitte bis Freitag den Bericht prüfen?";
+    let checked = crate::check(text, crate::FileKind::Text, Profile::Message, &settings);
+    assert_eq!(checked.language, None);
+    let detected = crate::check(text, crate::FileKind::Text, Profile::Message, &Settings::default());
+    assert_eq!(detected.language.map(|l| l.code), Some("deu"));
+    assert!(detected.findings.is_empty(), "{:?}", detected.findings);
+    assert!(parse("[language]\nguess = 1\n").is_err());
+}

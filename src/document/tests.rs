@@ -50,6 +50,11 @@ fn text_signature_and_reply_chrome_are_skipped() {
     assert_eq!(sentences(source, FileKind::Text), ["Looks good."]);
     let source = "Thanks, merging.\n\n-----Original Message-----\nFrom: Sam\nSent: Monday\n\nOld.";
     assert_eq!(sentences(source, FileKind::Text), ["Thanks, merging."]);
+    // A reply header in any language: a line naming a sender's address, ending in a colon
+    // (a newcomer's mail; its time is not the writer's).
+    let source = "Merged, thanks.\n\n2017年5月2日(火) 19:52 Kentaro Wada <wkentaro@example.com>:\n> old text\n";
+    assert_eq!(sentences(source, FileKind::Text), ["Merged, thanks."]);
+    assert!(Document::parse(source, FileKind::Text, ParseOptions::default()).reply);
 }
 
 #[test]

@@ -32,10 +32,14 @@ static CUT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// "On Tue, 3 Nov 2026 at 10:02, Sam <sam@example.com> wrote:", wrapped onto two lines at most.
+/// "On Tue, 3 Nov 2026 at 10:02, Sam <sam@example.com> wrote:", wrapped onto two lines at most;
+/// or, in any language, a line that names a sender's address and ends in a colon
+/// ("2017年5月2日(火) 19:52 Kentaro Wada <…@…>:", "Le mar. 2 mai, Kim <kim@example.org> a écrit :").
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*On\b[^\n]*(?:\r?\n[^\n]*)?\bwrote:[ \t]*\r?$|^[^\n]*\bwrote:[ \t]*\r?\n[ \t]*>")
-        .expect("static regex")
+    Regex::new(
+        r"(?m)^[ \t]*On\b[^\n]*(?:\r?\n[^\n]*)?\bwrote:[ \t]*\r?$|^[^\n]*\bwrote:[ \t]*\r?\n[ \t]*>|^[^\n]*<[^\s<>@]+@[^\s<>]+>[^\n]*:[ \t]*\r?$",
+    )
+    .expect("static regex")
 });
 
 /// Parses a plain-text body in `region` of the builder's source.

@@ -6,6 +6,7 @@
 
 pub mod acts;
 pub mod conllu;
+pub mod detect;
 pub mod reading;
 pub mod tagger;
 pub mod tokens;

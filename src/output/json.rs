@@ -25,6 +25,10 @@ struct File<'a> {
     profile: crate::config::Profile,
     score: u8,
     words: usize,
+    /// The ISO 639-3 code of the language the text is in, when it is not English (an
+    /// addition to the contract): only the rules that do not read English ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
     diagnostics: Vec<Diagnostic<'a>>,
 }
 
@@ -58,6 +62,7 @@ impl Report for Json {
                 profile: report.profile,
                 score: report.score,
                 words: report.words,
+                language: report.language.map(|l| l.code),
                 diagnostics: report
                     .diagnostics
                     .iter()

@@ -154,11 +154,15 @@ pub fn summary(run: &Run) -> String {
 /// "notes/update.md: clarity 84/100 · 3 findings (2 warnings, 1 info)".
 pub fn score_line(report: &FileReport) -> String {
     let n = report.diagnostics.len();
+    let language = match report.language {
+        Some(language) => format!(" · in {}: only rules that do not read English ran", language.name),
+        None => String::new(),
+    };
     if n == 0 {
-        return format!("{}: clarity {}/100 · no findings", report.path, report.score);
+        return format!("{}: clarity {}/100 · no findings{language}", report.path, report.score);
     }
     format!(
-        "{}: clarity {}/100 · {} ({})",
+        "{}: clarity {}/100 · {} ({}){language}",
         report.path,
         report.score,
         plural(n, "finding"),

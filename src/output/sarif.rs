@@ -510,6 +510,7 @@ mod tests {
             score: 92,
             words: 2,
             warnings: Vec::new(),
+            language: None,
         };
         let report = crate::output::FileReport::new("a.txt".into(), source, checked);
         let region = region(report.diagnostics[0].range);

@@ -82,7 +82,11 @@ pub(crate) fn report(path: &str, source: &str, profile: Profile, mut findings: V
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     let score = crate::score::score(&findings);
     let words = source.split_whitespace().count();
-    FileReport::new(path.to_string(), source, Checked { profile, findings, score, words, warnings: Vec::new() })
+    FileReport::new(
+        path.to_string(),
+        source,
+        Checked { profile, findings, score, words, warnings: Vec::new(), language: None },
+    )
 }
 
 pub(crate) fn finding(source: &str, text: &str, rule: &'static str, severity: Severity, message: &str) -> Finding {

@@ -12,6 +12,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 20,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message that is only a greeting or a presence check: \"Hi\", \"Hey @sam!\",

@@ -15,6 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 10,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message of more than `min-message-words` (100) words whose first ask starts

@@ -15,6 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 12,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message whose first blocker statement starts after the first paragraph **and**

@@ -12,6 +12,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 10,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a request or proposal for a synchronous call or meeting (\"hop/jump on a call\",

@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 2,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags hedges from the `hedge` lists (`rules/hedges.toml` and your own rule files):
@@ -80,11 +81,14 @@ mod tests {
     }
 
     #[test]
-    fn removal_fix_takes_the_comma() {
+    fn removal_fix_takes_the_comma_and_capitalises_what_follows() {
         let text = "Just wondering, is the build green?";
         let found = run(&Hedge, crate::Profile::Message, crate::FileKind::Text, text);
         let fix = &found[0].fixes[0];
-        assert_eq!(fix.span.slice(text), "Just wondering, ");
-        assert_eq!(fix.replacement, "");
+        assert_eq!(fix.span.slice(text), "Just wondering, i");
+        assert_eq!(fix.replacement, "I");
+        let text = "We should split it, if that makes sense.";
+        let fix = &run(&Hedge, crate::Profile::Message, crate::FileKind::Text, text)[0].fixes[0];
+        assert_eq!(fix.span.slice(text), ", if that makes sense");
     }
 }

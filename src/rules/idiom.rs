@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 2,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags idioms from the `idiom` lists (`rules/idioms.toml` and your own rule files):

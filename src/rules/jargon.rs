@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 2,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags phrases from the `jargon` lists (`rules/jargon.toml` and your own rule files):

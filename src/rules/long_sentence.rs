@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 2,
     scope: Scope::Text,
+    reads_english: false,
     docs: "\
 ## What it does
 Flags a sentence with more words than `max-words`: 30 in messages and status updates,

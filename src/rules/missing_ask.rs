@@ -16,6 +16,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[Profile::Standup],
     weight: 15,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message that asks nothing of its readers and does not say that no action is

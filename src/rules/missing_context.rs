@@ -12,6 +12,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 5,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message that refers to an artifact or an earlier conversation the reader may

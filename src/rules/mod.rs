@@ -28,6 +28,7 @@ mod undefined_acronym;
 mod unnumbered_questions;
 mod vague_deadline;
 mod wall_of_text;
+mod wording;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -159,7 +160,16 @@ pub(crate) fn phrase_findings(
                 Some(why) => format!("“{text}” {why}"),
                 None => format!("{}.", describe(text)),
             };
-            let fixes = entry.instead.iter().map(|alternative| replacement_fix(cx.doc.source, m.span, alternative));
+            // Each alternative fitted to the words it replaces ("circling back" →
+            // "following up", "ping you" → "message you"), and offered once.
+            let mut alternatives: Vec<String> = Vec::new();
+            for alternative in &entry.instead {
+                let fitted = wording::fit(&entry.forms, text, alternative);
+                if !alternatives.contains(&fitted) {
+                    alternatives.push(fitted);
+                }
+            }
+            let fixes = alternatives.iter().map(|alternative| replacement_fix(cx.doc.source, m.span, alternative));
             Some(Finding { fixes: fixes.collect(), ..Finding::new(m.span, message) })
         })
         .collect()
@@ -181,13 +191,40 @@ fn is_in_title(prose: &str, span: crate::span::Span) -> bool {
 }
 
 /// A fix replacing `span` with `alternative`, matching the case of the original's first
-/// letter. An empty alternative removes the phrase with the comma and space after it.
+/// letter, and the article before it to the alternative ("a win-win" → "a good deal",
+/// "a mission-critical service" → "an essential service"). An empty alternative removes
+/// the phrase with the punctuation that joined it to the sentence.
 pub(crate) fn replacement_fix(source: &str, span: crate::span::Span, alternative: &str) -> crate::finding::Fix {
     let original = span.slice(source);
     if alternative.is_empty() {
         let rest = &source[span.end..];
-        let eaten = rest.len() - rest.trim_start_matches([',', ';']).trim_start_matches([' ', '\t']).len();
-        let mut fix = crate::finding::Fix::replace(crate::span::Span::new(span.start, span.end + eaten), "");
+        let mut after = rest.len() - rest.trim_start_matches([',', ';', ':']).trim_start_matches([' ', '\t']).len();
+        let before = &source[..span.start];
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        let closes_sentence = rest.trim_start().starts_with(['.', '?', '!']);
+        let opens_sentence = trimmed.is_empty() || trimmed.ends_with(['.', '?', '!', '\n']);
+        let mut replacement = String::new();
+        let (start, end) = if closes_sentence {
+            // "We should split it, if that makes sense." loses ", if that makes sense".
+            (if trimmed.ends_with(',') { trimmed.len() - 1 } else { span.start }, span.end)
+        } else if opens_sentence {
+            // "Sorry to bother you, but is the build green?" becomes "Is the build green?":
+            // the joining word goes too, and the sentence starts with a capital again.
+            let next = rest[after..].to_lowercase();
+            if let Some(joint) = ["but ", "and ", "so "].into_iter().find(|j| next.starts_with(j)) {
+                after += joint.len();
+            }
+            match rest[after..].chars().next().filter(|c| c.is_lowercase()) {
+                Some(first) => {
+                    replacement = first.to_uppercase().collect();
+                    (span.start, span.end + after + first.len_utf8())
+                }
+                None => (span.start, span.end + after),
+            }
+        } else {
+            (span.start, span.end + after)
+        };
+        let mut fix = crate::finding::Fix::replace(crate::span::Span::new(start, end), replacement);
         fix.title = format!("Remove “{original}”");
         return fix;
     }
@@ -199,5 +236,47 @@ pub(crate) fn replacement_fix(source: &str, span: crate::span::Span, alternative
     } else {
         alternative.to_string()
     };
+    // The article before the phrase must agree with the alternative's first sound.
+    let before = &source[..span.start];
+    let article = ["a ", "an ", "A ", "An "].into_iter().find(|a| {
+        before.ends_with(a) && before[..before.len() - a.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    });
+    if let Some(article) = article {
+        let lower = alternative.to_lowercase();
+        let own_determiner = ["the ", "a ", "an ", "your ", "my ", "our "].iter().any(|d| lower.starts_with(d));
+        let wanted = if own_determiner {
+            ""
+        } else if starts_with_vowel_sound(&lower) {
+            "an "
+        } else {
+            "a "
+        };
+        if !article.eq_ignore_ascii_case(wanted) {
+            let capital = article.starts_with('A');
+            let wanted = if capital && !wanted.is_empty() {
+                let mut chars = wanted.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            } else {
+                wanted.to_string()
+            };
+            let start = span.start - article.len();
+            let mut fix =
+                crate::finding::Fix::replace(crate::span::Span::new(start, span.end), format!("{wanted}{replacement}"));
+            fix.title = format!("Replace with “{replacement}”");
+            return fix;
+        }
+    }
     crate::finding::Fix::replace(span, replacement)
+}
+
+/// Whether a word starts with a vowel sound, for "a" or "an": by its first letter, but
+/// "one", "use", "uni…", "eu…" start with a consonant sound and "hour", "honest" with a vowel.
+fn starts_with_vowel_sound(word: &str) -> bool {
+    if ["one", "once", "use", "usu", "uni", "eu", "ewe", "ubiq"].iter().any(|p| word.starts_with(p)) {
+        return false;
+    }
+    if ["hour", "honest", "honor", "honour", "heir"].iter().any(|p| word.starts_with(p)) {
+        return true;
+    }
+    word.starts_with(['a', 'e', 'i', 'o', 'u'])
 }

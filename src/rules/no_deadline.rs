@@ -14,6 +14,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 10,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a message that asks for something (see `missing-ask` for what counts as an ask)

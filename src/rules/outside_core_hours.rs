@@ -18,6 +18,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 4,
     scope: Scope::Text,
+    reads_english: false,
     docs: "\
 ## What it does
 Needs a `[team]` table in plainly.toml. Flags a clock time in a message (\"3pm\",
@@ -236,6 +237,14 @@ Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is
 in Berlin (09:00–17:00) and 1am Saturday in Tokyo (09:00–17:00), outside core hours there: pick another time, or \
 say it is flexible."]
         );
+    }
+
+    #[test]
+    fn a_time_after_a_numeric_date_counts() {
+        // A newcomer's message: the time after "2026-12-02 at" is a meeting time.
+        let found =
+            messages(&settings("Europe/Berlin"), "Can we meet on 2026-12-02 at 10am PT to decide the launch date?");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 8,
     scope: Scope::Message,
+    reads_english: true,
     docs: "\
 ## What it does
 In the `standup` profile, checks that a status update says what was done (\"done\",

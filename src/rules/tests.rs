@@ -23,7 +23,8 @@ fn every_rule_file_is_registered() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         let Some(stem) = name.strip_suffix(".rs") else { continue };
-        if ["mod", "tests", "testing"].contains(&stem) {
+        // Not rules: the registry, its tests and helpers, and the fitting of alternatives.
+        if ["mod", "tests", "testing", "wording"].contains(&stem) {
             continue;
         }
         assert!(by_id(&stem.replace('_', "-")).is_some(), "src/rules/{name} is not in ALL");
@@ -74,4 +75,36 @@ fn examples_are_tests() {
             assert!(found.is_empty(), "{}: fine example flagged: {example:?} -> {:?}", meta.id, found[0].message);
         }
     }
+}
+
+/// Every fix the phrase rules offer, applied to each entry's own flagged examples: the
+/// snapshot is read by a person, who checks that each line reads as English (an
+/// alternative in the matched form, with a fitting pronoun).
+#[test]
+fn replacements_applied_to_their_examples_read_as_english() {
+    use crate::lexicon::{Lexicon, List};
+    let lexicon = Lexicon::builtin();
+    let settings = crate::config::Settings::default();
+    let mut out = String::new();
+    let rules: [(&dyn Rule, List); 4] = [
+        (&jargon::Jargon, List::Jargon),
+        (&idiom::Idiom, List::Idiom),
+        (&hedge::Hedge, List::Hedge),
+        (&undefined_acronym::UndefinedAcronym, List::Acronym),
+    ];
+    for (rule, list) in rules {
+        for entry in lexicon.entries(list) {
+            for example in &entry.flagged {
+                let findings = super::testing::run_with(rule, &settings, Profile::Message, FileKind::Text, example);
+                for finding in findings.iter().filter(|f| !f.fixes.is_empty()) {
+                    for fix in &finding.fixes {
+                        let fixed =
+                            format!("{}{}{}", &example[..fix.span.start], fix.replacement, &example[fix.span.end..]);
+                        out.push_str(&format!("{}: {example}\n    → {fixed}\n", rule.meta().id));
+                    }
+                }
+            }
+        }
+    }
+    insta::assert_snapshot!(out);
 }

@@ -15,6 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 8,
     scope: Scope::Text,
+    reads_english: false,
     docs: "\
 ## What it does
 Flags a clock time (\"3pm\", \"3 p.m.\", \"15:00\", \"9:30am\", \"noon\", \"midnight\") or an
@@ -149,6 +150,24 @@ mod tests {
         assert_flags(&TimeZone, "We are scheduled to meet at [[3:00 p.m.]] in room 5.");
         assert_flags(&TimeZone, "Standup moved to [[15:30]].");
         assert_flags(&TimeZone, "The docs will be done by [[noon]].");
+    }
+
+    #[test]
+    fn a_time_after_a_numeric_date_and_at_is_a_time_to_meet_at() {
+        // A newcomer's messages: "at" makes it a time to act at, not a log's timestamp.
+        assert_flags(&TimeZone, "Can we meet on 2026-12-02 at [[10am]] to decide the launch date?");
+        assert_flags(&TimeZone, "Can we meet on 12/02/2026 at [[3pm]] to decide the launch date?");
+        assert_clean(&TimeZone, "Russell Montgomery@ENRON 11/28/2000 08:22 AM");
+    }
+
+    #[test]
+    fn dotted_times_are_clock_times() {
+        // The spec's hard case: "10.30" and "14.30h" are times; versions and amounts are not.
+        assert_flags(&TimeZone, "Can we have a call at [[10.30]] to decide the launch date?");
+        // A range is one time to the reader: it is reported once, at its start.
+        assert_flags(&TimeZone, "The review runs from [[9.00]] to 10.30.");
+        assert_flags(&TimeZone, "Training starts [[14.30h]] sharp.");
+        assert_clean(&TimeZone, "Upgrade to 10.30 first, then to 11.2.1, and it costs 12.50 a month.");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[Profile::Doc],
     weight: 8,
     scope: Scope::Message,
+    reads_english: false,
     docs: "\
 ## What it does
 Flags a message with more words of the writer's prose than `max-words` (250), and says

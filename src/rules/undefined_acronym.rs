@@ -19,6 +19,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 2,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags the first use of an all-caps word of 2–6 letters (a plural `s` allowed: \"PRDs\")
@@ -121,7 +122,16 @@ impl TermRule for UndefinedAcronym {
                 if entry.is_some_and(|e| e.common) || settings.glossary.has_acronym(word) {
                     continue;
                 }
-                findings.push(finding(span.shift(*offset), word, entry.and_then(|e| e.instead.first())));
+                // The plural of a listed acronym ("EMs") spells out the plural ("engineering
+                // managers (EMs)").
+                let expansion = entry.and_then(|e| e.instead.first()).map(|expansion| {
+                    if key != word && !expansion.ends_with('s') {
+                        super::wording::plural(expansion)
+                    } else {
+                        expansion.clone()
+                    }
+                });
+                findings.push(finding(span.shift(*offset), word, expansion.as_ref()));
             }
         }
         findings

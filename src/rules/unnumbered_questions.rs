@@ -14,6 +14,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 4,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags a paragraph (not a list) with `min-questions` (3) or more questions.

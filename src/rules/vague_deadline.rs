@@ -14,6 +14,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 8,
     scope: Scope::Text,
+    reads_english: true,
     docs: "\
 ## What it does
 Flags vague time words from the `vague-time` list (\"ASAP\", \"as soon as possible\", \"at

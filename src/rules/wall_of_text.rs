@@ -13,6 +13,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     optional_profiles: &[],
     weight: 3,
     scope: Scope::Text,
+    reads_english: false,
     docs: "\
 ## What it does
 Flags a paragraph with more words than `max-words` (120). List items, table cells,

@@ -85,7 +85,8 @@ impl SentenceSetting<'_> {
             index,
             block: block.kind,
             opens_block: block.sentences.start == index,
-            first_block: sentence.block == 0 || doc.blocks[..sentence.block].iter().all(|b| b.sentences.is_empty()),
+            // The first sentence's block is the first that holds any.
+            first_block: sentence.block == doc.sentences[0].block,
             label: label_over(doc, sentence.block),
             previous,
             message,
