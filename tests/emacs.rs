@@ -87,7 +87,7 @@ fn emacs_eglot_shows_diagnostics_follows_edits_and_applies_a_quick_fix() {
     assert!(!hover.contains("**") && !hover.contains('`'), "Markdown in a plain-text hover:\n{report}");
     assert!(with("first-line-hover Clarity ").len() == 1 && report.contains("/100 · "), "{report}");
     // The quick fix from eglot's menu changed the buffer, and the finding went.
-    assert!(with("actions ").concat().contains("Replace with “follow up” | Replace with “come back to”"), "{report}");
+    assert!(with("actions ").concat().contains("Replace with “follow up” | Replace with “come back”"), "{report}");
     assert_eq!(
         with("fixed "),
         [
