@@ -81,6 +81,9 @@ pub enum List {
     Proposal,
     /// Phrases that state a meeting's purpose ("to discuss", "agenda").
     Purpose,
+    /// Regions and cities that name a time zone right after a clock time ("3pm UK",
+    /// "10am East Coast").
+    Region,
     /// References to an artifact or earlier conversation ("the doc", "as discussed").
     Reference,
     /// Words that show a status update says what was done.
@@ -97,7 +100,7 @@ pub enum List {
 
 impl List {
     /// Every list, in name order.
-    pub const ALL: [List; 24] = [
+    pub const ALL: [List; 25] = [
         List::Acronym,
         List::Ask,
         List::AskLabel,
@@ -117,6 +120,7 @@ impl List {
         List::Proposal,
         List::Purpose,
         List::Reference,
+        List::Region,
         List::StandupBlockers,
         List::StandupDone,
         List::StandupNext,
@@ -146,6 +150,7 @@ impl List {
             List::Proposal => "proposal",
             List::Purpose => "purpose",
             List::Reference => "reference",
+            List::Region => "region",
             List::StandupBlockers => "standup-blockers",
             List::StandupDone => "standup-done",
             List::StandupNext => "standup-next",
@@ -173,6 +178,7 @@ impl List {
                 | List::Hedge
                 | List::VagueTime
                 | List::Zone
+                | List::Region
                 | List::EndOfDay
                 | List::Deadline
                 | List::NoDeadline

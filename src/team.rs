@@ -195,13 +195,76 @@ pub fn zone_of_mention(text: &str) -> Option<TimeZone> {
         let seconds = sign * (h.parse::<i32>().ok()? * 3600 + m.parse::<i32>().ok()? * 60);
         return Offset::from_seconds(seconds).ok().map(TimeZone::fixed);
     }
-    // "Berlin time", "New York time": the IANA zone named after the place.
-    let place = trimmed.strip_suffix(" time").or_else(|| trimmed.strip_suffix(" Time"))?.trim().replace(' ', "_");
+    // An IANA or POSIX name: "Europe/Berlin", "PST8PDT".
+    if let Some(zone) = named(trimmed) {
+        return Some(zone);
+    }
+    // "Berlin time", "3pm UK", "10am East Coast": a region's zone, or the IANA zone named
+    // after the place.
+    let place = trimmed.strip_suffix(" time").or_else(|| trimmed.strip_suffix(" Time")).unwrap_or(trimmed).trim();
+    if let Some((_, name)) = REGION_ZONES.iter().find(|(region, _)| *region == place) {
+        return named(name);
+    }
+    let place = place.replace(' ', "_");
     jiff::tz::db()
         .available()
         .find(|name| name.as_str().rsplit('/').next() == Some(place.as_str()))
         .and_then(|n| named(n.as_str()))
 }
+
+/// Regions and cities whose zone is not the IANA zone named after them (the `region` list
+/// in `rules/time.toml`); a region with several zones takes its most populous one.
+const REGION_ZONES: &[(&str, &str)] = &[
+    ("UK", "Europe/London"),
+    ("US Eastern", "America/New_York"),
+    ("East Coast", "America/New_York"),
+    ("NYC", "America/New_York"),
+    ("Boston", "America/New_York"),
+    ("US Pacific", "America/Los_Angeles"),
+    ("West Coast", "America/Los_Angeles"),
+    ("SF", "America/Los_Angeles"),
+    ("San Francisco", "America/Los_Angeles"),
+    ("LA", "America/Los_Angeles"),
+    ("Seattle", "America/Los_Angeles"),
+    ("US Central", "America/Chicago"),
+    ("Austin", "America/Chicago"),
+    ("US Mountain", "America/Denver"),
+    ("Montreal", "America/Toronto"),
+    ("Sao Paulo", "America/Sao_Paulo"),
+    ("Brazil", "America/Sao_Paulo"),
+    ("Europe", "Europe/Berlin"),
+    ("Germany", "Europe/Berlin"),
+    ("France", "Europe/Paris"),
+    ("Spain", "Europe/Madrid"),
+    ("Italy", "Europe/Rome"),
+    ("Netherlands", "Europe/Amsterdam"),
+    ("Poland", "Europe/Warsaw"),
+    ("Ireland", "Europe/Dublin"),
+    ("Portugal", "Europe/Lisbon"),
+    ("Sweden", "Europe/Stockholm"),
+    ("Finland", "Europe/Helsinki"),
+    ("Ukraine", "Europe/Kyiv"),
+    ("Kyiv", "Europe/Kyiv"),
+    ("Turkey", "Europe/Istanbul"),
+    ("Israel", "Asia/Jerusalem"),
+    ("Tel Aviv", "Asia/Jerusalem"),
+    ("India", "Asia/Kolkata"),
+    ("Mumbai", "Asia/Kolkata"),
+    ("Bangalore", "Asia/Kolkata"),
+    ("Bengaluru", "Asia/Kolkata"),
+    ("Delhi", "Asia/Kolkata"),
+    ("Pune", "Asia/Kolkata"),
+    ("Hyderabad", "Asia/Kolkata"),
+    ("Chennai", "Asia/Kolkata"),
+    ("China", "Asia/Shanghai"),
+    ("Beijing", "Asia/Shanghai"),
+    ("Shenzhen", "Asia/Shanghai"),
+    ("Japan", "Asia/Tokyo"),
+    ("Korea", "Asia/Seoul"),
+    ("Australia", "Australia/Sydney"),
+    ("New Zealand", "Pacific/Auckland"),
+    ("Cape Town", "Africa/Johannesburg"),
+];
 
 /// How to name a zone at an instant: its abbreviation when readers can tell it apart,
 /// else its offset from UTC ("UTC+1", "UTC+5:30").

@@ -49,6 +49,12 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Words after which a zone is stated for a whole message ([`declared_zone`]): "all times",
+/// "timestamps", "my TZ", "time zone:", "I'm in".
+static ZONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:times|timestamps|time ?zones?|tz|i['’]?m (?:in|on)|i am (?:in|on))\b").expect("static regex")
+});
+
 /// Dotted 24-hour times ("10.30", "14.30h"), which are also decimals and versions: a
 /// time only after a word that introduces one ("at 10.30", "from 9.00 to 10.30") or with
 /// its "h" ([`dotted_times`]).
@@ -67,6 +73,7 @@ macro_rules! lite {
     };
 }
 lite!(ISO_ZONED, r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
+lite!(ZONE_NAME, r"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_\-]+(?:/[A-Z][A-Za-z_\-]+)?");
 lite!(ZONE_OFFSET, r"(?i)\b(?:UTC|GMT)\s?(?:[+\-]|\x{2212})\s?\d{1,2}(?::?\d{2})?\b");
 lite!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
 
@@ -268,7 +275,7 @@ fn dotted_times(prose: &str, span: Span) -> Vec<Span> {
 /// but not after "at" ("on 2026-12-02 at 10am" is a time to meet at).
 fn is_timestamp(prose: &str, time: Span) -> bool {
     let text = time.slice(prose);
-    if text.bytes().filter(|&b| b == b':').count() >= 2 {
+    if text.bytes().filter(|&b| b == b':').count() >= 2 || is_log_stamp(prose, time) {
         return true;
     }
     let before = before_in_paragraph(prose, time.start, NEAR).trim_end_matches([' ', '\t', ',']);
@@ -281,6 +288,19 @@ fn is_timestamp(prose: &str, time: Span) -> bool {
     parts.len() == 3
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
         && (parts[0].len() == 4 || parts[2].len() >= 2)
+}
+
+/// Whether `time` stamps a line of a chat log: "[17:02] <kim> …", "(09:15) kim: …",
+/// "17:02 <kim> …". It is when the line was written, not a time the writer means.
+fn is_log_stamp(prose: &str, time: Span) -> bool {
+    let line_start = prose[..time.start].rfind('\n').map_or(0, |at| at + 1);
+    let after = &prose[time.end..];
+    match prose[line_start..time.start].trim() {
+        "[" => after.starts_with(']'),
+        "(" => after.starts_with(')'),
+        "" => after.trim_start_matches([' ', '\t']).starts_with('<'),
+        _ => false,
+    }
 }
 
 /// Whether `span` names a time zone: an abbreviation or name from the `zone` list, an
@@ -310,7 +330,9 @@ pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let iso = if text.contains(':') && text.contains('-') { find_lite(&ISO_ZONED, prose, span) } else { Vec::new() };
     let offset = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"utc") || w.eq_ignore_ascii_case(b"gmt"));
     let offsets = if offset { find_lite(&ZONE_OFFSET, prose, span) } else { Vec::new() };
-    let mut mentions: Vec<Span> = listed.chain(iso).chain(offsets).chain(places).collect();
+    let names = if text.contains('/') { find_lite(&ZONE_NAME, prose, span) } else { Vec::new() };
+    let regions = regions_after_times(cx, span);
+    let mut mentions: Vec<Span> = listed.chain(iso).chain(offsets).chain(places).chain(names).chain(regions).collect();
     mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(mentions.len());
     for mention in mentions {
@@ -319,6 +341,57 @@ pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
         }
     }
     kept
+}
+
+/// Regions and cities from the `region` list written right after a clock time ("3pm UK",
+/// "10am East Coast time", "9:00 London"), with a following "time". Alone ("the UK
+/// team") a region is a place, not a zone.
+fn regions_after_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
+    let prose = cx.doc.prose.as_str();
+    let regions = cx.phrases().within(List::Region, span);
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    let clock = &cx.times().clock;
+    regions
+        .iter()
+        .filter(|region| {
+            let at = clock.partition_point(|t| t.end <= region.span.start);
+            at > 0 && {
+                let between = &prose[clock[at - 1].end..region.span.start];
+                !between.is_empty() && between.len() <= 2 && between.chars().all(|c| c == ' ')
+            }
+        })
+        .map(|region| {
+            let rest = &prose[region.span.end..];
+            let time = [" time", " Time"].iter().any(|t| rest.starts_with(t))
+                && rest[5..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if time { Span::new(region.span.start, region.span.end + 5) } else { region.span }
+        })
+        .collect()
+}
+
+/// A zone the message states once for all its times, the spec's hard case: "All times
+/// UTC", "My TZ is UTC-7", "(times in CET)", "All times are in 24-hour PST8PDT", "I'm in
+/// PT". It is a zone named at most five words after a word for times or zones ([`ZONE_CUE`])
+/// that no clock time of its own owns.
+pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
+    let doc = cx.doc;
+    let prose = doc.prose.as_str();
+    ZONE_CUE.find_iter(prose).find_map(|cue| {
+        let sentence = doc.sentences.get(doc.sentence_at(cue.start())?)?.span;
+        // Five words and a bit: "times below are in 24-hour PST8PDT".
+        let end = (cue.end() + 48).min(sentence.end);
+        let end = (end..=sentence.end).find(|&at| prose.is_char_boundary(at)).unwrap_or(sentence.end);
+        let window = Span::new(cue.end(), end);
+        let mention = zone_mentions(cx, window).into_iter().next()?;
+        let between = &prose[cue.end()..mention.start];
+        let clock = &cx.times().clock;
+        let owned = (clock.iter().skip(clock.partition_point(|t| t.end <= sentence.start)))
+            .take_while(|t| t.start < sentence.end)
+            .any(|&t| own_zone(prose, t, &[mention]).is_some());
+        (between.split_whitespace().count() <= 5 && !owned && !CLOCK.is_match(between)).then_some(mention)
+    })
 }
 
 /// The zone written with the clock time `time`, if any: the zone right after it ("10am

@@ -312,7 +312,7 @@ const ASSISTANCE_NOUNS: &[&str] = &[
 ];
 
 /// Nouns for the shared artifacts a message points at and a reader may not have ("the
-/// doc", "this PR", "the deck"). Nouns that usually name something the reader already
+/// doc", "that PR", "the deck"). Nouns that usually name something the reader already
 /// has in front of them ("the diff" in a review, "this thread", "the bug") are not here.
 #[rustfmt::skip]
 const ARTIFACT_NOUNS: &[&str] = &[
@@ -320,6 +320,10 @@ const ARTIFACT_NOUNS: &[&str] = &[
     "deck", "slides", "dashboard", "dashboards", "spreadsheet", "spreadsheets", "rfc", "writeup", "write-up",
     "one-pager", "memo", "link", "attachment", "attachments", "screenshot", "screenshots", "recording",
 ];
+
+/// Artifacts that are, after "this", the place a comment is posted ("this PR", "this
+/// ticket"): the spec's hard case "the thread itself is not missing context".
+const THREAD_NOUNS: &[&str] = &["pr", "pull", "mr", "ticket"];
 
 /// Determiners that make a noun phrase point at one particular thing.
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their"];
@@ -1408,6 +1412,11 @@ fn artifact_references(words: &[W<'_>]) -> Vec<(usize, usize)> {
                         "latter",
                     ])
             });
+            let thread = w.is("this") && end == i + 1 && words[end].any(THREAD_NOUNS);
+            if thread {
+                i = end + 1 + usize::from(words.get(end + 1).is_some_and(|n| n.is("request")));
+                continue;
+            }
             if end > i && words[end].any(ARTIFACT_NOUNS) && !enumerated {
                 // "pull request": the head is "request".
                 let end = if words[end].is("pull") && words.get(end + 1).is_some_and(|n| n.is("request")) {

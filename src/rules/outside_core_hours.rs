@@ -4,7 +4,7 @@ use jiff::ZonedDateTime;
 use jiff::civil::{Time, Weekday};
 
 use super::{Context, MESSAGE_STANDUP, Rule, RuleMeta, Scope};
-use crate::analysis::times::{is_range, reference_date, written_zone};
+use crate::analysis::times::{declared_zone, is_range, reference_date, written_zone};
 use crate::finding::{Finding, Severity};
 use crate::span::Span;
 use crate::team::{Reader, clock_label, parse_clock, weekday_name, zone_of_mention};
@@ -77,6 +77,7 @@ impl Rule for OutsideCoreHours {
         let mut findings: Vec<Finding> = Vec::new();
         let mut said: Vec<Said> = Vec::new();
         let clock = &cx.times().clock;
+        let declared = std::cell::OnceCell::new();
         let mut next = 0;
         while next < clock.len() {
             let first = clock[next];
@@ -95,7 +96,9 @@ impl Rule for OutsideCoreHours {
             };
             let Some(start) = parse_clock(doc.text_of(first)) else { continue };
             let Some(end) = parse_clock(doc.text_of(last)) else { continue };
-            let mention = written_zone(cx, last);
+            // A time with no zone of its own takes the one the message states for all
+            // ("All times UTC").
+            let mention = written_zone(cx, last).or_else(|| declared.get_or_init(|| declared_zone(cx)).as_ref().copied());
             let zone = match mention {
                 Some(mention) => {
                     let Some(zone) = zone_of_mention(doc.text_of(mention)) else { continue };

@@ -31,8 +31,19 @@ wrong misses the meeting or the deadline, and asking costs a day.
 A zone anywhere in the sentence clears every time in it: an abbreviation (UTC, GMT,
 PT/PST/PDT, ET/EST/EDT, CT, MT, CET/CEST, BST, IST, JST, AEST/AEDT, NZT, AoE and more),
 an offset (\"UTC+2\", \"GMT-5\"), a Z-suffixed or offset ISO time, or a relative zone
-(\"your time\", \"my time\", \"local time\", \"Berlin time\", \"Pacific time\"). A city or
-office alone (\"in Tokyo\") is not a zone. One finding per sentence, at its first time.",
+(\"your time\", \"my time\", \"local time\", \"Berlin time\", \"Pacific time\"), an IANA or
+POSIX name (\"Europe/Berlin\", \"PST8PDT\"), or a region or city right after the time
+(\"3pm UK\", \"10am East Coast\", \"9:00 London\": the `region` list in `rules/time.toml`,
+which a team's rule file can extend). A city or office alone (\"in Tokyo\", \"the UK
+team\") is not a zone. One finding per sentence, at its first time.
+
+A zone stated once covers the whole message: \"All times UTC\", \"My TZ is UTC-7\",
+\"(times in CET)\", \"Timestamps are Pacific\", \"I'm in PT\" (a zone at most five
+words after \"times\", \"timestamps\", \"time zone\", \"TZ\" or \"I'm in\", that no time owns).
+
+Timestamps are not times anyone acts at: a time with seconds, a time right after a
+numeric date with its year (\"11/28/2000 08:22 AM\", but not \"on 2026-12-02 at
+10am\"), and a chat log's line stamps (\"[17:02] <kim> …\").",
     options: &[],
     example_config: None,
     flagged: &["Let's meet at 3pm tomorrow.", "Please send it by EOD Friday."],
@@ -40,6 +51,8 @@ office alone (\"in Tokyo\") is not a zone. One finding per sentence, at its firs
         "Let's meet at 3pm CET tomorrow.",
         "Please send it by 17:00 your time on Friday.",
         "The answer is midnight AoE.",
+        "All times are UTC. Standup moves to 9:30 and the retro to 15:00.",
+        "Can we meet at 3pm UK tomorrow, or 10am East Coast?",
     ],
 };
 
@@ -53,6 +66,10 @@ impl Rule for TimeZone {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
+        // "All times UTC" once covers every time in the message.
+        if crate::analysis::times::declared_zone(cx).is_some() {
+            return Vec::new();
+        }
         let times = cx.times();
         let mut found: Vec<Span> = times.clock.iter().chain(&times.end_of_day).copied().collect();
         found.sort_unstable();
@@ -103,9 +120,8 @@ impl Rule for TimeZone {
     }
 
     fn locality(&self) -> Locality {
-        // A time needs a zone in its own sentence; the times, the zones and the date it is
-        // read against are all found in that sentence.
-        Locality::Section
+        // A zone stated once ("All times UTC") covers the whole message.
+        Locality::Document
     }
 }
 
@@ -168,6 +184,35 @@ mod tests {
         assert_flags(&TimeZone, "The review runs from [[9.00]] to 10.30.");
         assert_flags(&TimeZone, "Training starts [[14.30h]] sharp.");
         assert_clean(&TimeZone, "Upgrade to 10.30 first, then to 11.2.1, and it costs 12.50 a month.");
+    }
+
+    #[test]
+    fn a_zone_stated_once_covers_the_message() {
+        // The spec's hard case, with a postmortem's own wording.
+        assert_clean(
+            &TimeZone,
+            "All times are in 24-hour PST8PDT.\n\nAt 14:02 the deploy started. At 14:10 alerts fired. We rolled back at 14:30.",
+        );
+        assert_clean(&TimeZone, "My TZ is UTC-7. Can we meet at 3pm tomorrow to decide the launch date?");
+        assert_clean(&TimeZone, "Can we meet at 3pm tomorrow (times in CET) to decide?\n\nOr Friday at 10am.");
+        assert_clean(&TimeZone, "Standup is at 9:30.\n\nTimestamps in this doc are Europe/Berlin.");
+        // "times" that names no zone, and a zone that is one time's own, state nothing.
+        assert_flags(&TimeZone, "I called three times. Can we meet at [[3pm]]?");
+        assert_flags(&TimeZone, "Meeting times: 3pm UTC.\n\nThe retro is at [[5pm]].");
+    }
+
+    #[test]
+    fn a_region_right_after_a_time_is_its_zone() {
+        assert_clean(&TimeZone, "Can we meet at 3pm UK tomorrow, or 10am East Coast time?");
+        assert_clean(&TimeZone, "The demo is at 9:00 London on Friday.");
+        // A place that is not written with the time is where someone is.
+        assert_flags(&TimeZone, "The UK team meets at [[3pm]].");
+    }
+
+    #[test]
+    fn a_chat_logs_line_stamps_are_not_the_writers_times() {
+        assert_clean(&TimeZone, "[17:02] <jason> are we going to wait for steven?\n(17:03) greg: yes");
+        assert_flags(&TimeZone, "[17:03] <greg> I think so, he said [[17:30]].");
     }
 
     #[test]

@@ -36,7 +36,9 @@ A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR 
 Name)\", \"ACR stands for …\" or \"ACR means …\", written within one paragraph. All-caps
 words that are not acronyms (\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more
 all-caps words in a row in one paragraph: a heading in capitals does not make the next
-paragraph's acronym shouting), ticket keys (`PLAT-231`) and steps of a Windows path
+paragraph's acronym shouting), an English word that labels its line (\"FIRST: back up
+the data\"; a word the tagger's treebank knows), a writer's initials alone on a
+paragraph's last line (\"Thanks,\\nMG\"), ticket keys (`PLAT-231`) and steps of a Windows path
 (`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the
 expansion, the fix spells it out: \"minimum viable product (MVP)\".",
     options: &[],
@@ -85,7 +87,12 @@ impl TermRule for UndefinedAcronym {
             terms.defined.extend(definitions(text).into_iter().map(str::to_owned));
             for m in ACRONYM.find_iter(text) {
                 let span = Span::from(m.range());
-                if is_name_part(text, span) || is_windows_path_part(text, span) || is_shouting(text, span) {
+                if is_name_part(text, span)
+                    || is_windows_path_part(text, span)
+                    || is_shouting(text, span)
+                    || is_label(text, span)
+                    || is_sign_off(text, span)
+                {
                     continue;
                 }
                 terms.uses.push((span.shift(paragraph.start), m.as_str().to_owned()));
@@ -190,6 +197,24 @@ fn is_windows_path_part(prose: &str, span: Span) -> bool {
     span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'\\') || bytes.get(span.end) == Some(&b'\\')
 }
 
+/// Whether the capitals are an English word that labels its line ("FIRST: back up the
+/// data", "NOTE: …"): it opens the line, a colon follows, and the tagger's treebank knows
+/// the word. An acronym as a label ("PRD: linked below") is still an acronym.
+fn is_label(prose: &str, span: Span) -> bool {
+    let line_start = prose[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    prose[line_start..span.start].trim_start_matches(|c: char| c.is_whitespace() || "-*•>".contains(c)).is_empty()
+        && prose[span.end..].starts_with(':')
+        && crate::language::tagger::tagger().knows(span.slice(prose))
+}
+
+/// Whether the capitals are a writer's initials signing off: two or three letters alone on
+/// the last line of a paragraph ("Thanks,\nMG", "-- JK").
+fn is_sign_off(prose: &str, span: Span) -> bool {
+    let line_start = prose[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let before = prose[line_start..span.start].trim_start_matches(|c: char| c.is_whitespace() || "-–—~".contains(c));
+    span.len() <= 3 && before.is_empty() && prose[span.end..].trim().is_empty()
+}
+
 /// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
 fn is_shouting(prose: &str, span: Span) -> bool {
     let caps = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
@@ -250,6 +275,15 @@ mod tests {
             "Set the value under HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet to the default.",
         );
         assert_clean(&UndefinedAcronym, "Copy it to C:\\TEMP\\build first.");
+    }
+
+    #[test]
+    fn labels_and_initials_are_not_acronyms() {
+        // A newcomer's mail: the labels are words, the sign-off is the writer's initials.
+        assert_clean(&UndefinedAcronym, "FIRST: back up the data.\nSECOND: run the migration.\n\nThanks,\nMG");
+        // An acronym as a label, or initials inside a sentence, are still acronyms.
+        assert_flags(&UndefinedAcronym, "[[PRD]]: linked below.");
+        assert_flags(&UndefinedAcronym, "Thanks,\n[[MG]] and the team");
     }
 
     #[test]

@@ -183,6 +183,12 @@ impl Tagger {
         Ok(Tagger { model, tags })
     }
 
+    /// Whether the treebank the model was trained on has `word`, in any case: "FIRST" is
+    /// an English word in capitals, "PRD" is not.
+    pub fn knows(&self, word: &str) -> bool {
+        self.model.word_class(word_hash(&WordForm::new(word).norm)) != 0
+    }
+
     /// The tags of a sentence's words, one per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<Tag> {
         let forms: Vec<WordForm> = words
