@@ -78,7 +78,7 @@ def main() -> int:
     parser.add_argument("--plainly", required=True)
     parser.add_argument("--corpus", required=True, type=Path)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("sets", nargs="*", default=["full", "big", "msg", "scale"])
+    parser.add_argument("sets", nargs="*", default=["full", "big", "msg", "scale", "sentence", "line"])
     args = parser.parse_args()
     if args.runs < 5:
         sys.exit("bench: at least 5 runs per command")
@@ -123,8 +123,32 @@ def main() -> int:
                 size = scaled.stat().st_size
                 rgr = measure([rg, "-c", RG_PATTERN, str(scaled)], args.runs)
                 print(row(f"scale {factor}× (time {result['median'] / base:.2f}× of 1×)", size, result, rgr), flush=True)
+        elif name == "sentence":
+            # One sentence of 10k, 20k and 40k words (msg.txt's words, no sentence end until
+            # the last): time must grow with the length, not its square.
+            words = msg.read_text().replace(".", "").replace("?", "").replace("!", "").split()
+            base = None
+            for count in (10_000, 20_000, 40_000):
+                sentence = tmp / f"sentence-{count}.txt"
+                sentence.write_text(" ".join(words[i % len(words)] for i in range(count)) + ".\n")
+                result = measure(msg_check + [str(sentence)], args.runs)
+                base = base or result["median"]
+                rgr = measure([rg, "-c", RG_PATTERN, str(sentence)], args.runs)
+                label = f"sentence {count // 1000}k words (time {result['median'] / base:.2f}× of 10k)"
+                print(row(label, sentence.stat().st_size, result, rgr), flush=True)
+        elif name == "line":
+            # A 2 MB line with no punctuation at all, as a pasted log or minified text.
+            words = msg.read_text().replace(".", "").replace("?", "").replace("!", "").split()
+            line = tmp / "line.txt"
+            text, size = [], 0
+            while size < 2_000_000:
+                text.append(words[len(text) % len(words)])
+                size += len(text[-1]) + 1
+            line.write_text(" ".join(text) + "\n")
+            print(row("line (2 MB, no punctuation)", line.stat().st_size, measure(msg_check + [str(line)], args.runs),
+                      measure([rg, "-c", RG_PATTERN, str(line)], args.runs)), flush=True)
         else:
-            sys.exit(f"bench: unknown set {name!r}; sets are full, big, msg, scale")
+            sys.exit(f"bench: unknown set {name!r}; sets are full, big, msg, scale, sentence, line")
     shutil.rmtree(tmp)
     return 0
 

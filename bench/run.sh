@@ -5,7 +5,7 @@
 #
 #   bench/run.sh            # all sets
 #   RUNS=9 bench/run.sh     # more runs per command
-#   bench/run.sh msg big    # some sets: full, big, msg, scale
+#   bench/run.sh msg big    # some sets: full, big, msg, scale, sentence, line
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/corpus/k8s-enhancements

@@ -51,6 +51,20 @@ pub fn paragraphs(prose: &str) -> Vec<Span> {
     paragraphs
 }
 
+/// Where the line holding `at` starts, looking back at most `limit` bytes; `None` when it
+/// starts further back. Reading a long line only near `at` keeps its callers linear in the
+/// line's length, however many times they ask.
+pub fn line_start_near(prose: &str, at: usize, limit: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(limit);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    match prose[from..at].rfind('\n') {
+        Some(newline) => Some(from + newline + 1),
+        None => (from == 0).then_some(0),
+    }
+}
+
 /// Up to `limit` bytes of `prose` before `at`, back no further than the start of its
 /// paragraph (see [`paragraphs`]): the words just before a place, for a rule that reads
 /// one or two of them. Bounded, so a rule that asks at every time in a long line stays

@@ -151,6 +151,25 @@ fn a_5_mb_single_line_is_checked() {
     assert!(found.iter().all(|d| d["range"]["start"]["line"] == 1));
 }
 
+/// A pasted log or minified text: one 1 MB run of words with no sentence end, holding
+/// what every rule looks for (times, vague words, asks, blockers, labels, acronyms, a
+/// chat stamp, a zone cue). Every scan that looked across the whole sentence for each
+/// match made this quadratic (89 s for 2 MB); it must stay linear (`bench/run.sh line`
+/// measures it), and here it must simply finish with the sentence reported.
+#[test]
+fn a_1_mb_run_of_words_with_everything_rules_look_for_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = "Hi all can someone review the close report ASAP we are blocked on finance FIRST: \
+                 hop on a quick call at 3pm tomorrow [17:02] <kim> all times are in PT the PRD and \
+                 the doc I shared as discussed by Friday EOD soon circle back MG ";
+    write(dir.path(), "line.txt", repeat_to(words, 1_000_000));
+    let run = plainly(dir.path(), &["check", "--format", "json", "line.txt"]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.code, Some(1));
+    let found = diagnostics(&run);
+    assert!(rules(&found).contains(&"long-sentence"), "{:?}", rules(&found));
+}
+
 /// Each diagnostic's excerpt once copied the whole lines it covers, so 5,000 findings
 /// on one 5 MB line copied 25 GB; long lines are now cut to a window around the span.
 #[test]

@@ -19,10 +19,17 @@ pub fn under_label(cx: &Context<'_>, offset: usize, list: List) -> bool {
     if matches!(block.kind, BlockKind::Heading(_)) && has_label(block.span) {
         return true;
     }
-    let line_start = doc.prose[..offset].rfind('\n').map_or(0, |at| at + 1);
-    let line_start = line_start.max(block.span.start);
-    let line_end = doc.prose[offset..].find('\n').map_or(doc.prose.len(), |at| offset + at);
-    for m in labels.iter().filter(|m| m.span.start >= line_start && m.span.start < line_end) {
+    // A label labels what follows it on its line, within LABEL_REACH bytes.
+    let line_start = crate::segment::line_start_near(&doc.prose, offset, LABEL_REACH)
+        .unwrap_or_else(|| (offset - LABEL_REACH..offset).find(|&at| doc.prose.is_char_boundary(at)).unwrap_or(offset))
+        .max(block.span.start);
+    let mut reach = (offset + LABEL_REACH).min(doc.prose.len());
+    while !doc.prose.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let line_end = doc.prose[offset..reach].find('\n').map_or(reach, |at| offset + at);
+    let first = labels.partition_point(|m| m.span.start < line_start);
+    for m in labels[first..].iter().take_while(|m| m.span.start < line_end) {
         let before = &doc.prose[line_start..m.span.start];
         let after = doc.prose[m.span.end..line_end].trim_start();
         if !before.chars().any(char::is_alphanumeric) && (after.starts_with([':', '-', '\u{2014}']) || after.is_empty())
@@ -43,3 +50,6 @@ pub fn under_label(cx: &Context<'_>, offset: usize, list: List) -> bool {
         .find(|b| matches!(b.kind, BlockKind::Heading(_)))
         .is_some_and(|heading| has_label(heading.span))
 }
+
+/// How far back on its line a label ("Blockers:") is looked for: a paragraph's worth.
+const LABEL_REACH: usize = 1000;

@@ -182,6 +182,9 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
     clock.sort_unstable();
     clock.dedup_by(|b, a| b.start < a.end);
     let end_of_day = phrases.get(List::EndOfDay).iter().map(|m| m.span).collect();
+    // The matches are in order: a sentence's concrete times are found once, however many
+    // vague words it holds (a long run of words may hold thousands).
+    let mut sentence_times: Option<(usize, Vec<Span>)> = None;
     let vague_words: Vec<PhraseMatch> = phrases
         .get(List::VagueTime)
         .iter()
@@ -189,8 +192,11 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
         .filter(|m| {
             // "ASAP, by Fri 15:00 UTC at the latest" is pinned down by its own sentence.
             let Some(sentence) = doc.sentence_at(m.span.start) else { return true };
-            !concrete_times(cx, doc.sentences[sentence].span).iter().any(|c| !c.overlaps(m.span))
-                && !cx.language().sentence(sentence).is_reported(m.span.start)
+            if sentence_times.as_ref().is_none_or(|(at, _)| *at != sentence) {
+                sentence_times = Some((sentence, concrete_times(cx, doc.sentences[sentence].span)));
+            }
+            let times = sentence_times.as_ref().map_or(&[][..], |(_, times)| times.as_slice());
+            !times.iter().any(|c| !c.overlaps(m.span)) && !cx.language().sentence(sentence).is_reported(m.span.start)
         })
         .collect();
     let vague = vague_words
@@ -293,7 +299,7 @@ fn is_timestamp(prose: &str, time: Span) -> bool {
 /// Whether `time` stamps a line of a chat log: "[17:02] <kim> …", "(09:15) kim: …",
 /// "17:02 <kim> …". It is when the line was written, not a time the writer means.
 fn is_log_stamp(prose: &str, time: Span) -> bool {
-    let line_start = prose[..time.start].rfind('\n').map_or(0, |at| at + 1);
+    let Some(line_start) = crate::segment::line_start_near(prose, time.start, 8) else { return false };
     let after = &prose[time.end..];
     match prose[line_start..time.start].trim() {
         "[" => after.starts_with(']'),

@@ -51,6 +51,13 @@ impl<'d> Language<'d> {
     }
 }
 
+/// The most words the tagger reads as one sentence. A longer run with no sentence end
+/// (a pasted log, a CSV line, minified text) is no sentence a reader would call one: its
+/// words get the tag the tagger's dictionary always gives them, or `NOUN`, which keeps
+/// the time linear in its length and reads no grammar into it. The longest sentences of
+/// the treebank's web text and of the labeled messages are under 300 words.
+pub const MAX_READ_WORDS: usize = 500;
+
 /// Reads the sentence at `span` of a file: `source` is the file, `prose` its prose view
 /// (same length, non-prose blanked).
 pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
@@ -60,7 +67,9 @@ pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
     let emoji: Vec<bool> = tokens.iter().map(|t| is_emoji(t.span.slice(source))).collect();
     let words: Vec<&str> =
         tokens.iter().zip(&emoji).filter(|(_, e)| !**e).map(|(t, _)| tagger_text(source, t)).collect();
-    let mut word_tags = tagger::tagger().tag(&words).into_iter();
+    let tagger = tagger::tagger();
+    let word_tags = if words.len() > MAX_READ_WORDS { tagger.tag_coarse(&words) } else { tagger.tag(&words) };
+    let mut word_tags = word_tags.into_iter();
     let symbol = Tag { upos: Upos::Punct, xpos: "NFP", imperative: false };
     let mut tags: Vec<Tag> =
         emoji.iter().map(|&e| if e { symbol } else { word_tags.next().unwrap_or(symbol) }).collect();

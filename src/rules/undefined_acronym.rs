@@ -38,7 +38,7 @@ words that are not acronyms (\"NOTE\", \"MUST\", \"TODO\"), shouting (three or m
 all-caps words in a row in one paragraph: a heading in capitals does not make the next
 paragraph's acronym shouting), an English word that labels its line (\"FIRST: back up
 the data\"; a word the tagger's treebank knows), a writer's initials alone on a
-paragraph's last line (\"Thanks,\\nMG\"), ticket keys (`PLAT-231`) and steps of a Windows path
+paragraph's last line (\"MG\" under \"Thanks,\"), ticket keys (`PLAT-231`) and steps of a Windows path
 (`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the
 expansion, the fix spells it out: \"minimum viable product (MVP)\".",
     options: &[],
@@ -201,7 +201,7 @@ fn is_windows_path_part(prose: &str, span: Span) -> bool {
 /// data", "NOTE: …"): it opens the line, a colon follows, and the tagger's treebank knows
 /// the word. An acronym as a label ("PRD: linked below") is still an acronym.
 fn is_label(prose: &str, span: Span) -> bool {
-    let line_start = prose[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let Some(line_start) = crate::segment::line_start_near(prose, span.start, 16) else { return false };
     prose[line_start..span.start].trim_start_matches(|c: char| c.is_whitespace() || "-*•>".contains(c)).is_empty()
         && prose[span.end..].starts_with(':')
         && crate::language::tagger::tagger().knows(span.slice(prose))
@@ -210,7 +210,7 @@ fn is_label(prose: &str, span: Span) -> bool {
 /// Whether the capitals are a writer's initials signing off: two or three letters alone on
 /// the last line of a paragraph ("Thanks,\nMG", "-- JK").
 fn is_sign_off(prose: &str, span: Span) -> bool {
-    let line_start = prose[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let Some(line_start) = crate::segment::line_start_near(prose, span.start, 16) else { return false };
     let before = prose[line_start..span.start].trim_start_matches(|c: char| c.is_whitespace() || "-–—~".contains(c));
     span.len() <= 3 && before.is_empty() && prose[span.end..].trim().is_empty()
 }

@@ -160,8 +160,16 @@ pub fn hash(name: &str) -> u32 {
     h
 }
 
-/// The named features of a sentence whose tokens are spans of `source`.
+/// The named features of a sentence whose tokens are spans of `source`, sorted.
 pub fn names(reading: &SentenceReading, source: &str, setting: &SentenceSetting<'_>) -> Vec<String> {
+    let mut out = unsorted_names(reading, source, setting);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The named features of a sentence, in the order they are made, repeats included.
+fn unsorted_names(reading: &SentenceReading, source: &str, setting: &SentenceSetting<'_>) -> Vec<String> {
     let mut out = Vec::with_capacity(96);
     let words: Vec<String> = reading
         .tokens
@@ -271,14 +279,13 @@ pub fn names(reading: &SentenceReading, source: &str, setting: &SentenceSetting<
     }
     out.push(format!("msg-len:{}", bucket(message.words)));
     out.push(format!("msg-sentences:{}", bucket(message.sentences)));
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
 /// The hashed features of a sentence (see [`names`]).
 pub fn hashes(reading: &SentenceReading, source: &str, setting: &SentenceSetting<'_>) -> Vec<u32> {
-    let mut hashes: Vec<u32> = names(reading, source, setting).iter().map(|n| hash(n)).collect();
+    // Hashes sort faster than the names they come from (a long run of words has many).
+    let mut hashes: Vec<u32> = unsorted_names(reading, source, setting).iter().map(|n| hash(n)).collect();
     hashes.sort_unstable();
     hashes.dedup();
     hashes

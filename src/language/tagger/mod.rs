@@ -227,6 +227,19 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// Tags from the dictionary alone, for a run of words too long to read as a sentence
+    /// ([`crate::language::MAX_READ_WORDS`]): a word the dictionary always tags one way
+    /// gets that tag, any other word `NOUN`.
+    pub fn tag_coarse<S: AsRef<str>>(&self, words: &[S]) -> Vec<Tag> {
+        let noun = Tag { upos: Upos::Noun, xpos: "NN", imperative: false };
+        words
+            .iter()
+            .map(|w| self.model.word_tag(word_hash(w.as_ref())).map_or(noun, |t| self.tags[usize::from(t)]))
+            .collect()
+    }
+}
+
 /// The index of the highest score; the first one on a tie, so tagging is deterministic.
 pub fn best(scores: &[i32]) -> u8 {
     let mut best = 0;
