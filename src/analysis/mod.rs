@@ -35,6 +35,7 @@ pub struct Context<'a> {
     language: Language<'a>,
     phrases: OnceCell<PhraseScan>,
     asks: OnceCell<Vec<Ask>>,
+    clock: OnceCell<Vec<crate::span::Span>>,
     times: OnceCell<TimeScan>,
     deadlines: OnceCell<times::Deadlines>,
     acts: OnceCell<acts::MessageActs>,
@@ -50,6 +51,7 @@ impl<'a> Context<'a> {
             language: Language::new(doc, doc.reply || settings.reply),
             phrases: OnceCell::new(),
             asks: OnceCell::new(),
+            clock: OnceCell::new(),
             times: OnceCell::new(),
             deadlines: OnceCell::new(),
             acts: OnceCell::new(),
@@ -93,6 +95,13 @@ impl<'a> Context<'a> {
     /// What each sentence does, read once per document.
     pub fn acts(&self) -> &acts::MessageActs {
         self.acts.get_or_init(|| acts::read(self))
+    }
+
+    /// The clock times a writer means ("3pm", "15:00", "at 10.30"; not timestamps), in
+    /// order, found once per document. Cheaper than [`Context::times`], which also reads
+    /// which vague words time an action.
+    pub fn clock_times(&self) -> &[crate::span::Span] {
+        self.clock.get_or_init(|| times::clock_times(self))
     }
 
     /// Times, dates and time words, found once per document.

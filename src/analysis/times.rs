@@ -169,10 +169,10 @@ const NOT_A_PLACE: &[&str] = &[
 /// for a date and a word or two.
 const NEAR: usize = 64;
 
-/// Scans the whole document for what every profile needs.
-pub fn scan(cx: &Context<'_>) -> TimeScan {
+/// The clock times of the whole document that are not timestamps, in order (see
+/// [`Context::clock_times`]).
+pub fn clock_times(cx: &Context<'_>) -> Vec<Span> {
     let doc = cx.doc;
-    let phrases = cx.phrases();
     let whole = Span::new(0, doc.prose.len());
     let mut clock: Vec<Span> = find(&CLOCK, &doc.prose, whole)
         .into_iter()
@@ -181,6 +181,14 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
         .collect();
     clock.sort_unstable();
     clock.dedup_by(|b, a| b.start < a.end);
+    clock
+}
+
+/// Scans the whole document for what every profile needs.
+pub fn scan(cx: &Context<'_>) -> TimeScan {
+    let doc = cx.doc;
+    let phrases = cx.phrases();
+    let clock = cx.clock_times().to_vec();
     let end_of_day = phrases.get(List::EndOfDay).iter().map(|m| m.span).collect();
     // The matches are in order: a sentence's concrete times are found once, however many
     // vague words it holds (a long run of words may hold thousands).
@@ -358,7 +366,7 @@ fn regions_after_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
     if regions.is_empty() {
         return Vec::new();
     }
-    let clock = &cx.times().clock;
+    let clock = cx.clock_times();
     regions
         .iter()
         .filter(|region| {
@@ -392,7 +400,7 @@ pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
         let window = Span::new(cue.end(), end);
         let mention = zone_mentions(cx, window).into_iter().next()?;
         let between = &prose[cue.end()..mention.start];
-        let clock = &cx.times().clock;
+        let clock = cx.clock_times();
         let owned = (clock.iter().skip(clock.partition_point(|t| t.end <= sentence.start)))
             .take_while(|t| t.start < sentence.end)
             .any(|&t| own_zone(prose, t, &[mention]).is_some());
@@ -413,7 +421,7 @@ pub fn written_zone(cx: &Context<'_>, time: Span) -> Option<Span> {
     if mentions.is_empty() {
         return None;
     }
-    let clock = &cx.times().clock;
+    let clock = cx.clock_times();
     let from = clock.partition_point(|t| t.start < sentence.start);
     let to = clock.partition_point(|t| t.start < sentence.end);
     let times = &clock[from..to];

@@ -76,7 +76,7 @@ impl Rule for OutsideCoreHours {
         let today = team.today();
         let mut findings: Vec<Finding> = Vec::new();
         let mut said: Vec<Said> = Vec::new();
-        let clock = &cx.times().clock;
+        let clock = cx.clock_times();
         let declared = std::cell::OnceCell::new();
         let mut next = 0;
         while next < clock.len() {

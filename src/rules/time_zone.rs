@@ -70,8 +70,8 @@ impl Rule for TimeZone {
         if crate::analysis::times::declared_zone(cx).is_some() {
             return Vec::new();
         }
-        let times = cx.times();
-        let mut found: Vec<Span> = times.clock.iter().chain(&times.end_of_day).copied().collect();
+        let end_of_day = cx.phrases().get(crate::lexicon::List::EndOfDay).iter().map(|m| m.span);
+        let mut found: Vec<Span> = cx.clock_times().iter().copied().chain(end_of_day).collect();
         found.sort_unstable();
         let mut findings = Vec::new();
         let mut last_sentence = None;
