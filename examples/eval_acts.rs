@@ -450,6 +450,22 @@ fn judge(
         }
     }
     tally.messages.push((best, present));
+    // What each rule says with the acts as decided and with the hand reading alone.
+    let mut fired_by: Vec<(&str, bool, bool)> = Vec::new();
+    for (settings, is_decided) in [(&decided, true), (&hand, false)] {
+        let checked = plainly::check_document(&doc, Profile::Message, settings);
+        for rule in RULES {
+            let fired = checked.findings.iter().any(|f| f.rule == rule);
+            if is_decided {
+                fired_by.push((rule, fired, false));
+            } else if let Some(entry) = fired_by.iter_mut().find(|(r, _, _)| *r == rule) {
+                entry.2 = fired;
+            }
+            if let Some(truth) = message.label(rule) {
+                tally.rules.entry((rule, is_decided)).or_default().add(truth, fired);
+            }
+        }
+    }
     if let Some(dump) = setup.dump {
         use std::io::Write as _;
         let sentences: Vec<serde_json::Value> = (0..examples.sentences.len())
@@ -463,19 +479,18 @@ fn judge(
                 })
             })
             .collect();
-        let line = serde_json::json!({ "id": message.id, "labels": message.labels, "sentences": sentences });
+        let fired: serde_json::Map<String, serde_json::Value> = fired_by
+            .iter()
+            .map(|(rule, decided, hand)| (rule.to_string(), serde_json::json!([decided, hand])))
+            .collect();
+        let line = serde_json::json!({
+            "id": message.id, "labels": message.labels, "fired": fired, "sentences": sentences,
+        });
         if let Ok(mut file) = dump.lock() {
             let _ = writeln!(file, "{line}");
         }
     }
     for (settings, is_decided) in [(&decided, true), (&hand, false)] {
-        let checked = plainly::check_document(&doc, Profile::Message, settings);
-        for rule in RULES {
-            if let Some(truth) = message.label(rule) {
-                let fired = checked.findings.iter().any(|f| f.rule == rule);
-                tally.rules.entry((rule, is_decided)).or_default().add(truth, fired);
-            }
-        }
         if message.label("standup-format").is_some() {
             let standup = plainly::check_document(&doc, Profile::Standup, settings);
             for part in PARTS {

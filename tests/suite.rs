@@ -4,6 +4,8 @@
 mod skip;
 mod support;
 
+#[path = "accuracy.rs"]
+mod accuracy;
 #[path = "action.rs"]
 mod action;
 #[path = "baseline.rs"]
@@ -42,6 +44,8 @@ mod neovim;
 mod pipe;
 #[path = "positions.rs"]
 mod positions;
+#[path = "readings.rs"]
+mod readings;
 #[path = "repository.rs"]
 mod repository;
 #[path = "sarif.rs"]

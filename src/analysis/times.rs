@@ -73,7 +73,10 @@ macro_rules! lite {
     };
 }
 lite!(ISO_ZONED, r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})");
-lite!(ZONE_NAME, r"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_\-]+(?:/[A-Z][A-Za-z_\-]+)?");
+lite!(
+    ZONE_NAME,
+    r"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_\-]+(?:/[A-Z][A-Za-z_\-]+)?"
+);
 lite!(ZONE_OFFSET, r"(?i)\b(?:UTC|GMT)\s?(?:[+\-]|\x{2212})\s?\d{1,2}(?::?\d{2})?\b");
 lite!(CITY_TIME, r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Tt]ime\b");
 

@@ -98,7 +98,8 @@ impl Rule for OutsideCoreHours {
             let Some(end) = parse_clock(doc.text_of(last)) else { continue };
             // A time with no zone of its own takes the one the message states for all
             // ("All times UTC").
-            let mention = written_zone(cx, last).or_else(|| declared.get_or_init(|| declared_zone(cx)).as_ref().copied());
+            let mention =
+                written_zone(cx, last).or_else(|| declared.get_or_init(|| declared_zone(cx)).as_ref().copied());
             let zone = match mention {
                 Some(mention) => {
                     let Some(zone) = zone_of_mention(doc.text_of(mention)) else { continue };

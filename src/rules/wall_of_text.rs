@@ -4,8 +4,8 @@ use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use std::ops::Range;
 
 use crate::document::{Block, BlockKind, Document};
-use crate::input::FileKind;
 use crate::finding::{Finding, Severity};
+use crate::input::FileKind;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "wall-of-text",
@@ -59,15 +59,20 @@ impl Rule for WallOfText {
         let doc = cx.doc;
         let plain = doc.kind != FileKind::Markdown;
         let mut findings = Vec::new();
-        for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && doc.count_words(b.words.clone()) > max) {
-            let parts = if plain { seen_paragraphs(doc, block) } else { vec![(block.sentences.clone(), block.words.clone())] };
+        for block in
+            doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph && doc.count_words(b.words.clone()) > max)
+        {
+            let parts =
+                if plain { seen_paragraphs(doc, block) } else { vec![(block.sentences.clone(), block.words.clone())] };
             for (sentences, words) in parts {
                 let words = doc.count_words(words);
                 let Some(first) = doc.sentences.get(sentences.start) else { continue };
                 if words > max {
                     findings.push(Finding::new(
                         first.span,
-                        format!("This paragraph is {words} words with no break (over {max}): split it, or make a list."),
+                        format!(
+                            "This paragraph is {words} words with no break (over {max}): split it, or make a list."
+                        ),
                     ));
                 }
             }
@@ -133,7 +138,8 @@ mod tests {
     }
 
     /// A sentence of 20 words.
-    const TWENTY: &str = "We moved the billing export to the new queue and the nightly job now finishes well before the reports start.";
+    const TWENTY: &str =
+        "We moved the billing export to the new queue and the nightly job now finishes well before the reports start.";
 
     #[test]
     fn unwrapped_lines_that_end_sentences_are_paragraphs_in_plain_text() {
@@ -153,7 +159,11 @@ mod tests {
         let first = wrapped.find(" We moved").unwrap();
         assert_flags(&WallOfText, &format!("[[{}]]{}", &wrapped[..first], &wrapped[first..]));
         // A short line that ends a sentence, where the next word would have fitted: a break.
-        let broken = format!("{}\n{}", textwrap(&format!("{TWENTY} ").repeat(4), 72), textwrap(&format!("{TWENTY} ").repeat(4), 72));
+        let broken = format!(
+            "{}\n{}",
+            textwrap(&format!("{TWENTY} ").repeat(4), 72),
+            textwrap(&format!("{TWENTY} ").repeat(4), 72)
+        );
         assert_clean(&WallOfText, &broken);
     }
 
