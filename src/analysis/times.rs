@@ -390,8 +390,8 @@ fn regions_after_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
 
 /// A zone the message states once for all its times, the spec's hard case: "All times
 /// UTC", "My TZ is UTC-7", "(times in CET)", "All times are in 24-hour PST8PDT", "I'm in
-/// PT". It is a zone named at most five words after a word for times or zones ([`ZONE_CUE`])
-/// that no clock time of its own owns.
+/// PT". It is the one zone named in the five words or so after a word for times or zones
+/// ([`ZONE_CUE`]), not asked about ("UTC?"), and owned by no clock time.
 pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
     let doc = cx.doc;
     let prose = doc.prose.as_str();
@@ -401,7 +401,11 @@ pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
         let end = (cue.end() + 48).min(sentence.end);
         let end = (end..=sentence.end).find(|&at| prose.is_char_boundary(at)).unwrap_or(sentence.end);
         let window = Span::new(cue.end(), end);
-        let mention = zone_mentions(cx, window).into_iter().next()?;
+        // One zone, stated: "Time zones (ET / PT / UTC?)" asks which to use.
+        let [mention] = zone_mentions(cx, window)[..] else { return None };
+        if prose[mention.end..].trim_start().starts_with('?') {
+            return None;
+        }
         let between = &prose[cue.end()..mention.start];
         let clock = cx.clock_times();
         let owned = (clock.iter().skip(clock.partition_point(|t| t.end <= sentence.start)))

@@ -39,7 +39,8 @@ team\") is not a zone. One finding per sentence, at its first time.
 
 A zone stated once covers the whole message: \"All times UTC\", \"My TZ is UTC-7\",
 \"(times in CET)\", \"Timestamps are Pacific\", \"I'm in PT\" (a zone at most five
-words after \"times\", \"timestamps\", \"time zone\", \"TZ\" or \"I'm in\", that no time owns).
+words after \"times\", \"timestamps\", \"time zone\", \"TZ\" or \"I'm in\", the only zone
+there, not asked about as in \"Time zones (ET / PT / UTC?)\", and owned by no time).
 
 Timestamps are not times anyone acts at: a time with seconds, a time right after a
 numeric date with its year (\"11/28/2000 08:22 AM\", but not \"on 2026-12-02 at
@@ -199,6 +200,9 @@ mod tests {
         // "times" that names no zone, and a zone that is one time's own, state nothing.
         assert_flags(&TimeZone, "I called three times. Can we meet at [[3pm]]?");
         assert_flags(&TimeZone, "Meeting times: 3pm UTC.\n\nThe retro is at [[5pm]].");
+        // Zones discussed, not stated (the docs corpus's meeting notes).
+        assert_flags(&TimeZone, "Time zones (ET / PT / UTC?) in meeting docs.\n\nDiscussion at [[10am]].");
+        assert_flags(&TimeZone, "Which time zone, UTC?\n\nDiscussion at [[10am]].");
     }
 
     #[test]

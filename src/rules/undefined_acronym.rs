@@ -208,12 +208,26 @@ fn is_label(prose: &str, span: Span) -> bool {
 }
 
 /// Whether the capitals are a writer's initials signing off: two or three letters alone on
-/// the last line of a paragraph ("Thanks,\nMG", "-- JK").
+/// the last line of a paragraph, after a dash ("-- JK") or under a closing ("Thanks,",
+/// "Regards"). Alone on a line without either they are a list item or a heading ("- TBC",
+/// "# KEP"), and still an acronym.
 fn is_sign_off(prose: &str, span: Span) -> bool {
     let Some(line_start) = crate::segment::line_start_near(prose, span.start, 16) else { return false };
-    let before = prose[line_start..span.start].trim_start_matches(|c: char| c.is_whitespace() || "-–—~".contains(c));
-    span.len() <= 3 && before.is_empty() && prose[span.end..].trim().is_empty()
+    let opening = &prose[line_start..span.start];
+    let before = opening.trim_start_matches(|c: char| c.is_whitespace() || "-–—~".contains(c));
+    if span.len() > 3 || !before.is_empty() || !prose[span.end..].trim().is_empty() {
+        return false;
+    }
+    let dashed = opening.trim_start().starts_with(['-', '–', '—', '~']) && opening.trim().len() >= 2;
+    let previous = prose[..line_start].trim_end().rsplit('\n').next().unwrap_or("").trim();
+    let closing =
+        previous.ends_with(',') || CLOSINGS.contains(&previous.trim_end_matches(['!', '.']).to_lowercase().as_str());
+    dashed || closing
 }
+
+/// Closings a writer signs under without a comma.
+const CLOSINGS: &[&str] =
+    &["thanks", "thank you", "thx", "cheers", "regards", "best", "best regards", "kind regards", "br", "sincerely"];
 
 /// Whether the word is part of a run of three or more all-caps words ("CLOSING WILL OCCUR").
 fn is_shouting(prose: &str, span: Span) -> bool {
@@ -284,6 +298,11 @@ mod tests {
         // An acronym as a label, or initials inside a sentence, are still acronyms.
         assert_flags(&UndefinedAcronym, "[[PRD]]: linked below.");
         assert_flags(&UndefinedAcronym, "Thanks,\n[[MG]] and the team");
+        assert_clean(&UndefinedAcronym, "See you Friday.\n\nCheers\nJK");
+        assert_clean(&UndefinedAcronym, "See you Friday.\n\n-- JK");
+        // Alone on a line under no closing: a list item or a heading (the docs corpus).
+        assert_flags(&UndefinedAcronym, "Drawbacks:\n\n* [[TBC]]");
+        assert_flags(&UndefinedAcronym, "The plan.\n\n- [[TAP]]");
     }
 
     #[test]
