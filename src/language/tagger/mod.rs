@@ -225,9 +225,7 @@ impl Tagger {
         }
         chosen.into_iter().map(|t| self.tags[usize::from(t)]).collect()
     }
-}
 
-impl Tagger {
     /// Tags from the dictionary alone, for a run of words too long to read as a sentence
     /// ([`crate::language::MAX_READ_WORDS`]): a word the dictionary always tags one way
     /// gets that tag, any other word `NOUN`.
