@@ -51,14 +51,37 @@ pub fn paragraphs(prose: &str) -> Vec<Span> {
     paragraphs
 }
 
-/// Where the line holding `at` starts, looking back at most `limit` bytes; `None` when it
-/// starts further back. Reading a long line only near `at` keeps its callers linear in the
-/// line's length, however many times they ask.
-pub fn line_start_near(prose: &str, at: usize, limit: usize) -> Option<usize> {
+/// The line holding `at`, cut to at most `limit` bytes on either side of it.
+pub fn line_near(prose: &str, at: usize, limit: usize) -> Span {
+    let (from, to) = (back_from(prose, at, limit), ahead_to(prose, at, limit));
+    let start = prose[from..at].rfind('\n').map_or(from, |newline| from + newline + 1);
+    let end = prose[at..to].find('\n').map_or(to, |newline| at + newline);
+    Span::new(start, end)
+}
+
+/// The character boundary at most `limit` bytes before `at`.
+fn back_from(prose: &str, at: usize, limit: usize) -> usize {
     let mut from = at.saturating_sub(limit);
     while !prose.is_char_boundary(from) {
         from += 1;
     }
+    from
+}
+
+/// The character boundary at most `limit` bytes after `at`.
+fn ahead_to(prose: &str, at: usize, limit: usize) -> usize {
+    let mut to = at.saturating_add(limit).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
+/// Where the line holding `at` starts, looking back at most `limit` bytes; `None` when it
+/// starts further back. Reading a long line only near `at` keeps its callers linear in the
+/// line's length, however many times they ask.
+pub fn line_start_near(prose: &str, at: usize, limit: usize) -> Option<usize> {
+    let from = back_from(prose, at, limit);
     match prose[from..at].rfind('\n') {
         Some(newline) => Some(from + newline + 1),
         None => (from == 0).then_some(0),
@@ -70,11 +93,7 @@ pub fn line_start_near(prose: &str, at: usize, limit: usize) -> Option<usize> {
 /// one or two of them. Bounded, so a rule that asks at every time in a long line stays
 /// linear.
 pub fn before_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
-    let mut from = at.saturating_sub(limit);
-    while !prose.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &prose[from..at];
+    let window = &prose[back_from(prose, at, limit)..at];
     // Backwards: a line break, white space, and another line break make a blank line.
     let mut break_after: Option<usize> = None;
     for (i, byte) in window.bytes().enumerate().rev() {
@@ -93,11 +112,7 @@ pub fn before_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
 /// Up to `limit` bytes of `prose` after `at`, to the end of its paragraph at most (see
 /// [`paragraphs`]).
 pub fn after_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
-    let mut to = at.saturating_add(limit).min(prose.len());
-    while !prose.is_char_boundary(to) {
-        to -= 1;
-    }
-    let window = &prose[at..to];
+    let window = &prose[at..ahead_to(prose, at, limit)];
     let mut break_before: Option<usize> = None;
     for (i, byte) in window.bytes().enumerate() {
         match byte {

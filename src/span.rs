@@ -68,6 +68,13 @@ impl Span {
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// Those of `sorted` (spans in order of their start) that start inside this span.
+    pub fn starting_in(self, sorted: &[Span]) -> &[Span] {
+        let from = sorted.partition_point(|s| s.start < self.start);
+        let to = sorted.partition_point(|s| s.start < self.end);
+        &sorted[from..to]
+    }
 }
 
 impl From<Range<usize>> for Span {

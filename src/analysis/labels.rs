@@ -20,14 +20,8 @@ pub fn under_label(cx: &Context<'_>, offset: usize, list: List) -> bool {
         return true;
     }
     // A label labels what follows it on its line, within LABEL_REACH bytes.
-    let line_start = crate::segment::line_start_near(&doc.prose, offset, LABEL_REACH)
-        .unwrap_or_else(|| (offset - LABEL_REACH..offset).find(|&at| doc.prose.is_char_boundary(at)).unwrap_or(offset))
-        .max(block.span.start);
-    let mut reach = (offset + LABEL_REACH).min(doc.prose.len());
-    while !doc.prose.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let line_end = doc.prose[offset..reach].find('\n').map_or(reach, |at| offset + at);
+    let line = crate::segment::line_near(&doc.prose, offset, LABEL_REACH);
+    let (line_start, line_end) = (line.start.max(block.span.start), line.end);
     let first = labels.partition_point(|m| m.span.start < line_start);
     for m in labels[first..].iter().take_while(|m| m.span.start < line_end) {
         let before = &doc.prose[line_start..m.span.start];

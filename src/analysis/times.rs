@@ -407,10 +407,7 @@ pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
             return None;
         }
         let between = &prose[cue.end()..mention.start];
-        let clock = cx.clock_times();
-        let owned = (clock.iter().skip(clock.partition_point(|t| t.end <= sentence.start)))
-            .take_while(|t| t.start < sentence.end)
-            .any(|&t| own_zone(prose, t, &[mention]).is_some());
+        let owned = sentence.starting_in(cx.clock_times()).iter().any(|&t| own_zone(prose, t, &[mention]).is_some());
         (between.split_whitespace().count() <= 5 && !owned && !CLOCK.is_match(between)).then_some(mention)
     })
 }
@@ -428,10 +425,7 @@ pub fn written_zone(cx: &Context<'_>, time: Span) -> Option<Span> {
     if mentions.is_empty() {
         return None;
     }
-    let clock = cx.clock_times();
-    let from = clock.partition_point(|t| t.start < sentence.start);
-    let to = clock.partition_point(|t| t.start < sentence.end);
-    let times = &clock[from..to];
+    let times = sentence.starting_in(cx.clock_times());
     let own = |t: Span| own_zone(&doc.prose, t, &mentions);
     if let Some(zone) = own(time) {
         return Some(zone);

@@ -85,7 +85,7 @@ impl Rule for TimeZone {
             last_sentence = Some(sentence);
             let text = doc.text_of(time);
             // The zone goes after the sentence's last time: "from 9:30 to 11:30 CET".
-            let last = found_in(&found, span).last().copied().unwrap_or(time);
+            let last = span.starting_in(&found).last().copied().unwrap_or(time);
             let finding = match cx.settings.team.as_ref().and_then(|team| writers_zone(cx, team, span, last)) {
                 Some(label) => {
                     let last_text = doc.text_of(last);
@@ -124,13 +124,6 @@ impl Rule for TimeZone {
         // A zone stated once ("All times UTC") covers the whole message.
         Locality::Document
     }
-}
-
-/// The times in `found` (sorted) that lie inside `span`.
-fn found_in(found: &[Span], span: Span) -> &[Span] {
-    let from = found.partition_point(|t| t.start < span.start);
-    let to = found.partition_point(|t| t.start < span.end);
-    &found[from..to]
 }
 
 /// The writer's zone as readers should see it at `time` on the day the sentence means:
