@@ -141,6 +141,8 @@ fn writers_zone(cx: &Context<'_>, team: &Team, sentence: Span, time: Span) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Profile;
+    use crate::input::FileKind;
     use crate::rules::testing::*;
 
     #[test]
@@ -204,6 +206,28 @@ mod tests {
         assert_clean(&TimeZone, "The demo is at 9:00 London on Friday.");
         // A place that is not written with the time is where someone is.
         assert_flags(&TimeZone, "The UK team meets at [[3pm]].");
+    }
+
+    #[test]
+    fn stated_zones_and_regions_in_the_docs_corpus() {
+        // Three sources in ../shared/corpus: a postmortem (sig-cluster-lifecycle), a
+        // contributor summit's agenda (events/2017) and SIG meeting notes.
+        assert_clean(
+            &TimeZone,
+            "All times are in 24-hour PST8PDT.\n\n**2017/03/14**\n\n> 13:11 pipejakob fixes kubeadm e2e job configuration",
+        );
+        assert_clean_in(
+            &TimeZone,
+            Profile::Doc,
+            FileKind::Markdown,
+            "**Agenda:**  \nTimes in CST   \n- 08:00 am - Registration and light breakfast  \n- 09:00 am - Welcome and start of content",
+        );
+        assert_clean_in(
+            &TimeZone,
+            Profile::Doc,
+            FileKind::Markdown,
+            "* Regular SIG Meeting: Thursdays at 17:00 Poland (weekly).\n\n*   Wed 7:30am Bangalore\n*   Wed 10am Beijing\n*   Wed 11am Tokyo",
+        );
     }
 
     #[test]
