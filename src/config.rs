@@ -320,6 +320,17 @@ impl Settings {
         Ok(settings)
     }
 
+    /// These settings with every rule but `id` switched off (`rules` is every rule's
+    /// metadata, as [`Settings::load`] takes it): a rule's fixtures test that rule alone,
+    /// as ruff's `LinterSettings::for_rule` does, so a change to one rule changes only its
+    /// own snapshots.
+    pub fn only(mut self, id: &str, rules: &[&'static RuleMeta]) -> Settings {
+        for rule in rules.iter().filter(|rule| rule.id != id) {
+            self.switches.insert(rule.id, RuleSwitch::Off);
+        }
+        self
+    }
+
     /// The severity `rule` runs at in `profile`, or `None` when it does not run there.
     pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
         match self.switches.get(rule.id) {

@@ -22,6 +22,15 @@ fn rules_can_be_turned_off_and_reconfigured() {
 }
 
 #[test]
+fn only_keeps_one_rule_as_the_config_sets_it() {
+    let settings = parse("[rules]\njargon = \"warning\"\n").unwrap().only("jargon", crate::rules::catalogue());
+    let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
+    assert_eq!(settings.severity(meta("jargon"), Profile::Message), Some(Severity::Warning));
+    assert_eq!(settings.severity(meta("long-sentence"), Profile::Message), None);
+    assert_eq!(settings.severity(meta("missing-ask"), Profile::Message), None);
+}
+
+#[test]
 fn message_rules_never_run_in_docs() {
     let settings = parse("[rules]\nmissing-ask = \"error\"\ntoo-long = \"on\"\n").unwrap();
     let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
