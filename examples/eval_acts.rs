@@ -28,9 +28,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use plainly::Profile;
 use plainly::analysis::Context;
 use plainly::analysis::acts::{self, DECIDED_BY};
-use plainly::config::{Profile, Settings};
+use plainly::config::Settings;
 use plainly::language::acts::train::{self, IntentSentence, LabeledMessage, MessageExamples, Targets, TrainOptions};
 use plainly::language::acts::{ACT_COUNT, Act, ActModel, ActReader};
 

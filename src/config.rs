@@ -15,12 +15,12 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
+use crate::Profile;
 pub use crate::config_error::ConfigError;
 use crate::finding::Severity;
-use crate::input::{DEFAULT_MAX_FILE_BYTES, FileKind};
+use crate::input::DEFAULT_MAX_FILE_BYTES;
 use crate::language::acts::{ACT_COUNT, ActModel, ActReader};
 use crate::lexicon::Lexicon;
-pub use crate::meta::Profile;
 use crate::meta::RuleMeta;
 use crate::team::{CoreHours, Reader, Team, Zone, ZoneStyle};
 
@@ -379,47 +379,6 @@ impl Settings {
         let (absolute, root) = (clean(&absolute), clean(&root));
         absolute.strip_prefix(&root).map_or(absolute.clone(), Path::to_path_buf)
     }
-}
-
-/// The profile a Markdown file's front matter asks for: `plainly_profile: doc`,
-/// `plainly: {profile: doc}`, or `plainly:` with `profile: doc` indented below it (YAML),
-/// or `plainly_profile = "doc"` (TOML `+++` front matter).
-pub fn front_matter_profile(source: &str, kind: FileKind) -> Result<Option<Profile>, String> {
-    static KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r#"(?m)^plainly_profile\s*[:=]\s*["']?(\w+)|^plainly:\s*\{\s*profile:\s*["']?(\w+)|^plainly:[ 	]*
-?
-[ 	]+profile:\s*["']?(\w+)"#,
-        )
-        .expect("static regex")
-    });
-    if kind != FileKind::Markdown {
-        return Ok(None);
-    }
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let fence = if text.starts_with("---") {
-        "---"
-    } else if text.starts_with("+++") {
-        "+++"
-    } else {
-        return Ok(None);
-    };
-    let Some(first_break) = text.find('\n') else { return Ok(None) };
-    if text[..first_break].trim_end() != fence {
-        return Ok(None);
-    }
-    let body = &text[first_break + 1..];
-    let end = body
-        .match_indices('\n')
-        .map(|(at, _)| at + 1)
-        .chain(std::iter::once(0))
-        .find(|&at| body[at..].starts_with(fence) || (fence == "---" && body[at..].starts_with("...")))
-        .unwrap_or(body.len());
-    let Some(captures) = KEY.captures(&body[..end]) else { return Ok(None) };
-    let name = captures.iter().skip(1).flatten().next().map_or("", |m| m.as_str());
-    Profile::from_name(name)
-        .map(Some)
-        .ok_or_else(|| format!("front matter asks for unknown profile {name:?}; expected message, standup or doc"))
 }
 
 /// Resolves `[team]`: every zone must be a known IANA name and every range "HH:MM-HH:MM".

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::config::Profile;
+use crate::Profile;
 use crate::rules::{self, RuleMeta};
 
 /// The full documentation of one rule, as printed by `plainly explain RULE`.

@@ -21,10 +21,10 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::Profile;
 use crate::config_error::ConfigError;
 use crate::document::Document;
 use crate::language::Role;
-use crate::meta::Profile;
 use crate::span::Span;
 
 /// The built-in rule files, compiled into the binary.
@@ -700,7 +700,7 @@ fn parse_file(path: &Path, text: &str, max_patterns: usize) -> Result<Vec<(List,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Profile;
+    use crate::Profile;
     use crate::document::{Document, ParseOptions};
     use crate::input::FileKind;
     use crate::rules::testing::run;

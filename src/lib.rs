@@ -2,18 +2,21 @@
 //!
 //! Data flows one way: text → [`Document`] → [`language`] (tags and a reading of each
 //! sentence) → [`analysis`] (what the message asks, by when) → [`Finding`]s ([`rules`])
-//! → [`score`] → [`report`] → [`output`]. Each layer imports only the ones before it:
+//! → [`engine`] (suppressions, the score) → [`report`] → [`output`]. Each layer imports
+//! only the ones before it:
 //!
 //! - base: [`span`], [`position`], [`input`], [`segment`], [`finding`];
 //! - text: [`document`], then [`language`];
-//! - settings: [`meta`] (what a rule is, without its code), [`lexicon`] (phrase lists),
-//!   [`team`] (zones and clocks), [`config_error`], [`config`] (`plainly.toml`, checked
-//!   against the rules' metadata that its caller passes in);
-//! - [`analysis`] (the [`analysis::Context`] a rule reads), [`rules`], [`suppress`],
-//!   [`score`], [`fix`], [`incremental`] (re-checking only what an edit changed);
-//! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then [`cli`] and [`lsp`].
-//!
-//! The one entry point is [`check`]; the CLI and the language server build on it.
+//! - settings: [`meta`] (what a rule is, without its code, and the [`Profile`]s),
+//!   [`lexicon`] (phrase lists), [`team`] (zones and clocks), [`config_error`], [`config`]
+//!   (`plainly.toml`, checked against the rules' metadata that its caller passes in), and
+//!   [`resolve`] (which config, kind and profile apply to a text);
+//! - [`analysis`] (the [`analysis::Context`] a rule reads), [`rules`], [`fix`];
+//! - [`engine`]: the pipeline that runs them, whole ([`check`]) or again over what an
+//!   edit changed ([`engine::incremental`]), with suppressions and the score;
+//! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then the front ends,
+//!   [`cli`] and [`lsp`], which resolve settings with [`resolve::Resolver`] and check
+//!   with the engine.
 
 pub mod analysis;
 pub mod baseline;
@@ -23,9 +26,9 @@ pub mod config_error;
 pub mod diff;
 pub mod docs;
 pub mod document;
+pub mod engine;
 pub mod finding;
 pub mod fix;
-pub mod incremental;
 pub mod input;
 pub mod language;
 pub mod lexicon;
@@ -34,159 +37,16 @@ pub mod meta;
 pub mod output;
 pub mod position;
 pub mod report;
+pub mod resolve;
 pub mod rules;
-pub mod score;
 pub mod segment;
 pub mod span;
-pub mod suppress;
 pub mod team;
 
-pub use config::{Profile, Settings};
+pub use config::Settings;
 pub use document::{Document, ParseOptions};
+pub use engine::{Checked, check, check_document};
 pub use finding::{Finding, Fix, Severity};
 pub use input::FileKind;
+pub use meta::Profile;
 pub use span::Span;
-
-use rules::Context;
-
-/// The result of checking one message or file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Checked {
-    /// The profile the text was checked with.
-    pub profile: Profile,
-    /// Findings sorted by position, then rule id.
-    pub findings: Vec<Finding>,
-    /// 0–100; 100 exactly when there are no findings.
-    pub score: u8,
-    /// Words of checked prose.
-    pub words: usize,
-    /// Problems with the text's own directives, not findings (they cost no score): an
-    /// unknown rule id in a suppression comment.
-    pub warnings: Vec<(Span, String)>,
-    /// The language the text is written in, when it is not English: then only the rules
-    /// that do not read English ran (see [`language::detect`]).
-    pub language: Option<language::detect::OtherLanguage>,
-}
-
-/// Checks `source` (the whole file text) as `kind` with `profile`.
-pub fn check(source: &str, kind: FileKind, profile: Profile, settings: &Settings) -> Checked {
-    let options = parse_options(kind, profile);
-    if kind == FileKind::Email {
-        if let Some(decoded) = document::email::decode_body(source) {
-            return check_decoded(source, &decoded, profile, settings, options);
-        }
-    }
-    let doc = Document::parse(source, kind, options);
-    check_document(&doc, profile, settings)
-}
-
-/// How `kind` is parsed in `profile`.
-pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
-    // Quoted text is somebody else's words in a message; in documentation a block
-    // quote is usually the writer's own callout.
-    ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown }
-}
-
-/// Runs every rule that applies in `profile` over a parsed document.
-pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
-    let cx = Context::new(doc, settings, profile);
-    let language = if settings.detect_language { language::detect::other_language(doc) } else { None };
-    let mut findings = Vec::new();
-    for (rule, severity) in enabled_rules(settings, profile, language.is_some()) {
-        findings.extend(marked(rule, severity, rule.check(&cx)));
-    }
-    let mut checked = conclude(doc.source, &doc.comments, doc.word_count(), profile, findings);
-    checked.language = language;
-    checked
-}
-
-/// The rules that run in `profile` under `settings`, with the severity each has; for a
-/// text in another language (`other_language`), only those that do not read English.
-pub(crate) fn enabled_rules(
-    settings: &Settings,
-    profile: Profile,
-    other_language: bool,
-) -> impl Iterator<Item = (&'static dyn rules::Rule, finding::Severity)> + '_ {
-    rules::ALL
-        .iter()
-        .filter(move |rule| !other_language || !rule.meta().reads_english)
-        .filter_map(move |&rule| Some((rule, settings.severity(rule.meta(), profile)?)))
-}
-
-/// `findings` of `rule`, marked with its id and `severity`.
-pub(crate) fn marked(
-    rule: &dyn rules::Rule,
-    severity: finding::Severity,
-    findings: Vec<Finding>,
-) -> impl Iterator<Item = Finding> {
-    let id = rule.meta().id;
-    findings.into_iter().map(move |mut finding| {
-        finding.rule = id;
-        finding.severity = severity;
-        finding
-    })
-}
-
-/// The check of `source` that `findings` (every rule's) make: without those its
-/// `comments` suppress, in report order, each once, and scored; `words` is its count.
-pub(crate) fn conclude(
-    source: &str,
-    comments: &[span::Span],
-    words: usize,
-    profile: Profile,
-    mut findings: Vec<Finding>,
-) -> Checked {
-    debug_assert!(
-        findings.iter().all(|f| in_bounds(source, f)),
-        "a rule reported an invalid span: {:?}",
-        findings.iter().find(|f| !in_bounds(source, f))
-    );
-    let suppressions = suppress::Suppressions::read(source, comments);
-    findings.retain(|f| !suppressions.suppresses(f));
-    sort_findings(&mut findings);
-    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-    let score = score::score(&findings);
-    Checked { profile, findings, score, words, warnings: suppressions.warnings, language: None }
-}
-
-/// Checks an email whose text part is transfer-encoded: rules run on the decoded text
-/// and every span is mapped back into the file.
-fn check_decoded(
-    source: &str,
-    decoded: &document::email::DecodedBody,
-    profile: Profile,
-    settings: &Settings,
-    options: ParseOptions,
-) -> Checked {
-    let mut doc = Document::parse(&decoded.text, FileKind::Text, options);
-    doc.attachments = decoded.attachments;
-    doc.reply |= decoded.reply;
-    let mut checked = check_document(&doc, profile, settings);
-    for finding in &mut checked.findings {
-        finding.span = decoded.map_span(finding.span, source);
-        // A fix written against decoded text cannot be applied to the encoded file.
-        finding.fixes.clear();
-    }
-    for (span, _) in &mut checked.warnings {
-        *span = decoded.map_span(*span, source);
-    }
-    // Mapping need not keep the order: text that cannot be lined up with its encoding maps
-    // to the part's first line, whatever its place in the decoded text.
-    sort_findings(&mut checked.findings);
-    checked
-}
-
-/// Sorts findings by position, then rule id: the order every report shows.
-fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-}
-
-fn in_bounds(source: &str, finding: &Finding) -> bool {
-    let ok = |span: Span| {
-        span.start <= span.end
-            && span.end <= source.len()
-            && source.is_char_boundary(span.start)
-            && source.is_char_boundary(span.end)
-    };
-    ok(finding.span) && finding.fixes.iter().all(|fix| ok(fix.span))
-}

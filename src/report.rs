@@ -3,8 +3,8 @@
 //! baselines are made from them.
 
 use crate::Checked;
+use crate::Profile;
 use crate::finding::Severity;
-use crate::meta::Profile;
 use crate::position::{Encoding, Positions};
 use crate::span::Span;
 

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use plainly::config::{Profile, front_matter_profile};
+use plainly::Profile;
 use plainly::position::{Encoding, Positions};
+use plainly::resolve::front_matter_profile;
 use plainly::{FileKind, Settings};
 
 fn render(source: &str, kind: FileKind) -> String {

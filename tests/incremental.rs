@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use plainly::incremental::Incremental;
+use plainly::engine::incremental::Incremental;
 use plainly::{FileKind, Profile, Settings};
 use proptest::prelude::*;
 

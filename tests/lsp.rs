@@ -837,3 +837,48 @@ fn language_ids_and_paths_choose_kind_and_profile() {
     client.notify("exit", Value::Null);
     client.server.take().unwrap().join().unwrap().unwrap();
 }
+
+/// One resolver answers for every front end: the same text with the same bad front matter
+/// is the same error, at the same place, from `check`, `analyze` and the editor; none of
+/// them checks the text with some other profile.
+#[test]
+fn bad_front_matter_is_the_same_error_in_check_analyze_and_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: Weekly\nplainly_profile: memo\n---\nCan you review the launch plan by Friday?\n";
+    let path = dir.path().join("notes.md");
+    std::fs::write(&path, text).unwrap();
+    let expected = "notes.md:3:18: front matter asks for unknown profile \"memo\"; expected message, standup or doc";
+    for command in ["check", "analyze"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plainly"))
+            .args([command, "notes.md"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.lines().any(|line| line == format!("plainly: {expected}")), "{command}: {stderr}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains("Clarity"), "{command} checked the text anyway");
+    }
+
+    let mut client = Client::start(capabilities(&["utf-16"]), Some(dir.path()));
+    let published = client.open(&uri(&path), "markdown", text);
+    let diagnostics = published.diagnostics.as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "only the error, as the CLI checks nothing: {diagnostics:#?}");
+    let error = &diagnostics[0];
+    assert_eq!(error["severity"], 1);
+    assert_eq!(error["range"]["start"], json!({ "line": 2, "character": 17 }), "3:18, 0-based");
+    assert_eq!(error["range"]["end"], json!({ "line": 2, "character": 21 }), "the name \"memo\"");
+    assert_eq!(format!("notes.md:3:18: {}", error["message"].as_str().unwrap()), expected);
+
+    // Fixed in the editor: the error goes, and the text is checked.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri(&path), "version": 2 },
+            "contentChanges": [{ "text": text.replace("memo", "message") }],
+        }),
+    );
+    let fixed = client.diagnostics(&uri(&path));
+    assert!(fixed.diagnostics.as_array().unwrap().iter().all(|d| d["code"].is_string()), "{:#}", fixed.diagnostics);
+    client.finish().unwrap();
+}

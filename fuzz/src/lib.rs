@@ -15,7 +15,7 @@ static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::default);
 /// no findings; and the report (positions, excerpts, human and JSON output) builds.
 pub fn check_bytes(data: &[u8], kind: FileKind) {
     let Ok(text) = input::decode(data, DEFAULT_MAX_FILE_BYTES) else { return };
-    let _ = plainly::config::front_matter_profile(text, kind);
+    let _ = plainly::resolve::front_matter_profile(text, kind);
     for profile in Profile::ALL {
         let checked = plainly::check(text, kind, profile, &SETTINGS);
         assert!(checked.score <= 100);

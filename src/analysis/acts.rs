@@ -13,7 +13,7 @@
 
 use super::asks::{Ask, AskKind};
 use super::{Context, blockers, meetings, references, times};
-use crate::config::Profile;
+use crate::Profile;
 use crate::config::Settings;
 use crate::input::FileKind;
 use crate::language::acts::features as acts_features;

@@ -10,7 +10,7 @@
 //! entries still make a sentence an ask.
 
 use super::Context;
-use crate::config::Profile;
+use crate::Profile;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::input::FileKind;
 use crate::language::Mood;

@@ -15,11 +15,12 @@ pub mod times;
 
 use std::cell::OnceCell;
 
+use crate::Profile;
 use crate::config::Settings;
 use crate::document::Document;
 use crate::language::Language;
 use crate::lexicon::{Lexicon, List, PhraseScan};
-use crate::meta::{Profile, RuleMeta};
+use crate::meta::RuleMeta;
 use crate::span::Span;
 use asks::Ask;
 use times::TimeScan;

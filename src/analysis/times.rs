@@ -803,7 +803,8 @@ fn is_past(prose: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Profile, Settings};
+    use crate::Profile;
+    use crate::config::Settings;
     use crate::document::{Document, ParseOptions};
     use crate::input::FileKind;
 

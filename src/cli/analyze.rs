@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{ExitStatus, write_stdout};
-use crate::config::{self, Profile, Settings};
-use crate::input::{self, FileKind};
+use crate::Profile;
+use crate::input;
+use crate::output::RunError;
 use crate::output::analysis::{self, MessageReading};
+use crate::resolve::{Origin, Overrides, Resolver};
 
 /// Options of `plainly analyze`.
 #[derive(Args, Debug)]
@@ -46,15 +48,14 @@ pub(super) fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
     };
     let stdin = path == Path::new("-");
     let display = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
-    let dir = if stdin { PathBuf::from(".") } else { path.parent().map_or(PathBuf::from("."), Path::to_path_buf) };
-    let mut settings = match &args.config {
-        Some(path) => Settings::load(path, crate::rules::catalogue())?,
-        None => match config::discover(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir }) {
-            Some(path) => Settings::load(&path, crate::rules::catalogue())?,
-            None => Settings::default(),
-        },
+    let origin = if stdin { Origin::stdin(None) } else { Origin::file(&path) };
+    let overrides = Overrides { profile: args.profile, reply: args.reply, ..Overrides::default() };
+    let mut resolver = match &args.config {
+        Some(config) => Resolver::with_config(crate::rules::catalogue(), overrides, config)?,
+        None => Resolver::new(crate::rules::catalogue(), overrides),
     };
-    settings.reply |= args.reply;
+    let target = resolver.resolve(origin)?;
+    let settings = &target.settings;
     let bytes = if stdin {
         let mut bytes = Vec::new();
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| anyhow::anyhow!("{display}: cannot read: {e}"))?;
@@ -63,15 +64,10 @@ pub(super) fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitStatus> {
         input::read(&path, settings.max_file_size).map_err(|e| anyhow::anyhow!("{display}: {e}"))?
     };
     let text = input::decode(&bytes, settings.max_file_size).map_err(|e| anyhow::anyhow!("{display}: {e}"))?;
-    let kind = if stdin { FileKind::Text } else { FileKind::for_named_file(&path) };
-    let profile = match args.profile {
-        Some(profile) => profile,
-        None => config::front_matter_profile(text, kind)
-            .map_err(|e| anyhow::anyhow!("{display}: {e}"))?
-            .or_else(|| if stdin { None } else { settings.profile_for(&path) })
-            .unwrap_or(if stdin { Profile::Message } else { Profile::default_for(kind) }),
-    };
-    let reading = MessageReading::new(&display, text, kind, profile, &settings);
+    let profile =
+        target.profile(text).map_err(|err| anyhow::anyhow!("{}", RunError::resolving(&display, &err.into())))?;
+    let kind = target.kind;
+    let reading = MessageReading::new(&display, text, kind, profile, settings);
     let out = match args.format {
         AnalyzeFormat::Human => analysis::human(&reading),
         AnalyzeFormat::Json => analysis::json(&reading),

@@ -1,23 +1,22 @@
-//! `plainly check`: find the inputs, resolve each one's config and profile, check them
-//! in parallel, and print the reports in a deterministic order.
+//! `plainly check`: plan (find the inputs, resolve each one's settings) → check (in
+//! parallel) → apply (`--fix`) → report (in a deterministic order, and the exit status).
 
-use std::collections::HashMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
 
 use super::ExitStatus;
+use crate::Profile;
 use crate::baseline::{self, Baseline};
-use crate::config::{self, ConfigError, Profile, Settings};
 use crate::diff::{self, ChangedLines};
 use crate::finding::Severity;
 use crate::fix;
 use crate::input::{self, FileKind};
 use crate::output::{FileReport, Format, Run, RunError};
+use crate::resolve::{Origin, Overrides, ResolveError, Resolver, Target};
 
 /// Options of `plainly check`.
 #[derive(clap::Args, Debug)]
@@ -123,14 +122,43 @@ struct Job {
     /// The path shown in output.
     display: String,
     source: Source,
-    kind: FileKind,
-    /// The profile the config's patterns or the defaults give, before front matter.
-    mapped: Profile,
-    settings: Arc<Settings>,
+    /// Its settings, kind and profile, as the resolver gives them.
+    target: Target,
+}
+
+/// What a run does, decided before any text is checked: the inputs and how each is
+/// checked, and the filters on what is reported.
+struct Plan {
+    jobs: Vec<Job>,
+    /// `--baseline`: findings already known.
+    known: Option<Baseline>,
+    /// `--diff-base`: the lines changed.
+    changed: Option<ChangedLines>,
+}
+
+/// What checking the plan's jobs found.
+struct Outcome<'p> {
+    /// The jobs checked, each with its report (filtered) and its fixes under `--fix`.
+    checked: Vec<(&'p Job, FileReport, Option<Fixed>)>,
+    failures: Failures,
 }
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
-    let mut status = ExitStatus::Clean;
+    let (plan, failures) = match plan(args)? {
+        Ok(planned) => planned,
+        Err(config) => {
+            eprintln!("plainly: {config}");
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let mut outcome = check(&plan, failures, args);
+    let instead_of_report = if args.fix { apply(&outcome.checked, args, &mut outcome.failures) } else { None };
+    report(args, outcome, instead_of_report)
+}
+
+/// Reads the filters and the config, finds the inputs and resolves each one's settings;
+/// `Ok(Err(_))` when the config given with `--config` is broken, which checks nothing.
+fn plan(args: &CheckArgs) -> anyhow::Result<Result<(Plan, Failures), ResolveError>> {
     // Both filters are read before any checking, so a bad baseline or revision costs no time.
     let known = args.baseline.as_deref().map(read_baseline).transpose()?;
     let changed = match &args.diff_base {
@@ -142,15 +170,13 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
             anyhow::bail!("--timezone: unknown time zone {zone:?}; use an IANA name such as \"Europe/Berlin\"");
         }
     }
-    let mut configs = match &args.config {
-        Some(path) => match Settings::load(path, crate::rules::catalogue()) {
-            Ok(settings) => Configs::fixed(settings, Overrides { timezone: args.timezone.clone(), reply: args.reply }),
-            Err(err) => {
-                eprintln!("plainly: {err}");
-                return Ok(ExitStatus::Error);
-            }
+    let overrides = Overrides { profile: args.profile, timezone: args.timezone.clone(), reply: args.reply };
+    let mut resolver = match &args.config {
+        Some(path) => match Resolver::with_config(crate::rules::catalogue(), overrides, path) {
+            Ok(resolver) => resolver,
+            Err(err) => return Ok(Err(err)),
         },
-        None => Configs::discovered(Overrides { timezone: args.timezone.clone(), reply: args.reply }),
+        None => Resolver::new(crate::rules::catalogue(), overrides),
     };
 
     let mut jobs = Vec::new();
@@ -170,17 +196,19 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
                 failures.unchecked(RunError::new("<stdin>", format!("cannot read: {err}")));
                 continue;
             }
-            match stdin_job(args, &mut configs, bytes) {
-                Ok(job) => jobs.push(job),
-                Err(err) => failures.unchecked((&err).into()),
+            let name = args.stdin_filename.as_deref();
+            let display = name.map_or_else(|| "<stdin>".to_string(), display);
+            match resolver.resolve(Origin::stdin(name)) {
+                Ok(target) => jobs.push(Job { display, source: Source::Stdin(bytes), target }),
+                Err(err) => failures.unchecked(RunError::resolving(&display, &err)),
             }
         } else if path.is_dir() {
-            walk(path, &mut configs, &mut jobs, &mut failures);
+            walk(path, &mut resolver, &mut jobs, &mut failures);
         } else if path.exists() {
-            match file_job(path, FileKind::for_named_file(path), &mut configs) {
+            match file_job(path, &mut resolver) {
                 Ok(Some(job)) => jobs.push(job),
                 Ok(None) => {}
-                Err(err) => failures.unchecked((&err).into()),
+                Err(err) => failures.unchecked(err),
             }
         } else {
             failures.unchecked(RunError::new(display(path), "no such file or folder"));
@@ -192,39 +220,44 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         // A file the change did not touch would have every finding filtered out below.
         jobs.retain(|job| file_change(job, changed).is_some());
     }
+    Ok(Ok((Plan { jobs, known, changed }, failures)))
+}
 
+/// Checks every job in parallel, and filters each report by `--diff-base` and
+/// `--baseline`.
+fn check<'p>(plan: &'p Plan, mut failures: Failures, args: &CheckArgs) -> Outcome<'p> {
     let results: Vec<Result<(FileReport, Option<Fixed>), RunError>> =
-        jobs.par_iter().map(|job| check_job(job, args)).collect();
-
-    let mut reports = Vec::with_capacity(results.len());
-    let mut fixed = Vec::with_capacity(results.len());
-    let mut checked_jobs = Vec::with_capacity(results.len());
-    for (job, result) in jobs.iter().zip(results) {
+        plan.jobs.par_iter().map(|job| check_job(job, args)).collect();
+    let mut checked = Vec::with_capacity(results.len());
+    for (job, result) in plan.jobs.iter().zip(results) {
         match result {
             Ok((mut report, fixes)) => {
-                fixed.push(fixes);
-                checked_jobs.push(job);
-                if let Some(change) = changed.as_ref().and_then(|changed| file_change(job, changed)) {
+                if let Some(change) = plan.changed.as_ref().and_then(|changed| file_change(job, changed)) {
                     diff::filter(&mut report, change);
                 }
-                if let Some(known) = &known {
+                if let Some(known) = &plan.known {
                     known.filter(&mut report);
                 }
-                reports.push(report);
+                checked.push((job, report, fixes));
             }
             Err(err) => failures.unchecked(err),
         }
     }
-    let instead_of_report = if args.fix { apply_fixes(&checked_jobs, &fixed, args, &mut failures) } else { None };
+    Outcome { checked, failures }
+}
+
+/// Writes the baseline, or prints the reports (or what `--fix` put instead of them), and
+/// says how the run ends.
+fn report(args: &CheckArgs, outcome: Outcome<'_>, instead_of_report: Option<String>) -> anyhow::Result<ExitStatus> {
+    let Outcome { checked, mut failures } = outcome;
+    let reports: Vec<FileReport> = checked.into_iter().map(|(_, report, _)| report).collect();
     // A broken config is one problem however many files it covers: say it once.
     failures.errors.sort();
     failures.errors.dedup();
     for error in &failures.errors {
         eprintln!("plainly: {error}");
     }
-    if !failures.errors.is_empty() {
-        status = ExitStatus::Error;
-    }
+    let mut status = if failures.errors.is_empty() { ExitStatus::Clean } else { ExitStatus::Error };
 
     if let Some(path) = &args.write_baseline {
         let text = baseline::render(&reports);
@@ -275,7 +308,6 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
         written => written?,
     }
-    let reports = run.files;
     if args.diff {
         // Like `cargo fmt --check`: a non-empty diff is a failure.
         let changed = instead_of_report.is_some_and(|diff| !diff.is_empty());
@@ -283,7 +315,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
     }
 
     let fail_on = args.fail_on.severity();
-    let failed = reports.iter().any(|r| {
+    let failed = run.files.iter().any(|r| {
         r.diagnostics.iter().any(|d| d.severity >= fail_on) || args.min_score.is_some_and(|min| r.score < min)
     });
     if failed {
@@ -383,16 +415,14 @@ struct Fixed {
 fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>), RunError> {
     let fail = |message: String| RunError::new(&job.display, message);
     let bytes = match &job.source {
-        Source::File(path) => input::read(path, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
+        Source::File(path) => input::read(path, job.target.settings.max_file_size).map_err(|e| fail(e.to_string()))?,
         Source::Stdin(bytes) => bytes.clone(),
     };
-    let text = input::decode(&bytes, job.settings.max_file_size).map_err(|e| fail(e.to_string()))?;
-    let profile = match args.profile {
-        Some(profile) => profile,
-        None => config::front_matter_profile(text, job.kind).map_err(fail)?.unwrap_or(job.mapped),
-    };
+    let text = input::decode(&bytes, job.target.settings.max_file_size).map_err(|e| fail(e.to_string()))?;
+    let profile = job.target.profile(text).map_err(|err| RunError::resolving(&job.display, &err.into()))?;
+    let (kind, settings) = (job.target.kind, &job.target.settings);
     let run = |text: &str| {
-        panic::catch_unwind(AssertUnwindSafe(|| crate::check(text, job.kind, profile, &job.settings)))
+        panic::catch_unwind(AssertUnwindSafe(|| crate::check(text, kind, profile, settings)))
             .map_err(|panic| fail(format!("internal error, please report it: {}", panic_message(&panic))))
     };
     let checked = run(text)?;
@@ -413,10 +443,10 @@ fn check_job(job: &Job, args: &CheckArgs) -> Result<(FileReport, Option<Fixed>),
 
 /// Writes, prints or diffs the fixes `--fix` made; returns what goes to stdout instead of
 /// the report (the diff, or a piped message fixed), if anything.
-fn apply_fixes(jobs: &[&Job], fixed: &[Option<Fixed>], args: &CheckArgs, failures: &mut Failures) -> Option<String> {
+fn apply(checked: &[(&Job, FileReport, Option<Fixed>)], args: &CheckArgs, failures: &mut Failures) -> Option<String> {
     let mut out = String::new();
     let mut replaces_report = args.diff;
-    for (job, fixed) in jobs.iter().zip(fixed) {
+    for (job, _, fixed) in checked {
         match (&job.source, fixed) {
             (Source::Stdin(bytes), _) if !args.diff => {
                 // A piped message comes back fixed, as formatters do, so editors can pipe through plainly.
@@ -460,34 +490,21 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "a rule panicked".into())
 }
 
-fn stdin_job(args: &CheckArgs, configs: &mut Configs, bytes: Vec<u8>) -> Result<Job, ConfigError> {
-    let (display, kind, dir) = match &args.stdin_filename {
-        Some(name) => (display(name), FileKind::for_named_file(name), parent(name)),
-        None => ("<stdin>".to_string(), FileKind::Text, PathBuf::from(".")),
-    };
-    let settings = configs.for_dir(&dir)?;
-    let mapped = match &args.stdin_filename {
-        Some(name) => settings.profile_for(name).unwrap_or(Profile::default_for(kind)),
-        // A chat draft piped in is a message.
-        None => Profile::Message,
-    };
-    Ok(Job { display, source: Source::Stdin(bytes), kind, mapped, settings })
-}
-
-fn file_job(path: &Path, kind: FileKind, configs: &mut Configs) -> Result<Option<Job>, ConfigError> {
+/// The job for a file named on the command line or found by the walk; `None` when the
+/// config excludes it.
+fn file_job(path: &Path, resolver: &mut Resolver) -> Result<Option<Job>, RunError> {
     let display = display(path);
-    let settings = configs.for_dir(&parent(path))?;
-    if settings.is_excluded(path, false) {
+    let target = resolver.resolve(Origin::file(path)).map_err(|err| RunError::resolving(&display, &err))?;
+    if target.settings.is_excluded(path, false) {
         return Ok(None);
     }
-    let mapped = settings.profile_for(path).unwrap_or(Profile::default_for(kind));
-    Ok(Some(Job { display, source: Source::File(path.to_path_buf()), kind, mapped, settings }))
+    Ok(Some(Job { display, source: Source::File(path.to_path_buf()), target }))
 }
 
 /// Walks a folder (honouring .gitignore, hidden files and the config's excludes) for
 /// Markdown, text and email files.
-fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, failures: &mut Failures) {
-    let root_settings = configs.for_dir(root).ok();
+fn walk(root: &Path, resolver: &mut Resolver, jobs: &mut Vec<Job>, failures: &mut Failures) {
+    let root_settings = resolver.settings_for_dir(root).ok();
     let mut builder = ignore::WalkBuilder::new(root);
     builder.require_git(false).follow_links(false).sort_by_file_name(|a, b| a.cmp(b));
     if let Some(settings) = root_settings {
@@ -508,11 +525,13 @@ fn walk(root: &Path, configs: &mut Configs, jobs: &mut Vec<Job>, failures: &mut 
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let Some(kind) = FileKind::from_path(entry.path()) else { continue };
-        match file_job(entry.path(), kind, configs) {
+        if FileKind::from_path(entry.path()).is_none() {
+            continue;
+        }
+        match file_job(entry.path(), resolver) {
             Ok(Some(job)) => jobs.push(job),
             Ok(None) => {}
-            Err(err) => failures.unchecked((&err).into()),
+            Err(err) => failures.unchecked(err),
         }
     }
 }
@@ -540,78 +559,4 @@ fn walk_error(err: &ignore::Error) -> String {
 fn display(path: &Path) -> String {
     let text = path.to_string_lossy();
     text.strip_prefix("./").unwrap_or(&text).to_string()
-}
-
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Settings per folder, found by walking up to the nearest plainly.toml, each loaded once.
-struct Configs {
-    fixed: Option<Arc<Settings>>,
-    by_dir: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
-    by_file: HashMap<PathBuf, Result<Arc<Settings>, ConfigError>>,
-    default: Arc<Settings>,
-    /// `--timezone` and `--reply`, applied to every config found.
-    overrides: Overrides,
-}
-
-/// What the command line sets over every config.
-#[derive(Clone, Debug, Default)]
-struct Overrides {
-    /// `--timezone`.
-    timezone: Option<String>,
-    /// `--reply`.
-    reply: bool,
-}
-
-impl Configs {
-    fn fixed(settings: Settings, overrides: Overrides) -> Configs {
-        let settings = overrides.apply(settings);
-        Configs { fixed: Some(Arc::new(settings)), ..Configs::discovered(overrides) }
-    }
-
-    fn discovered(overrides: Overrides) -> Configs {
-        let default = Arc::new(overrides.apply(Settings::default()));
-        Configs { fixed: None, by_dir: HashMap::new(), by_file: HashMap::new(), default, overrides }
-    }
-
-    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
-        if let Some(fixed) = &self.fixed {
-            return Ok(Arc::clone(fixed));
-        }
-        if let Some(found) = self.by_dir.get(dir) {
-            return found.clone();
-        }
-        let result = match config::discover(dir) {
-            None => Ok(Arc::clone(&self.default)),
-            Some(file) => {
-                let overrides = &self.overrides;
-                self.by_file
-                    .entry(file.clone())
-                    .or_insert_with(|| {
-                        Settings::load(&file, crate::rules::catalogue()).map(|s| Arc::new(overrides.apply(s)))
-                    })
-                    .clone()
-            }
-        };
-        self.by_dir.insert(dir.to_path_buf(), result.clone());
-        result
-    }
-}
-
-impl Overrides {
-    /// `settings` with `--timezone` as the writer's zone (checked to be a known zone
-    /// first) and `--reply`.
-    fn apply(&self, settings: Settings) -> Settings {
-        let mut settings = match &self.timezone {
-            Some(zone) => settings.with_writer_zone(zone).unwrap_or(settings),
-            None => settings,
-        };
-        settings.reply |= self.reply;
-        settings
-    }
 }

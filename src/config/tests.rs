@@ -92,17 +92,6 @@ fn excludes_use_gitignore_syntax() {
 }
 
 #[test]
-fn front_matter_chooses_the_profile() {
-    let md = FileKind::Markdown;
-    assert_eq!(front_matter_profile("---\nplainly_profile: standup\n---\nx", md), Ok(Some(Profile::Standup)));
-    assert_eq!(front_matter_profile("---\nplainly: {profile: doc}\n---\nx", md), Ok(Some(Profile::Doc)));
-    assert_eq!(front_matter_profile("---\nplainly:\n  profile: message\n---\nx", md), Ok(Some(Profile::Message)));
-    assert_eq!(front_matter_profile("+++\nplainly_profile = \"doc\"\n+++\nx", md), Ok(Some(Profile::Doc)));
-    assert_eq!(front_matter_profile("---\ntitle: x\n---\nplainly_profile: doc", md), Ok(None));
-    assert!(front_matter_profile("---\nplainly_profile: memo\n---\n", md).is_err());
-}
-
-#[test]
 fn a_top_level_key_after_a_table_is_named_as_such() {
     let err = parse("[rules]\njargon = \"warning\"\nglossary = [\"KEP\"]\n").unwrap_err();
     assert_eq!((err.line, err.column), (3, 1));

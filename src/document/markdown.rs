@@ -74,7 +74,7 @@ fn extensions(flavor: Flavor) -> Options {
 /// Whether a Markdown file's text `head` leaves no block open: a line after it that
 /// starts with a letter would open a new top-level paragraph rather than run on inside an
 /// unclosed code fence, HTML block or front matter. The incremental re-check
-/// ([`crate::incremental`]) cuts a file into separately parsed sections only where this
+/// ([`crate::engine::incremental`]) cuts a file into separately parsed sections only where this
 /// holds. Asked of the parser itself, with that line appended, so it cannot drift from
 /// what the parser does.
 pub(crate) fn closes_every_block(head: &str) -> bool {

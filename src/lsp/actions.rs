@@ -221,7 +221,8 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::config::{Profile, Settings};
+    use crate::Profile;
+    use crate::config::Settings;
     use crate::rules;
 
     fn disabled(text: &str, rule: &str) -> String {

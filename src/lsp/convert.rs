@@ -124,6 +124,12 @@ impl Lines<'_> {
         }
     }
 
+    /// The diagnostic for a problem that stops the text being checked (front matter that
+    /// asks for an unknown profile): an error where it is written, as the CLI reports it.
+    pub fn error(&self, span: Span, message: &str) -> Diagnostic {
+        Diagnostic { severity: Some(DiagnosticSeverity::ERROR), ..self.warning(span, message) }
+    }
+
     /// How many code units a byte-order mark is in the negotiated encoding.
     fn bom_units(&self) -> u32 {
         match self.encoding {

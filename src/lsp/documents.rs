@@ -2,24 +2,19 @@
 //! how each is checked, and the findings of its last check.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use lsp_types::TextDocumentContentChangeEvent;
 
 use crate::Checked;
-use crate::config::{Profile, Settings};
-use crate::incremental::Incremental;
-use crate::input::FileKind;
+use crate::engine::incremental::Incremental;
 use crate::position::{Encoding, Positions};
+use crate::resolve::{Target, named_kind};
 
 use super::convert::Lines;
 
 /// The language ids plainly checks whatever the file is called: the LSP's names, and
 /// Vim's and Emacs's (`text`, `gitcommit`), which Neovim and eglot send unchanged.
 const LANGUAGES: &[&str] = &["markdown", "plaintext", "text", "mail", "git-commit", "gitcommit"];
-
-/// Commit messages: checked as messages, whatever their file is called.
-const COMMIT_LANGUAGES: &[&str] = &["git-commit", "gitcommit"];
 
 /// One document the client has open.
 pub(crate) struct OpenDocument {
@@ -53,33 +48,21 @@ pub(crate) struct OpenDocument {
 pub(crate) struct Setup {
     /// Whether plainly checks it at all.
     pub lint: bool,
-    /// What kind of text it is.
-    pub kind: FileKind,
-    /// The profile unless front matter asks for another.
-    pub profile: Profile,
-    /// The settings of its config (the defaults when there is none or it is broken).
-    pub settings: Arc<Settings>,
-    /// The config file that applies to it, if any, even when that file is broken.
-    pub config: Option<PathBuf>,
+    /// Its settings, kind and profile, as the resolver gives them (the default settings
+    /// when its config is broken).
+    pub target: Target,
 }
 
-/// How to check a document with `language_id` at `path`, given the settings that apply:
-/// the kind comes from the file name when it has a known extension, else from the
-/// language id; the profile from the config's patterns, else the kind's default (a
-/// commit message is a message).
-pub(crate) fn setup(path: Option<&Path>, language_id: &str, settings: Arc<Settings>, config: Option<PathBuf>) -> Setup {
-    let by_language = match language_id {
-        "markdown" => FileKind::Markdown,
-        "mail" => FileKind::Email,
-        language if COMMIT_LANGUAGES.contains(&language) => FileKind::Commit,
-        _ => FileKind::Text,
-    };
-    let kind = path.and_then(FileKind::from_path).unwrap_or(by_language);
-    let mapped = path.and_then(|path| settings.profile_for(path));
-    let default = if COMMIT_LANGUAGES.contains(&language_id) { Profile::Message } else { Profile::default_for(kind) };
-    let lint =
-        LANGUAGES.contains(&language_id) || path.is_some_and(|p| FileKind::from_path(p).is_some()) || mapped.is_some();
-    Setup { lint, kind, profile: mapped.unwrap_or(default), settings, config }
+impl Setup {
+    /// How to check a document with `language_id` at `path`, resolved to `target`:
+    /// plainly checks the languages it knows, files whose name gives a kind, and files
+    /// the config's patterns give a profile.
+    pub fn new(path: Option<&Path>, language_id: &str, target: Target) -> Setup {
+        let lint = LANGUAGES.contains(&language_id)
+            || path.is_some_and(|p| named_kind(p).is_some())
+            || target.by_pattern.is_some();
+        Setup { lint, target }
+    }
 }
 
 impl OpenDocument {
@@ -132,10 +115,15 @@ mod tests {
     use lsp_types::{Position, Range};
 
     use super::*;
+    use crate::resolve::{Origin, Overrides, Resolver};
+
+    fn setup(path: Option<&Path>, language_id: &str) -> Setup {
+        let mut resolver = Resolver::new(crate::rules::catalogue(), Overrides::default());
+        Setup::new(path, language_id, resolver.resolve(Origin::buffer(path, language_id, Path::new("/r"))).unwrap())
+    }
 
     fn document(text: &str) -> OpenDocument {
-        let setup = setup(None, "plaintext", Arc::new(Settings::default()), None);
-        OpenDocument::new(None, "plaintext".into(), 1, text.into(), setup)
+        OpenDocument::new(None, "plaintext".into(), 1, text.into(), setup(None, "plaintext"))
     }
 
     fn change(range: ((u32, u32), (u32, u32)), text: &str) -> TextDocumentContentChangeEvent {
@@ -172,19 +160,13 @@ mod tests {
     }
 
     #[test]
-    fn kind_and_profile() {
-        let settings = Arc::new(Settings::default());
-        let commit = setup(Some(Path::new("/r/.git/COMMIT_EDITMSG")), "git-commit", settings.clone(), None);
-        assert!(commit.lint);
-        assert_eq!((commit.kind, commit.profile), (FileKind::Commit, Profile::Message));
-        let notes = setup(Some(Path::new("/r/notes.md")), "plaintext", settings.clone(), None);
-        assert_eq!((notes.kind, notes.profile), (FileKind::Markdown, Profile::Doc));
+    fn which_documents_are_checked() {
+        assert!(setup(Some(Path::new("/r/.git/COMMIT_EDITMSG")), "git-commit").lint);
+        assert!(setup(Some(Path::new("/r/notes.md")), "plaintext").lint);
         // Neovim sends Vim's filetypes.
-        let vim_commit = setup(None, "gitcommit", settings.clone(), None);
-        assert!(vim_commit.lint && vim_commit.profile == Profile::Message);
-        assert!(setup(None, "text", settings.clone(), None).lint);
-        let mail = setup(None, "mail", settings.clone(), None);
-        assert_eq!((mail.kind, mail.profile), (FileKind::Email, Profile::Message));
-        assert!(!setup(Some(Path::new("/r/main.rs")), "rust", settings, None).lint);
+        assert!(setup(None, "gitcommit").lint);
+        assert!(setup(None, "text").lint);
+        assert!(setup(None, "mail").lint);
+        assert!(!setup(Some(Path::new("/r/main.rs")), "rust").lint);
     }
 }

@@ -48,7 +48,7 @@ pub(crate) fn findings(doc: &OpenDocument, offset: usize, format: &MarkupKind) -
 /// A clock time at byte `offset`, shown in every zone of the config's `[team]`.
 pub(crate) fn clock_time(doc: &OpenDocument, offset: usize, format: &MarkupKind) -> Option<Section> {
     let setup = &doc.setup;
-    let (span, text) = time_in_zones(&doc.text, setup.kind, &setup.settings, offset)?;
+    let (span, text) = time_in_zones(&doc.text, setup.target.kind, &setup.target.settings, offset)?;
     let text = match format {
         MarkupKind::Markdown => text,
         MarkupKind::PlainText => plain(&text),

@@ -9,20 +9,18 @@
 //! - `documents.rs`: open documents, incremental edits, cached findings;
 //! - `convert.rs`: offsets ↔ positions in the negotiated encoding, diagnostics, URIs;
 //! - `capabilities.rs`: what the client can do and what we offer it;
-//! - `configs.rs`: the `plainly.toml` each document uses;
 //! - `actions.rs`, `hover.rs`, `lens.rs`: what the editor shows from the cached findings;
 //! - `transport.rs`: stdio framing that survives a bad frame.
 
 mod actions;
 mod capabilities;
-mod configs;
 mod convert;
 mod documents;
 mod hover;
 mod lens;
 mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -40,14 +38,15 @@ use lsp_types::{
     RegistrationParams, ShowMessageParams, Uri,
 };
 
-use crate::config::{Profile, Settings, front_matter_profile};
+use crate::Profile;
+use crate::config::Settings;
 use crate::input::FileKind;
 use crate::position::Encoding;
+use crate::resolve::{Origin, Overrides, Resolver, is_config_file};
 use crate::{Checked, config};
 
 use actions::{ConfigTarget, EditSupport};
 use capabilities::{ClientSupport, capabilities};
-use configs::Configs;
 use documents::{OpenDocument, Setup};
 
 /// A check of one text: [`crate::check`], or a stand-in in tests.
@@ -88,7 +87,7 @@ pub fn run_with(connection: Connection, check: CheckFn) -> anyhow::Result<()> {
 }
 
 /// Serves the session, checking with `check`, or incrementally (each document keeps an
-/// [`crate::incremental::Incremental`]) when there is none.
+/// [`crate::engine::incremental::Incremental`]) when there is none.
 fn serve(connection: Connection, check: Option<CheckFn>) -> anyhow::Result<()> {
     let (id, params) = read_initialize(&connection)?;
     let mut server = Server::new(&connection, check, &params);
@@ -198,7 +197,10 @@ struct Server<'c> {
     /// new `plainly.toml` goes.
     workspace: Option<PathBuf>,
     documents: HashMap<Uri, OpenDocument>,
-    configs: Configs,
+    /// Finds and caches each document's config, kind and profile, as the CLI does.
+    resolver: Resolver,
+    /// The broken configs the writer has been told about, so each is said once.
+    configs_shown: HashSet<String>,
     shutting_down: bool,
     requests_sent: u32,
 }
@@ -223,7 +225,8 @@ impl<'c> Server<'c> {
             client: ClientSupport::new(&params.capabilities),
             workspace,
             documents: HashMap::new(),
-            configs: Configs::default(),
+            resolver: Resolver::new(crate::rules::catalogue(), Overrides::default()).naming_configs_absolutely(),
+            configs_shown: HashSet::new(),
             shutting_down: false,
             requests_sent: 0,
         }
@@ -376,12 +379,14 @@ impl<'c> Server<'c> {
     /// Whether a change to the file at `path` may change what a config says: it is a
     /// config, or a rule file a config reads.
     fn changes_settings(&self, path: &Path) -> bool {
-        configs::is_config(path) || self.configs.depend_on(path)
+        is_config_file(path) || self.resolver.depends_on(path)
     }
 
     /// Reads every config again and re-checks every open document with what it now says.
     fn reload_configs(&mut self) {
-        self.configs.reload();
+        self.resolver.reload();
+        // A config saved still broken is worth saying again.
+        self.configs_shown.clear();
         let uris: Vec<Uri> = self.documents.keys().cloned().collect();
         for uri in uris {
             let Some(doc) = self.documents.get(&uri) else { continue };
@@ -402,10 +407,10 @@ impl<'c> Server<'c> {
         let moved = || {
             self.documents.values().filter(|doc| doc.needs_check).any(|doc| {
                 let dir = self.config_dir(doc.path.as_deref());
-                configs::nearest(&dir) != doc.setup.config
+                self.resolver.nearest_config(&dir) != doc.setup.target.config
             })
         };
-        if self.configs.changed_on_disk() || moved() {
+        if self.resolver.changed_on_disk() || moved() {
             self.reload_configs();
         }
     }
@@ -423,11 +428,14 @@ impl<'c> Server<'c> {
     /// untitled buffers using the workspace's config. A broken config is reported once
     /// and the defaults apply.
     fn setup(&mut self, path: Option<&Path>, language_id: &str) -> Setup {
-        let found = self.configs.for_dir(&self.config_dir(path));
-        if let Some(err) = &found.news {
-            self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
+        let workspace = self.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
+        let (target, error) = self.resolver.resolve_or_default(Origin::buffer(path, language_id, &workspace));
+        if let Some(err) = error {
+            if self.configs_shown.insert(err.to_string()) {
+                self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
+            }
         }
-        documents::setup(path, language_id, found.settings, found.path)
+        Setup::new(path, language_id, target)
     }
 
     /// Checks every document that changed since its last check, and publishes.
@@ -452,7 +460,7 @@ impl<'c> Server<'c> {
         if !doc.setup.lint {
             return;
         }
-        let limit = doc.setup.settings.max_file_size;
+        let limit = doc.setup.target.settings.max_file_size;
         if doc.text.len() as u64 > limit {
             publish(self.connection, uri.clone(), Vec::new(), Some(doc.version));
             if !std::mem::replace(&mut doc.told_too_large, true) {
@@ -464,15 +472,18 @@ impl<'c> Server<'c> {
             }
             return;
         }
-        let profile = match front_matter_profile(&doc.text, doc.setup.kind) {
-            Ok(asked) => asked.unwrap_or(doc.setup.profile),
+        let profile = match doc.setup.target.profile(&doc.text) {
+            Ok(profile) => profile,
             Err(err) => {
-                log(format_args!("{}: {err}", uri.as_str()));
-                doc.setup.profile
+                // As the CLI does, the text is not checked; the error shows where it is written.
+                let diagnostic = doc.lines(self.encoding).error(err.span, &err.message);
+                publish(self.connection, uri.clone(), vec![diagnostic], Some(doc.version));
+                doc.score = None;
+                return;
             }
         };
         let check = self.check;
-        let (text, kind, settings) = (&doc.text, doc.setup.kind, &doc.setup.settings);
+        let (text, kind, settings) = (&doc.text, doc.setup.target.kind, &doc.setup.target.settings);
         let incremental = &mut doc.incremental;
         let checked = match panic::catch_unwind(AssertUnwindSafe(|| match check {
             Some(check) => check(text, kind, profile, settings),
@@ -530,7 +541,7 @@ impl<'c> Server<'c> {
     /// one at the workspace root when the client can create files and the document lies
     /// inside the workspace (so the new file applies to it).
     fn config_target(&self, doc: &OpenDocument) -> ConfigTarget {
-        if let Some(path) = &doc.setup.config {
+        if let Some(path) = &doc.setup.target.config {
             let Some(uri) = convert::path_to_uri(path) else { return ConfigTarget::Nothing };
             if let Some(open) = self.documents.get(&uri) {
                 return ConfigTarget::Edit { text: open.text.clone(), version: Some(open.version), uri };

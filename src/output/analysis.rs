@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::Profile;
 use crate::analysis::Context;
-use crate::config::{Profile, Settings};
-use crate::document::{Document, ParseOptions};
+use crate::config::Settings;
+use crate::document::Document;
 use crate::input::FileKind;
 use crate::language::acts::{Act, ActSet, features as acts_features};
 use crate::language::{SentenceReading, TokenKind};
@@ -145,7 +146,7 @@ pub struct MessageReading {
 impl MessageReading {
     /// Reads `source` as `plainly check` would check it.
     pub fn new(path: &str, source: &str, kind: FileKind, profile: Profile, settings: &Settings) -> MessageReading {
-        let options = ParseOptions { skip_quotes: profile != Profile::Doc || kind != FileKind::Markdown };
+        let options = crate::engine::parse_options(kind, profile);
         let doc = Document::parse(source, kind, options);
         let cx = Context::new(&doc, settings, profile);
         let quote = |span: Span| {

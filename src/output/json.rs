@@ -22,7 +22,7 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
-    profile: crate::config::Profile,
+    profile: crate::Profile,
     score: u8,
     words: usize,
     /// The ISO 639-3 code of the language the text is in, when it is not English (an

@@ -61,6 +61,22 @@ impl RunError {
     }
 }
 
+impl RunError {
+    /// Why the input shown as `display` could not be resolved: a broken config is named
+    /// by its own place, bad front matter by the input's.
+    pub fn resolving(display: &str, err: &crate::resolve::ResolveError) -> RunError {
+        match err {
+            crate::resolve::ResolveError::Config(config) => config.into(),
+            crate::resolve::ResolveError::FrontMatter(front) => RunError {
+                path: display.to_string(),
+                line: Some(front.line),
+                column: Some(front.column),
+                message: front.message.clone(),
+            },
+        }
+    }
+}
+
 impl From<&crate::config::ConfigError> for RunError {
     fn from(err: &crate::config::ConfigError) -> RunError {
         let place = |n: usize| (n > 0).then_some(n);
@@ -198,7 +214,7 @@ impl Format {
 mod tests {
     use super::Format;
     use super::testing::{finding, render, report, sample};
-    use crate::config::Profile;
+    use crate::Profile;
     use crate::finding::Severity;
 
     #[test]

@@ -139,7 +139,7 @@ struct Artifact<'a> {
 /// The clarity score and what it was computed over, for viewers that show properties.
 #[derive(Serialize)]
 struct ArtifactProperties {
-    profile: crate::config::Profile,
+    profile: crate::Profile,
     score: u8,
     words: usize,
 }

@@ -9,7 +9,7 @@
 
 use super::{FileReport, Format, Run, RunError};
 use crate::Checked;
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -80,7 +80,7 @@ pub(crate) fn sample_with_errors() -> Run {
 
 pub(crate) fn report(path: &str, source: &str, profile: Profile, mut findings: Vec<Finding>) -> FileReport {
     findings.sort_by_key(|f| (f.span.start, f.span.end));
-    let score = crate::score::score(&findings);
+    let score = crate::engine::score::score(&findings);
     let words = source.split_whitespace().count();
     FileReport::new(
         path.to_string(),

@@ -1,7 +1,7 @@
 //! Flags sentences over 30 words (40 in docs).
 
 use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Severity};
 
 pub(crate) static META: RuleMeta = RuleMeta {

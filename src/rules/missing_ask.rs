@@ -1,7 +1,7 @@
 //! Flags messages that ask nothing of their readers and do not say no action is needed.
 
 use super::{Context, MESSAGE, OptionMeta, Rule, RuleMeta, Scope};
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::input::FileKind;
 use crate::language::acts::Act;

@@ -5,8 +5,8 @@
 //! tests. `plainly explain`, `plainly rules` and the README's rule table are
 //! rendered from `META`, so they cannot drift from the code.
 
+use crate::Profile;
 use crate::finding::Finding;
-use crate::meta::Profile;
 pub use crate::meta::{OptionMeta, RuleMeta, Scope};
 
 mod bare_greeting;
@@ -49,7 +49,7 @@ pub trait Rule: Sync {
     }
 }
 
-/// How much of a document a rule reads: what [`crate::incremental`] may re-check alone.
+/// How much of a document a rule reads: what [`crate::engine::incremental`] may re-check alone.
 ///
 /// A *section* is a run of a Markdown file that starts after a blank line with a line
 /// beginning with a letter, where no block is left open: every block, sentence and word

@@ -198,7 +198,8 @@ fn message(quoted: &str, zone_elsewhere: Option<&str>, outside: &[String]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Profile, Settings};
+    use crate::Profile;
+    use crate::config::Settings;
     use crate::document::{Document, ParseOptions};
     use crate::input::FileKind;
 

@@ -1,7 +1,7 @@
 //! Flags status updates that lack what was done, what is next, or blockers.
 
 use super::{Context, Rule, RuleMeta, Scope};
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Fix, Severity};
 use crate::language::acts::Act;
 use crate::span::Span;

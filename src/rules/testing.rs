@@ -1,7 +1,8 @@
 //! Test helpers for rules: `[[…]]` in a test text marks the exact spans a rule must report.
 
 use super::{Context, Rule};
-use crate::config::{Profile, Settings};
+use crate::Profile;
+use crate::config::Settings;
 use crate::document::{Document, ParseOptions};
 use crate::finding::Finding;
 use crate::input::FileKind;

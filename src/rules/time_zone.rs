@@ -141,7 +141,7 @@ fn writers_zone(cx: &Context<'_>, team: &Team, sentence: Span, time: Span) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Profile;
+    use crate::Profile;
     use crate::input::FileKind;
     use crate::rules::testing::*;
 

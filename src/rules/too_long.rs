@@ -1,7 +1,7 @@
 //! Flags messages over 250 words.
 
 use super::{Context, MESSAGE_STANDUP, OptionMeta, Rule, RuleMeta, Scope};
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Severity};
 
 /// Words per minute for the reading time: a careful reader, often in a second language.

@@ -1,7 +1,7 @@
 //! Flags vague time words ("ASAP", "soon") that no concrete time in the sentence pins down.
 
 use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, replacement_fix};
-use crate::config::Profile;
+use crate::Profile;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::List;
 

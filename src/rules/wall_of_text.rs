@@ -149,7 +149,7 @@ mod tests {
         // In Markdown the same lines render as one paragraph.
         let first = mail.find(" We moved").unwrap();
         let marked = format!("[[{}]]{}", &mail[..first], &mail[first..]);
-        assert_flags_in(&WallOfText, crate::config::Profile::Message, FileKind::Markdown, &marked);
+        assert_flags_in(&WallOfText, crate::Profile::Message, FileKind::Markdown, &marked);
     }
 
     #[test]

@@ -44,8 +44,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::Checked;
+use crate::Profile;
 use crate::analysis::Context;
-use crate::config::{Profile, Settings};
+use crate::config::Settings;
 use crate::document::{Block, Document, FlatProse, Sentence, closes_every_block, definitions, reader_counts};
 use crate::finding::{Finding, Severity};
 use crate::input::FileKind;
@@ -187,7 +188,7 @@ impl Incremental {
     pub fn check(&mut self, source: &str, kind: FileKind, profile: Profile, settings: &Arc<Settings>) -> Checked {
         if kind != FileKind::Markdown {
             self.last = None;
-            return crate::check(source, kind, profile, settings);
+            return super::check(source, kind, profile, settings);
         }
         // Taken, so a panic below leaves no half-updated cache behind.
         let today = settings.team.as_ref().map(crate::team::Team::today);
@@ -204,7 +205,7 @@ impl Incremental {
         };
         let labels = parse_sections(source, &mut sections, labels, profile);
         let checked = if sections.len() > 1 && !parsed_alone_as_whole(&sections) {
-            crate::check(source, kind, profile, settings)
+            super::check(source, kind, profile, settings)
         } else {
             self.check_by_section(source, &mut sections, profile, settings)
         };
@@ -249,7 +250,7 @@ impl Incremental {
             }
             self.language = language;
         }
-        let rules: Vec<(&dyn Rule, Severity)> = crate::enabled_rules(settings, profile, language.is_some()).collect();
+        let rules: Vec<(&dyn Rule, Severity)> = super::enabled_rules(settings, profile, language.is_some()).collect();
         let whole_rules: Vec<(&dyn Rule, Severity)> =
             rules.iter().copied().filter(|(rule, _)| matches!(rule.locality(), Locality::Document)).collect();
         let lexicon = &settings.lexicon;
@@ -293,7 +294,7 @@ impl Incremental {
                 let parts: Vec<(usize, &Terms)> = (sections.iter())
                     .filter_map(|s| Some((s.start, &s.parts.as_ref()?.checked.as_ref()?.terms[term_rule])))
                     .collect();
-                findings.extend(crate::marked(rule, severity, terms.first_uses(settings, &parts)));
+                findings.extend(super::marked(rule, severity, terms.first_uses(settings, &parts)));
                 term_rule += 1;
             }
         }
@@ -304,14 +305,14 @@ impl Incremental {
             );
             let cx = Context::new(whole, settings, profile).with_phrases(phrases);
             for (rule, severity) in whole_rules {
-                findings.extend(crate::marked(rule, severity, rule.check(&cx)));
+                findings.extend(super::marked(rule, severity, rule.check(&cx)));
             }
         }
         if let Some(whole) = doc {
             debug_assert_eq!(words, whole.word_count());
             self.spare = Spare::of(whole);
         }
-        let mut checked = crate::conclude(source, &comments, words, profile, findings);
+        let mut checked = super::conclude(source, &comments, words, profile, findings);
         checked.language = language;
         checked
     }
@@ -333,7 +334,7 @@ fn check_section(
     let mut terms = Vec::new();
     for &(rule, severity) in rules {
         match rule.locality() {
-            Locality::Section => findings.extend(crate::marked(rule, severity, rule.check(&cx))),
+            Locality::Section => findings.extend(super::marked(rule, severity, rule.check(&cx))),
             Locality::Terms(rule) => terms.push(rule.terms(&cx)),
             Locality::Document => {}
         }
@@ -565,7 +566,7 @@ fn may_mention(text: &str, label: &str) -> bool {
 /// after it, for the first section, whose front matter must stay at the top) so that
 /// `[x]` reads as it does in the whole file; what they add is cut away again.
 fn parse_section(slice: &str, first: bool, given: &[String], profile: Profile) -> Parts {
-    let options = crate::parse_options(FileKind::Markdown, profile);
+    let options = super::parse_options(FileKind::Markdown, profile);
     if given.is_empty() {
         return Parts::from(Document::parse(slice, FileKind::Markdown, options));
     }
@@ -1013,7 +1014,7 @@ mod tests {
                 if sections.len() > 1 && !parsed_alone_as_whole(&sections) {
                     continue;
                 }
-                let whole = Document::parse(&text, FileKind::Markdown, crate::parse_options(FileKind::Markdown, Profile::Doc));
+                let whole = Document::parse(&text, FileKind::Markdown, crate::engine::parse_options(FileKind::Markdown, Profile::Doc));
                 // Into the last document's storage, as the language server does.
                 let doc = assemble(&text, &sections, std::mem::take(&mut spare));
                 prop_assert_eq!(format!("{doc:?}"), format!("{whole:?}"), "{:?}", text);
