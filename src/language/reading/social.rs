@@ -1,0 +1,240 @@
+//! What a sentence does for the conversation rather than the work: small talk ("How
+//! are you?"), thanks, "no action needed", checking that the reader is there ("got a
+//! sec?"), bumping an earlier message ("gentle ping"), and wishing the reader well ("Have a
+//! great weekend").
+
+use super::mood::imperative_at;
+use super::opening::is_name;
+use super::{GROUP_WORDS, MOMENTS, SOMEONE, W};
+use crate::language::tagger::Upos;
+use crate::language::tokens::TokenKind;
+
+/// Words that describe whether the reader is there or free ("are you around?").
+pub(super) const AVAILABLE: &[&str] =
+    &["there", "around", "free", "available", "online", "here", "awake", "busy", "about", "up", "in", "back", "on"];
+
+/// Words for nudging a reader about an earlier message ("ping", "gentle reminder").
+pub(super) const BUMP_WORDS: &[&str] =
+    &["ping", "pinging", "bump", "bumping", "nudge", "nudging", "poke", "reminder", "follow-up", "followup"];
+
+/// What may stand before a bump word ("just a gentle ping").
+#[rustfmt::skip]
+pub(super) const BUMP_MODIFIERS: &[&str] = &[
+    "just", "a", "another", "polite", "gentle", "friendly", "kind", "kindly", "quick", "small", "little", "soft",
+    "re", "second", "final", "last",
+];
+
+/// Imperatives that wish the reader well or take leave, and ask nothing ("Have a great
+/// weekend", "Take care", "See you tomorrow", "Enjoy!").
+pub(super) const WELL_WISH_VERBS: &[&str] =
+    &["have", "enjoy", "take", "stay", "see", "talk", "speak", "keep", "be", "get", "rest", "cheer"];
+
+/// Objects of a well-wishing "have" ("have a good weekend").
+#[rustfmt::skip]
+pub(super) const GOOD_TIMES_NOUNS: &[&str] = &[
+    "day", "weekend", "week", "time", "one", "evening", "night", "holiday", "holidays", "trip", "vacation", "break",
+    "flight", "afternoon", "morning", "friday", "monday", "summer", "christmas", "thanksgiving", "new", "rest", "fun",
+    "blast", "birthday",
+];
+
+/// A question that is small talk ("How are you?", "How was your weekend?").
+pub(super) fn is_pleasantry(core: &[W<'_>]) -> bool {
+    let words: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    match words.as_slice() {
+        ["how", "are", "you", ..] | ["how", "r", "u", ..] | ["how", "'s", "it", "going", ..] => words.len() <= 5,
+        ["how", "was", "your", _, ..] => words.len() <= 5,
+        ["how", "is", "everyone", ..] | ["how", "are", "things", ..] | ["how", "'s", "everyone", ..] => {
+            words.len() <= 5
+        }
+        ["hope", "you", ..] | ["hope", "all", ..] | ["hope", "everyone", ..] => true,
+        _ => false,
+    }
+}
+
+/// "Thanks", "Thank you (so much)", "Many thanks", "Much appreciated", "Cheers".
+pub(super) fn is_thanks(core: &[W<'_>]) -> bool {
+    thanks_len(core) > 0
+}
+
+pub(super) fn thanks_len(core: &[W<'_>]) -> usize {
+    let lower: Vec<&str> = core.iter().take(3).map(|w| w.lower).collect();
+    match lower.as_slice() {
+        ["thank", "you", ..] | ["thank", "u", ..] | ["many", "thanks", ..] | ["much", "appreciated", ..] => 2,
+        ["thanks", ..] | ["thx", ..] | ["ty", ..] | ["cheers", ..] | ["thanx", ..] | ["tks", ..] | ["tia", ..] => 1,
+        _ => 0,
+    }
+}
+
+/// "Thanks!", "Thank you so much", "Thanks in advance", "Many thanks again, all".
+pub(super) fn is_thanks_only(core: &[W<'_>]) -> bool {
+    let len = thanks_len(core);
+    len > 0
+        && core[len..].iter().filter(|w| !w.is_punct()).all(|w| {
+            w.any(&[
+                "so", "very", "much", "a", "lot", "in", "advance", "again", "all", "everyone", "team", "guys", "folks",
+                "a", "ton", "bunch",
+            ]) || is_name(w)
+                || w.kind == TokenKind::Mention
+        })
+}
+
+/// "No action needed", "nothing needed from you", "no need to reply", "for awareness".
+pub(super) fn is_no_action_needed(core: &[W<'_>]) -> bool {
+    let lower: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    lower.windows(2).any(|pair| {
+        matches!(
+            pair,
+            ["no", "action"]
+                | ["nothing", "needed"]
+                | ["nothing", "required"]
+                | ["no", "response"]
+                | ["no", "reply"]
+                | ["for", "awareness"]
+                | ["for", "visibility"]
+                | ["your", "information"]
+                | ["nothing", "to"]
+        )
+    }) || lower
+        .windows(3)
+        .any(|t| matches!(t, ["no", "need", "to"] | ["just", "so", "you"] | ["just", "letting", "you"]))
+}
+
+/// "Are you there?", "Anyone around?", "Got a sec?", "Do you have a minute?", "ping":
+/// a question about whether the reader is there or free, with nothing else in it.
+pub(super) fn is_presence_check(core: &[W<'_>]) -> bool {
+    // Mentions are vocatives wherever they stand ("ping @okafor").
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct() && w.kind != TokenKind::Mention).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    if is_bump(&lower) {
+        return true;
+    }
+    match lower.as_slice() {
+        ["knock", "knock"] => return true,
+        // "Is there anyone (around)?", "Anybody here?"
+        ["is" | "are", "there", "anyone" | "anybody" | "someone" | "somebody", rest @ ..]
+        | ["anyone" | "anybody", rest @ ..] => {
+            return rest.iter().all(|w| AVAILABLE.contains(w) || matches!(*w, "home" | "awake" | "alive" | "now"));
+        }
+        ["quick", "question"]
+        | ["quick", "q"]
+        | ["question"]
+        | ["a", "quick", "question"]
+        | ["question", "for", "you"]
+        | ["one", "question"]
+        | ["quick", "one"] => return true,
+        ["can", "i", "ask", "you", ..] | ["can", "i", "ask", "a", "question"] | ["may", "i", "ask", "you", ..] => {
+            return lower.len() <= 6
+                && lower.last().is_some_and(|l| matches!(*l, "something" | "question" | "thing" | "you"));
+        }
+        _ => {}
+    }
+    // (be) (you|anyone|someone) AVAILABLE [now|today], with or without the verb.
+    let i = usize::from(words.len() > 1 && words[0].any(&["are", "is", "r"]));
+    if words.get(i).is_some_and(|w| w.is_you() || w.any(SOMEONE) || w.any(&["there", "anybody", "anyone"])) {
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| w.any(&["still", "currently", "by", "any", "chance"])) {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| w.any(AVAILABLE)) {
+            let rest = &lower[j + 1..];
+            return rest.iter().all(|w| {
+                matches!(
+                    *w,
+                    "now"
+                        | "right"
+                        | "today"
+                        | "atm"
+                        | "rn"
+                        | "still"
+                        | "there"
+                        | "here"
+                        | "at"
+                        | "all"
+                        | "by"
+                        | "any"
+                        | "chance"
+                        | "around"
+                        | "online"
+                )
+            });
+        }
+    }
+    // (do you have|have you got|got|you got|have) [a|one|5|a few] MOMENT
+    let start = match lower.as_slice() {
+        ["do", "you", "have", ..]
+        | ["have", "you", "got", ..]
+        | ["do", "u", "have", ..]
+        | ["did", "you", "get", ..] => 3,
+        ["you", "got", ..] | ["u", "got", ..] | ["you", "have", ..] => 2,
+        ["got", ..] | ["have", ..] => 1,
+        _ => return false,
+    };
+    let mut j = start;
+    while words
+        .get(j)
+        .is_some_and(|w| w.any(&["a", "one", "few", "couple", "of", "quick", "spare", "some"]) || w.upos() == Upos::Num)
+    {
+        j += 1;
+    }
+    if !words.get(j).is_some_and(|w| w.any(MOMENTS)) {
+        return false;
+    }
+    let rest = &lower[j + 1..];
+    // "Got a sec for a quick question?" checks presence; "…for a quick call later today?"
+    // asks for a meeting.
+    rest.iter().all(|w| {
+        matches!(*w, "now" | "today" | "right" | "for" | "a" | "quick" | "question" | "this" | "afternoon" | "morning")
+    })
+}
+
+/// A bump: "ping", "Ping?", "polite ping", "kindly reminder", "gentle nudge", "bumping
+/// this", "just a friendly reminder": a word for nudging with its modifiers and nothing
+/// else. What it is about would be content.
+pub(super) fn is_bump(lower: &[&str]) -> bool {
+    let Some(at) = lower.iter().position(|w| BUMP_WORDS.contains(w)) else { return false };
+    lower[..at].iter().all(|w| BUMP_MODIFIERS.contains(w))
+        && lower[at + 1..]
+            .iter()
+            .all(|w| matches!(*w, "this" | "again" | "on" | "up" | "thread" | "here" | "please" | "pls"))
+}
+
+/// An imperative that wishes the reader well ("Have a great weekend", "Take care",
+/// "See you soon", "Enjoy!", "Talk soon").
+pub(super) fn is_well_wish(core: &[W<'_>]) -> bool {
+    let Some(at) = imperative_at(core) else { return false };
+    let verb = &core[at];
+    if !verb.any(WELL_WISH_VERBS) {
+        return false;
+    }
+    let after: Vec<&str> = core[at + 1..].iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    match (verb.lower, after.as_slice()) {
+        ("have", [..]) => after.iter().take(5).any(|w| GOOD_TIMES_NOUNS.contains(w)) && after.len() <= 6,
+        ("enjoy", rest) => rest.len() <= 4,
+        ("take", ["care", ..]) | ("stay", ["safe" | "tuned" | "well" | "warm" | "cool" | "healthy", ..]) => true,
+        ("see", ["you" | "ya" | "u" | "everyone" | "y'all", ..]) => true,
+        ("talk" | "speak", ["soon" | "later" | "tomorrow" | "then", ..])
+        | ("talk" | "speak", ["to", "you", "soon" | "later" | "tomorrow", ..]) => true,
+        ("talk" | "speak", ["to", "you", group, "soon" | "later" | "tomorrow", ..]) => GROUP_WORDS.contains(group),
+        // Encouragement to go on with what the reader already does: "Keep up the good
+        // work", "Keep it up", "Keep on hacking".
+        ("keep", ["up", ..] | ["it", "up", ..]) => true,
+        ("keep", ["on", ..]) => core.get(at + 2).is_some_and(|w| w.tag.xpos == "VBG"),
+        ("be", ["well" | "safe" | "good", ..]) | ("get", ["well", ..]) | ("rest", [..]) | ("cheer", ["up", ..]) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{acts, read};
+
+    #[test]
+    fn greetings_and_presence() {
+        assert_eq!(acts("Hi team!"), ["greet"]);
+        assert_eq!(acts("Hey @sam, are you there?"), ["greet", "presence"]);
+        assert_eq!(acts("Got a sec?"), ["presence"]);
+        assert_eq!(acts("Do you have a minute?"), ["presence"]);
+        assert!(read("Hello, are you there?").is_only_opening());
+        assert!(!read("Hi Sam, can you review the draft?").is_only_opening());
+    }
+}
