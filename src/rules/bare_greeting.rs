@@ -13,27 +13,27 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 20,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
-Flags a message that is only a greeting or a presence check: \"Hi\", \"Hey @sam!\",
-\"Hello, are you there?\", \"Got a sec?\", \"Do you have a minute?\", \"ping\", \"quick
-question\" (alone).
+Flags a message that is only a greeting or a presence check: "Hi", "Hey @sam!",
+"Hello, are you there?", "Got a sec?", "Do you have a minute?", "ping", "quick
+question" (alone).
 
 ## Why
-\"Hi\" on its own makes the reader answer and then wait for the real question, which in
+"Hi" on its own makes the reader answer and then wait for the real question, which in
 another time zone arrives after they have logged off. Say hello and the question in the
 same message (see nohello.net).
 
 ## What counts
 The message is read sentence by sentence, and nothing must be left once its greetings
-(\"Hi\", \"Good morning\"), vocatives (\"Sam,\", \"team\", \"@sam\"), presence checks (a
-question about whether the reader is there or free: \"are you around?\", \"got a
-sec?\", \"do you have a minute?\"), bumps (\"ping\", \"polite ping\", \"kindly
-reminder\"), thanks and sign-off (\"Cheers, Bart\") are taken away; and at least one
-sentence greets or checks presence. \"It's been two weeks. Ping?\" is only a bump: how
+("Hi", "Good morning"), vocatives ("Sam,", "team", "@sam"), presence checks (a
+question about whether the reader is there or free: "are you around?", "got a
+sec?", "do you have a minute?"), bumps ("ping", "polite ping", "kindly
+reminder"), thanks and sign-off ("Cheers, Bart") are taken away; and at least one
+sentence greets or checks presence. "It's been two weeks. Ping?" is only a bump: how
 long it waited says nothing about what it is about. A question with content is not a
-presence check: \"do you have a minute to review the schema?\" asks, and \"do you have time
-for a quick call?\" asks for a call. Messages over 12 words are never just a greeting.",
+presence check: "do you have a minute to review the schema?" asks, and "do you have time
+for a quick call?" asks for a call. Messages over 12 words are never just a greeting."#,
     options: &[],
     example_config: None,
     flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping"],

@@ -16,12 +16,12 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 10,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a message of more than `min-message-words` (100) words whose first ask starts
 after the first paragraph **and** after the first `max-words-before` (60) words, unless
-it is under an explicit label (\"Ask:\", \"Action needed:\", \"Request:\", \"TL;DR:\",
-\"Decision needed:\", or a heading with one of these).
+it is under an explicit label ("Ask:", "Action needed:", "Request:", "TL;DR:",
+"Decision needed:", or a heading with one of these).
 
 ## Why
 Readers decide from the first lines whether a message needs them. An ask at the end of
@@ -29,12 +29,12 @@ the fourth paragraph is read last, if at all. Put it first, or label it.
 
 ## What counts
 An ask is what `missing-ask` counts, read from each sentence's grammar; a rhetorical
-question in the form of a statement (\"'p' seems to just be for 'pointer'?\") still reads
+question in the form of a statement ("'p' seems to just be for 'pointer'?") still reads
 as one. The ask is buried when at least `max-words-before` words come before it and
 it is not in the first paragraph. Words are counted as a reader counts them: an
 @mention, a URL, an emoji or #123 is no word, a date, a clock time or a hyphenated
-compound (\"chicken-and-egg\") is one. Paragraphs are separated by blank lines; a
-salutation on its own line (\"Hi,\") is a paragraph. The finding points at the ask.",
+compound ("chicken-and-egg") is one. Paragraphs are separated by blank lines; a
+salutation on its own line ("Hi,") is a paragraph. The finding points at the ask."#,
     options: &[
         OptionMeta { name: "min-message-words", default: 100, min: 1, doc: "Shorter messages are never flagged." },
         OptionMeta {

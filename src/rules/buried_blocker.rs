@@ -16,11 +16,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 12,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r###"
 ## What it does
 Flags a message whose first blocker statement starts after the first paragraph **and**
 after the first `max-words-before` (40) words, unless it is under an explicit label or
-heading (\"Blocker:\", \"Blocked:\", \"**Blockers**\", \"## Blockers\").
+heading ("Blocker:", "Blocked:", "**Blockers**", "## Blockers").
 
 ## Why
 A blocker is the one thing in an update someone else can act on today. Mentioned at the
@@ -28,15 +28,15 @@ end, it is read after the reader has moved on, and the writer stays blocked anot
 day.
 
 ## What counts
-A blocker statement uses phrasing from the `blocker` list: \"blocked on/by\", \"blocking\",
-\"blocker\", \"stuck on\", \"can't/cannot proceed/continue/ship/merge until/without\",
-\"waiting on … before\", \"held up by\", and is read in its sentence: it says the writer's
-work is held up now. Not blockers: negations (\"no blockers\", \"not blocked\", \"nothing
-blocking\", \"unblocked\"), questions (\"is anything blocking the release?\"), reported
-words in quotation marks, a wait told as past narration that has ended (\"I was waiting
-on this response from Ms. Korp, so I could…\", \"we had been blocked by it\"), and
-\"stuck\" as a past-tense verb with its own subject (\"I already kind of stuck with the
-GNU Radio project\": kept at it). The finding points at the statement.",
+A blocker statement uses phrasing from the `blocker` list: "blocked on/by", "blocking",
+"blocker", "stuck on", "can't/cannot proceed/continue/ship/merge until/without",
+"waiting on … before", "held up by", and is read in its sentence: it says the writer's
+work is held up now. Not blockers: negations ("no blockers", "not blocked", "nothing
+blocking", "unblocked"), questions ("is anything blocking the release?"), reported
+words in quotation marks, a wait told as past narration that has ended ("I was waiting
+on this response from Ms. Korp, so I could…", "we had been blocked by it"), and
+"stuck" as a past-tense verb with its own subject ("I already kind of stuck with the
+GNU Radio project": kept at it). The finding points at the statement."###,
     options: &[OptionMeta {
         name: "max-words-before",
         default: 40,

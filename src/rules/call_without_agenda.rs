@@ -13,11 +13,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 10,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
-Flags a request or proposal for a synchronous call or meeting (\"hop/jump on a call\",
-\"quick call\", \"let's sync\", \"can we meet\", \"set up/schedule a meeting\", \"huddle\",
-\"zoom?\") when the message states no purpose for it.
+Flags a request or proposal for a synchronous call or meeting ("hop/jump on a call",
+"quick call", "let's sync", "can we meet", "set up/schedule a meeting", "huddle",
+"zoom?") when the message states no purpose for it.
 
 ## Why
 A call with no stated purpose cannot be prepared for, often needs a second call, and
@@ -27,25 +27,25 @@ answer in writing instead.
 
 ## What counts
 A meeting request is a construction, read from each sentence's grammar (`plainly
-analyze` shows the words): a meeting noun as what is asked for or proposed (\"hop on a
-call\", \"set up a meeting\", \"a quick sync\"), or a meeting verb with \"we\" or \"you\" as
-its subject (\"can we talk today?\", \"let's sync\", \"want to meet up next week?\"), in a
+analyze` shows the words): a meeting noun as what is asked for or proposed ("hop on a
+call", "set up a meeting", "a quick sync"), or a meeting verb with "we" or "you" as
+its subject ("can we talk today?", "let's sync", "want to meet up next week?"), in a
 sentence that asks or proposes, or that the writer offers and the next sentence puts to
-the reader (\"I will propose some time slots to meet next week. Does it work for
-you?\"). Not meeting requests: a call with the number to call (\"Give me a call. My
-number is…\", \"call me at 555-0100\", an extension), a call offered on the reader's
-condition (\"If you have any questions, please call me\"), a meeting already set
-(\"before the 10am call\", \"on Friday's call\", \"for the next meeting\"), a meeting
-verb with a thing as its object (\"meet the deadline\", \"sync the repo\"), \"call for
-papers\", the writer meeting someone else (\"I will sync with him\"), a product named
-\"Sync\" or \"Meet\", words in quotation marks, sign-offs (\"Talk soon\").
+the reader ("I will propose some time slots to meet next week. Does it work for
+you?"). Not meeting requests: a call with the number to call ("Give me a call. My
+number is…", "call me at 555-0100", an extension), a call offered on the reader's
+condition ("If you have any questions, please call me"), a meeting already set
+("before the 10am call", "on Friday's call", "for the next meeting"), a meeting
+verb with a thing as its object ("meet the deadline", "sync the repo"), "call for
+papers", the writer meeting someone else ("I will sync with him"), a product named
+"Sync" or "Meet", words in quotation marks, sign-offs ("Talk soon").
 
-A purpose is an infinitive after the meeting words (\"to decide the launch date\", \"to
-find out what we need\"; not one that only names the meeting again: \"to touch base\",
-\"to sync\", \"to circle back\"), what follows from it (\"… and we'll get moving on the
-options\", \"so we can settle the date\"), a phrase from the `purpose` list (\"about …\",
-\"regarding …\") in the request sentence or the sentence after it, the word \"agenda\"
-anywhere, or a list anywhere in the message. The finding points at the meeting words.",
+A purpose is an infinitive after the meeting words ("to decide the launch date", "to
+find out what we need"; not one that only names the meeting again: "to touch base",
+"to sync", "to circle back"), what follows from it ("… and we'll get moving on the
+options", "so we can settle the date"), a phrase from the `purpose` list ("about …",
+"regarding …") in the request sentence or the sentence after it, the word "agenda"
+anywhere, or a list anywhere in the message. The finding points at the meeting words."#,
     options: &[],
     example_config: None,
     flagged: &[

@@ -14,24 +14,24 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 2,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags hedges from the `hedge` lists (`rules/hedges.toml` and your own rule files):
-\"just wondering\", \"I was wondering if\", \"sorry to bother\", \"I think maybe\",
-\"sort of\", \"kind of\" (as a hedge), \"if that makes sense\", \"this might be a dumb
-question\", \"I might be wrong but\".
+"just wondering", "I was wondering if", "sorry to bother", "I think maybe",
+"sort of", "kind of" (as a hedge), "if that makes sense", "this might be a dumb
+question", "I might be wrong but".
 
 ## Why
-A hedge makes the reader dig for the request and weakens it: \"I was wondering if
-maybe you could look at this\" is a request that is easy to put off. Say what you need;
-politeness lives in \"please\" and \"thanks\", not in doubt. Most fixes remove the hedge.
+A hedge makes the reader dig for the request and weakens it: "I was wondering if
+maybe you could look at this" is a request that is easy to put off. Say what you need;
+politeness lives in "please" and "thanks", not in doubt. Most fixes remove the hedge.
 
 ## What counts
-Whole-word matches in the writer's prose, ignoring case. \"kind of\" and \"sort of\" are
-hedges only as adverbs, read from the tags: \"kind\" standing with no determiner, as a
-noun never does (\"it's kind of broken\", \"I sort of agree\"). After a determiner, a
-possessive, \"what\" or a noun they mean \"type of\" (\"what kind of tests\", \"this sort
-of change\", \"a cloth napkin kind of place\").",
+Whole-word matches in the writer's prose, ignoring case. "kind of" and "sort of" are
+hedges only as adverbs, read from the tags: "kind" standing with no determiner, as a
+noun never does ("it's kind of broken", "I sort of agree"). After a determiner, a
+possessive, "what" or a noun they mean "type of" ("what kind of tests", "this sort
+of change", "a cloth napkin kind of place")."#,
     options: &[],
     example_config: None,
     flagged: &[

@@ -14,20 +14,20 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 2,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags idioms from the `idiom` lists (`rules/idioms.toml` and your own rule files):
-\"ballpark figure\", \"get our ducks in a row\", \"out of pocket\", \"on the same page\",
-\"piece of cake\", \"ping me\", \"OOO\".
+"ballpark figure", "get our ducks in a row", "out of pocket", "on the same page",
+"piece of cake", "ping me", "OOO".
 
 ## Why
 Async teams span languages. An idiom is read word by word by someone working in
-their second or third language, and \"out of pocket\" means opposite things in
+their second or third language, and "out of pocket" means opposite things in
 different places. Each entry offers a literal phrasing as a fix.
 
 ## What counts
-Whole-word matches in the writer's prose, ignoring case (abbreviations such as \"OOO\"
-match only in capitals). Terms in the config's `glossary` are never flagged.",
+Whole-word matches in the writer's prose, ignoring case (abbreviations such as "OOO"
+match only in capitals). Terms in the config's `glossary` are never flagged."#,
     options: &[],
     example_config: None,
     flagged: &["Can you give me a ballpark figure by Friday?", "I'll be OOO until Monday."],

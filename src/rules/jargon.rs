@@ -14,11 +14,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 2,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags phrases from the `jargon` lists (`rules/jargon.toml` and your own rule files):
-business jargon such as \"circle back\", \"synergy\", \"move the needle\", \"bandwidth\"
-for time, \"low-hanging fruit\", \"deep dive\", \"leverage\" as a verb.
+business jargon such as "circle back", "synergy", "move the needle", "bandwidth"
+for time, "low-hanging fruit", "deep dive", "leverage" as a verb.
 
 ## Why
 Jargon sounds like it says something while leaving the reader to guess what. Readers
@@ -27,10 +27,10 @@ Every entry carries plain alternatives, offered as fixes.
 
 ## What counts
 Whole-word matches in the writer's prose, ignoring case, across line breaks. Some
-entries are jargon in one part of speech only, read from the tags: \"leverage\" as a verb
-(\"we should leverage the new API\"), not the noun (\"more leverage in the
-negotiation\"). Others look at their neighbours (\"bandwidth\" for time rather than
-networks). Terms in the config's `glossary` are never flagged.",
+entries are jargon in one part of speech only, read from the tags: "leverage" as a verb
+("we should leverage the new API"), not the noun ("more leverage in the
+negotiation"). Others look at their neighbours ("bandwidth" for time rather than
+networks). Terms in the config's `glossary` are never flagged."#,
     options: &[],
     example_config: None,
     flagged: &["Let's circle back on pricing next week.", "We should leverage the new API."],

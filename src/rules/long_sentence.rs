@@ -14,7 +14,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 2,
     scope: Scope::Text,
     reads_english: false,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a sentence with more words than `max-words`: 30 in messages and status updates,
 40 in the `doc` profile. Setting `max-words` sets it for every profile.
@@ -26,10 +26,10 @@ than one rereading.
 
 ## What counts
 Words are Unicode words of the writer's prose: code, URLs and markup are not counted.
-Words joined by a hyphen or slash with no space (\"full-time\", \"CSI/CNI\") count as
+Words joined by a hyphen or slash with no space ("full-time", "CSI/CNI") count as
 one, as a reader counts them. Chinese and Japanese write words without spaces, so their
 characters are not counted: a word count says little about a sentence in those scripts.
-Sentences end at `.`, `!` and `?` (not after abbreviations such as \"e.g.\" or initials),
+Sentences end at `.`, `!` and `?` (not after abbreviations such as "e.g." or initials),
 and never run past the end of a paragraph, heading, list item or table cell. Line
 breaks inside a paragraph do not end a sentence.
 
@@ -39,7 +39,7 @@ read with attention, and their sentences carry names, options and conditions tha
 message leaves out, so good docs run longer. 40 is Harper's limit, and it fits
 well-edited books: on The Rust Programming Language (152,000 words) it flags 134
 sentences, 0.9 per 1,000 words, where 30 flags 772 (5.1 per 1,000), most of them
-ordinary explanatory sentences of 31 to 39 words that an editor would leave alone.",
+ordinary explanatory sentences of 31 to 39 words that an editor would leave alone."#,
     options: &[OptionMeta {
         name: "max-words",
         default: 30,

@@ -17,7 +17,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 15,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a message that asks nothing of its readers and does not say that no action is
 needed. Messages under `min-words` (6) words are exempt (see `bare-greeting`).
@@ -25,37 +25,37 @@ needed. Messages under `min-words` (6) words are exempt (see `bare-greeting`).
 ## Why
 A reader who finishes a message without knowing what is expected of them either does
 nothing, or replies to ask, and in another time zone that costs a day. If you need
-something, say it; if you don't, say that (\"FYI, no action needed\") so nobody waits.
+something, say it; if you don't, say that ("FYI, no action needed") so nobody waits.
 
 ## What counts
 plainly reads each sentence's grammar (`plainly analyze` shows how). An ask is a
 sentence whose mood and addressee make it a request of the reader:
 
-- a question to the reader: \"Can you…?\", \"Could someone take a look?\", \"Thoughts?\",
-  \"Any objections?\", \"Shall we…?\";
-- a request in the form of a statement: \"please…\" (also \"Please find attached the
-  report\"), \"I need someone from the DB team to look at this\", \"need your input\",
-  \"let me know\", \"I'd appreciate it if you could…\", \"I wanted to see if you…\", \"Ben
-  wants to know whether…\", \"you need to…\", \"If you have questions, please call\";
-- an imperative to the reader, found by the tagger: \"Review the draft by Friday\",
-  \"Ping me if it breaks\", \"Tana, send me the numbers\".
+- a question to the reader: "Can you…?", "Could someone take a look?", "Thoughts?",
+  "Any objections?", "Shall we…?";
+- a request in the form of a statement: "please…" (also "Please find attached the
+  report"), "I need someone from the DB team to look at this", "need your input",
+  "let me know", "I'd appreciate it if you could…", "I wanted to see if you…", "Ben
+  wants to know whether…", "you need to…", "If you have questions, please call";
+- an imperative to the reader, found by the tagger: "Review the draft by Friday",
+  "Ping me if it breaks", "Tana, send me the numbers".
 
-Not asks: the writer's commitment (\"I'll send it Friday\"), a proposal that the
-writer may carry out (\"we should…\", \"let's…\"; asked as a question, \"shall we…?\", it
-asks), a well-wish (\"Have a great weekend\", \"Keep up the good work\"), the writer's own
-next step (\"Let me check\"), small talk (\"How are you?\"), a question in quotation marks
-(reported words: \"a customer keeps asking “can you hop on a call?”\"), a question that
+Not asks: the writer's commitment ("I'll send it Friday"), a proposal that the
+writer may carry out ("we should…", "let's…"; asked as a question, "shall we…?", it
+asks), a well-wish ("Have a great weekend", "Keep up the good work"), the writer's own
+next step ("Let me check"), small talk ("How are you?"), a question in quotation marks
+(reported words: "a customer keeps asking “can you hop on a call?”"), a question that
 stands as a heading over its own answer, headings, quoted replies and text in brackets.
 A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 
-An FYI marker anywhere (\"FYI\", \"for awareness\", \"no action needed\", \"nothing needed
-from you\", \"no need to reply\", \"heads-up:\") clears the rule, as does a reminder or
-announcement that opens a sentence (\"Reminder: …\", \"PSA: …\"). Words are counted as a
-reader counts them (an @mention, a URL or #123 is no word; \"follow-up\" is one). In a
-git commit message (`COMMIT_EDITMSG`) an imperative says what the change does (\"Add
-the importer\") and is not an ask; such a message records a change and asks nobody to
+An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
+from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or
+announcement that opens a sentence ("Reminder: …", "PSA: …"). Words are counted as a
+reader counts them (an @mention, a URL or #123 is no word; "follow-up" is one). In a
+git commit message (`COMMIT_EDITMSG`) an imperative says what the change does ("Add
+the importer") and is not an ask; such a message records a change and asks nobody to
 act, so this rule does not apply to it. The finding points at the first sentence; the
-fix marks the message FYI.",
+fix marks the message FYI."#,
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     example_config: None,
     flagged: &[

@@ -13,11 +13,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 5,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a message that refers to an artifact or an earlier conversation the reader may
-not have (\"the doc\", \"this spec\", \"the PR\", \"the ticket\", \"the deck\", \"the
-dashboard\", \"see attached\", \"the link below\", \"as discussed\", \"per our call\") while
+not have ("the doc", "this spec", "the PR", "the ticket", "the deck", "the
+dashboard", "see attached", "the link below", "as discussed", "per our call") while
 it contains no link, URL or ticket reference.
 
 ## Why
@@ -27,16 +27,16 @@ round trip.
 
 ## What counts
 A reference is found by its noun phrase, modifiers included: a definite or
-demonstrative determiner (or \"my\", \"our\", \"your\") and a document noun as its head:
-\"the Q4 roadmap doc\", \"this PR\", \"the attached draft\", \"the deck\", \"the spreadsheet\"
-(but \"the docs team\" is about a team). An attachment counts too (\"Proposed patch
-attached\", \"Attached is…\", \"see attached\"). Nouns a reader usually has in front of
-them (\"this thread\", \"the diff\" in a review) are not references. The `reference` list
-adds conversations the reader may have missed (\"as discussed\", \"per our call\"). A
+demonstrative determiner (or "my", "our", "your") and a document noun as its head:
+"the Q4 roadmap doc", "this PR", "the attached draft", "the deck", "the spreadsheet"
+(but "the docs team" is about a team). An attachment counts too ("Proposed patch
+attached", "Attached is…", "see attached"). Nouns a reader usually has in front of
+them ("this thread", "the diff" in a review) are not references. The `reference` list
+adds conversations the reader may have missed ("as discussed", "per our call"). A
 Markdown link, a bare URL, an email attachment, or a ticket or pull-request reference
 (`ABC-123`, `#123`, `PR 42`) anywhere in the message gives the context; so does a
 reference in quotation marks, which is someone else's. The finding points at the first
-reference.",
+reference."#,
     options: &[],
     example_config: None,
     flagged: &[

@@ -15,35 +15,35 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 10,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a message that asks for something (see `missing-ask` for what counts as an ask)
 but gives no time by which it is needed.
 
 ## Why
-Without a time, the reader cannot tell \"today\" from \"this quarter\", so the ask is
+Without a time, the reader cannot tell "today" from "this quarter", so the ask is
 either dropped or answered late, and the writer finds out a day later. With a time,
 the reader can plan, and can tell you early when they cannot make it.
 
 ## What counts
 A deadline belongs to the ask it governs. It counts when it is in the ask's own
-sentence (\"review it by Friday\"), in the sentence right before or after it in the same
-paragraph (\"Could you review it? We ship at 15:00 UTC.\"), or elsewhere in the message
-under a deadline word (\"by\", \"before\", \"until\", \"due\", \"within\") or in a sentence that
-looks ahead (\"We are scheduled to meet at 3pm\"). A time in another clause about
-something else is not that ask's deadline: past narration (\"we moved 200 accounts on
-Monday\"), an amount of time (\"a 15 minute talk\"), a name (\"the Q4 roadmap\").
+sentence ("review it by Friday"), in the sentence right before or after it in the same
+paragraph ("Could you review it? We ship at 15:00 UTC."), or elsewhere in the message
+under a deadline word ("by", "before", "until", "due", "within") or in a sentence that
+looks ahead ("We are scheduled to meet at 3pm"). A time in another clause about
+something else is not that ask's deadline: past narration ("we moved 200 accounts on
+Monday"), an amount of time ("a 15 minute talk"), a name ("the Q4 roadmap").
 
 A time is a date (Nov 3, 2026-11-03, 3/11, the 14th), a weekday, a relative day (today,
 tonight, tomorrow, this/next week, EOD, EOW, end of month, Q3), a clock time, a
-duration (\"within 24 hours\", \"in 2 days\") or an event (\"before the release\", \"by
-Thursday's standup\", \"for the next meeting\"). Times in the past (\"last Friday\", \"two
-days ago\") and timestamps (\"11/28/2000 08:22 AM\") are not deadlines, and neither are
-times in quotation marks. Saying there is no deadline (\"no rush\", \"whenever works\",
-\"no deadline\") satisfies the rule. A vague time word (\"ASAP\", \"soon\") is not a
+duration ("within 24 hours", "in 2 days") or an event ("before the release", "by
+Thursday's standup", "for the next meeting"). Times in the past ("last Friday", "two
+days ago") and timestamps ("11/28/2000 08:22 AM") are not deadlines, and neither are
+times in quotation marks. Saying there is no deadline ("no rush", "whenever works",
+"no deadline") satisfies the rule. A vague time word ("ASAP", "soon") is not a
 deadline, but when one is present only `vague-deadline` fires. The finding points at
-the first ask. A message that is only a greeting or presence check (\"Got a sec?\") is
-left to `bare-greeting`.",
+the first ask. A message that is only a greeting or presence check ("Got a sec?") is
+left to `bare-greeting`."#,
     options: &[],
     example_config: None,
     flagged: &[

@@ -19,12 +19,12 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 4,
     scope: Scope::Text,
     reads_english: false,
-    docs: "\
+    docs: r#"
 ## What it does
-Needs a `[team]` table in plainly.toml. Flags a clock time in a message (\"3pm\",
-\"15:00 CET\", \"noon\") whose zone is known, written next to it or the writer's configured
+Needs a `[team]` table in plainly.toml. Flags a clock time in a message ("3pm",
+"15:00 CET", "noon") whose zone is known, written next to it or the writer's configured
 `timezone`, when it falls outside the core hours of one of the team's `zones`, and names
-the local time there: \"3pm PT is 7am Wednesday in Tokyo\".
+the local time there: "3pm PT is 7am Wednesday in Tokyo".
 
 ## Why
 A meeting at a teammate's 7am, or a deadline that ends their day early, is easy to miss
@@ -32,25 +32,25 @@ and costs goodwill. Seeing the local time before sending lets the writer pick a 
 slot or say the time is flexible.
 
 ## What counts
-Each time is placed in the zone written with it: \"10am PT / 1pm ET\" is 10am in Los
+Each time is placed in the zone written with it: "10am PT / 1pm ET" is 10am in Los
 Angeles and 1pm in New York, and since both are the same moment, one finding. A range
-(\"9am to 10am PT\", \"16:00–18:00\") is one finding, flagged when any part of it falls
+("9am to 10am PT", "16:00–18:00") is one finding, flagged when any part of it falls
 outside core hours. A time with no zone of its own takes the zone of the range it
-opens, else a zone in its sentence that no time owns (\"3pm tomorrow, Berlin time\"),
+opens, else a zone in its sentence that no time owns ("3pm tomorrow, Berlin time"),
 else the zone of another time in the sentence, else the writer's `timezone`.
-The time's date is the first date, weekday or relative day in its sentence (\"tomorrow\",
-\"Fri\", \"Nov 3\"), else today (or `PLAINLY_TODAY`), so daylight saving time is right for
+The time's date is the first date, weekday or relative day in its sentence ("tomorrow",
+"Fri", "Nov 3"), else today (or `PLAINLY_TODAY`), so daylight saving time is right for
 the day meant. Core hours are `core-hours` in each zone's local time (default
-09:00–17:00, or per zone, such as `core-hours = { default = \"09:00-17:00\", \"Asia/Tokyo\" =
-\"10:00-18:00\" }`); Saturday and Sunday are outside them. Times with no known zone, and \"your time\", are left to
+09:00–17:00, or per zone, such as `core-hours = { default = "09:00-17:00", "Asia/Tokyo" =
+"10:00-18:00" }`); Saturday and Sunday are outside them. Times with no known zone, and "your time", are left to
 `time-zone`. The finding names every teammate zone the time falls outside.
 
 ```toml
 [team]
-timezone = \"America/Los_Angeles\"
-zones = [\"America/New_York\", \"Europe/Berlin\"]
-core-hours = \"09:00-17:00\"
-```",
+timezone = "America/Los_Angeles"
+zones = ["America/New_York", "Europe/Berlin"]
+core-hours = "09:00-17:00"
+```"#,
     options: &[],
     example_config: Some(
         "[team]\ntimezone = \"America/Los_Angeles\"\nzones = [\"America/New_York\", \"Europe/Berlin\"]\ncore-hours = \"09:00-17:00\"\n",

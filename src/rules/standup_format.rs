@@ -16,12 +16,12 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 8,
     scope: Scope::Message,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
-In the `standup` profile, checks that a status update says what was done (\"done\",
-\"finished\", \"completed\", \"shipped\", \"yesterday\"), what is next (\"next\", \"today\",
-\"working on\", \"plan\") and whether anything blocks (\"blockers\", \"blocked\", \"stuck\",
-or an explicit \"no blockers\" / \"none\"). One finding per missing part.
+In the `standup` profile, checks that a status update says what was done ("done",
+"finished", "completed", "shipped", "yesterday"), what is next ("next", "today",
+"working on", "plan") and whether anything blocks ("blockers", "blocked", "stuck",
+or an explicit "no blockers" / "none"). One finding per missing part.
 
 ## Why
 Teammates read updates to answer three questions: what moved, what will move, and
@@ -30,7 +30,7 @@ where they can help. An update that skips one makes them ask, a day later.
 ## What counts
 Words from the `standup-done`, `standup-next` and `standup-blockers` lists, and any
 blocker statement, anywhere in the update. The findings point at the first sentence;
-the blockers finding offers to add \"Blockers: none.\"",
+the blockers finding offers to add "Blockers: none.""#,
     options: &[],
     example_config: None,
     flagged: &["Finished the export fix and merged it."],

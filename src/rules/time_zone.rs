@@ -16,35 +16,35 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 8,
     scope: Scope::Text,
     reads_english: false,
-    docs: "\
+    docs: r#"
 ## What it does
-Flags a clock time (\"3pm\", \"3 p.m.\", \"15:00\", \"9:30am\", \"noon\", \"midnight\") or an
-end-of-day term (\"EOD\", \"COB\", \"EOB\", \"end of day\", \"close of business\") when the
+Flags a clock time ("3pm", "3 p.m.", "15:00", "9:30am", "noon", "midnight") or an
+end-of-day term ("EOD", "COB", "EOB", "end of day", "close of business") when the
 same sentence names no time zone.
 
 ## Why
-On a team spread over time zones, \"3pm\" is three different times and \"EOD\" ends
+On a team spread over time zones, "3pm" is three different times and "EOD" ends
 when the writer's day ends, hours before or after the reader's. A reader who guesses
 wrong misses the meeting or the deadline, and asking costs a day.
 
 ## What counts
 A zone anywhere in the sentence clears every time in it: an abbreviation (UTC, GMT,
 PT/PST/PDT, ET/EST/EDT, CT, MT, CET/CEST, BST, IST, JST, AEST/AEDT, NZT, AoE and more),
-an offset (\"UTC+2\", \"GMT-5\"), a Z-suffixed or offset ISO time, or a relative zone
-(\"your time\", \"my time\", \"local time\", \"Berlin time\", \"Pacific time\"), an IANA or
-POSIX name (\"Europe/Berlin\", \"PST8PDT\"), or a region or city right after the time
-(\"3pm UK\", \"10am East Coast\", \"9:00 London\": the `region` list in `rules/time.toml`,
-which a team's rule file can extend). A city or office alone (\"in Tokyo\", \"the UK
-team\") is not a zone. One finding per sentence, at its first time.
+an offset ("UTC+2", "GMT-5"), a Z-suffixed or offset ISO time, or a relative zone
+("your time", "my time", "local time", "Berlin time", "Pacific time"), an IANA or
+POSIX name ("Europe/Berlin", "PST8PDT"), or a region or city right after the time
+("3pm UK", "10am East Coast", "9:00 London": the `region` list in `rules/time.toml`,
+which a team's rule file can extend). A city or office alone ("in Tokyo", "the UK
+team") is not a zone. One finding per sentence, at its first time.
 
-A zone stated once covers the whole message: \"All times UTC\", \"My TZ is UTC-7\",
-\"(times in CET)\", \"Timestamps are Pacific\", \"I'm in PT\" (a zone at most five
-words after \"times\", \"timestamps\", \"time zone\", \"TZ\" or \"I'm in\", the only zone
-there, not asked about as in \"Time zones (ET / PT / UTC?)\", and owned by no time).
+A zone stated once covers the whole message: "All times UTC", "My TZ is UTC-7",
+"(times in CET)", "Timestamps are Pacific", "I'm in PT" (a zone at most five
+words after "times", "timestamps", "time zone", "TZ" or "I'm in", the only zone
+there, not asked about as in "Time zones (ET / PT / UTC?)", and owned by no time).
 
 Timestamps are not times anyone acts at: a time with seconds, a time right after a
-numeric date with its year (\"11/28/2000 08:22 AM\", but not \"on 2026-12-02 at
-10am\"), and a chat log's line stamps (\"[17:02] <kim> …\").",
+numeric date with its year ("11/28/2000 08:22 AM", but not "on 2026-12-02 at
+10am"), and a chat log's line stamps ("[17:02] <kim> …")."#,
     options: &[],
     example_config: None,
     flagged: &["Let's meet at 3pm tomorrow.", "Please send it by EOD Friday."],

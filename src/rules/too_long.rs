@@ -35,7 +35,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 8,
     scope: Scope::Message,
     reads_english: false,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a message with more words of the writer's prose than `max-words` (250), and says
 how long it takes to read (at 200 words a minute).
@@ -47,7 +47,7 @@ its ask waits with it. Lead with the ask, cut, or move the details into a linked
 ## What counts
 Words of checked prose: quoted replies, signatures after `-- `, code, URLs and link
 targets do not count. The finding points at the sentence where the message passes the
-limit. Off in `doc` by default; turn it on with `too-long = \"on\"`.",
+limit. Off in `doc` by default; turn it on with `too-long = "on"`."#,
     options: &[OptionMeta { name: "max-words", default: 250, min: 1, doc: "The most words a message may have." }],
     example_config: None,
     flagged: &[LONG_MESSAGE],

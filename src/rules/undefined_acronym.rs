@@ -20,9 +20,9 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 2,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
-Flags the first use of an all-caps word of 2–6 letters (a plural `s` allowed: \"PRDs\")
+Flags the first use of an all-caps word of 2–6 letters (a plural `s` allowed: "PRDs")
 that is not in the common-acronym list (`rules/acronyms.toml`), not in the config's
 `glossary`, and not defined in the text.
 
@@ -32,15 +32,15 @@ another office has to ask what they stand for. Spelling one out once costs the w
 few words and saves each reader a search or a round trip.
 
 ## What counts
-A definition anywhere in the text clears an acronym: \"Full Name (ACR)\", \"ACR (Full
-Name)\", \"ACR stands for …\" or \"ACR means …\", written within one paragraph. All-caps
-words that are not acronyms (\"NOTE\", \"MUST\", \"TODO\"), shouting (three or more
+A definition anywhere in the text clears an acronym: "Full Name (ACR)", "ACR (Full
+Name)", "ACR stands for …" or "ACR means …", written within one paragraph. All-caps
+words that are not acronyms ("NOTE", "MUST", "TODO"), shouting (three or more
 all-caps words in a row in one paragraph: a heading in capitals does not make the next
-paragraph's acronym shouting), an English word that labels its line (\"FIRST: back up
-the data\"; a word the tagger's treebank knows), a writer's initials alone on a
-paragraph's last line (\"MG\" under \"Thanks,\"), ticket keys (`PLAT-231`) and steps of a Windows path
-(`HKEY_LOCAL_MACHINE\\SYSTEM`) are not flagged. When the acronym list knows the
-expansion, the fix spells it out: \"minimum viable product (MVP)\".",
+paragraph's acronym shouting), an English word that labels its line ("FIRST: back up
+the data"; a word the tagger's treebank knows), a writer's initials alone on a
+paragraph's last line ("MG" under "Thanks,"), ticket keys (`PLAT-231`) and steps of a Windows path
+(`HKEY_LOCAL_MACHINE\SYSTEM`) are not flagged. When the acronym list knows the
+expansion, the fix spells it out: "minimum viable product (MVP)"."#,
     options: &[],
     example_config: None,
     flagged: &["The MVP ships next week.", "Send the LOI to legal."],

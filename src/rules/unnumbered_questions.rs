@@ -15,7 +15,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 4,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a paragraph (not a list) with `min-questions` (3) or more questions.
 
@@ -25,7 +25,7 @@ one comes back a day later. Numbered questions get numbered answers.
 
 ## What counts
 Sentences ending in `?` in one paragraph; list items, headings and quoted text are not
-counted. The finding covers the paragraph.",
+counted. The finding covers the paragraph."#,
     options: &[OptionMeta {
         name: "min-questions",
         default: 3,

@@ -15,38 +15,38 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 8,
     scope: Scope::Text,
     reads_english: true,
-    docs: "\
+    docs: r#"
 ## What it does
-Flags vague time words from the `vague-time` list (\"ASAP\", \"as soon as possible\", \"at
-your earliest convenience\", \"soon\", \"soonish\", \"shortly\", \"at some point\", \"in a
-bit\", \"in the near future\", \"when you get a chance\") when they time an action someone
-must take, including the writer's own promises (\"I'll send it soon\").
+Flags vague time words from the `vague-time` list ("ASAP", "as soon as possible", "at
+your earliest convenience", "soon", "soonish", "shortly", "at some point", "in a
+bit", "in the near future", "when you get a chance") when they time an action someone
+must take, including the writer's own promises ("I'll send it soon").
 
 ## Why
-\"ASAP\" means \"now\" to one reader and \"this month\" to another, and a reader in another
+"ASAP" means "now" to one reader and "this month" to another, and a reader in another
 time zone cannot ask which before their day is over. A date, a day or a time lets them
 plan; a vague word makes them guess.
 
 ## What counts
 A vague word is a deadline only in a sentence that asks the reader for something
-(\"Can you review this ASAP?\"), proposes (\"We should fix the flaky test at some
-point\"), or commits the writer (\"I'll send the numbers soon\"), or after a verb of the
-future or of obligation (\"The team will ship a fix soon\", \"This needs to land ASAP\").
+("Can you review this ASAP?"), proposes ("We should fix the flaky test at some
+point"), or commits the writer ("I'll send the numbers soon"), or after a verb of the
+future or of obligation ("The team will ship a fix soon", "This needs to land ASAP").
 Not flagged:
 
-- narration: \"I don't think I've seen much activity on it in a while\";
-- how a system behaves: \"Clients are notified as soon as possible when a lease expires\";
-- sign-offs and conditions: \"Talk to you soon\", \"As soon as the build is green, I'll merge\";
+- narration: "I don't think I've seen much activity on it in a while";
+- how a system behaves: "Clients are notified as soon as possible when a lease expires";
+- sign-offs and conditions: "Talk to you soon", "As soon as the build is green, I'll merge";
 - words in quotation marks, which are someone else's;
 - a sentence that also gives a concrete time: a date, a weekday, a relative day
-  (\"today\", \"EOD\", \"next week\"), a clock time, a duration or an event (\"ASAP, by
-  Fri 15:00 UTC at the latest\").
+  ("today", "EOD", "next week"), a clock time, a duration or an event ("ASAP, by
+  Fri 15:00 UTC at the latest").
 
 ## In docs
 In the `doc` profile findings are `info`, so they never fail a docs build at the default
-`--fail-on warning`. Documentation mostly uses these words to describe (\"as we'll see
-shortly\" still reads as a promise and is pointed at, quietly); set `vague-deadline =
-\"warning\"` to fail docs on them, or `\"off\"` to drop them.",
+`--fail-on warning`. Documentation mostly uses these words to describe ("as we'll see
+shortly" still reads as a promise and is pointed at, quietly); set `vague-deadline =
+"warning"` to fail docs on them, or `"off"` to drop them."#,
     options: &[],
     example_config: None,
     flagged: &[

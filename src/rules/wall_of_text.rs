@@ -17,7 +17,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     weight: 3,
     scope: Scope::Text,
     reads_english: false,
-    docs: "\
+    docs: r#"
 ## What it does
 Flags a paragraph with more words than `max-words` (120). List items, table cells,
 headings and code are not paragraphs.
@@ -33,7 +33,7 @@ sentence also ends a paragraph when the writer broke the line there: the text is
 hard-wrapped (it has a line over 100 characters), or the next line's first word would
 have fitted on that line. Hard-wrapped lines of one paragraph stay one paragraph, and in
 Markdown, where a single line break renders as a space, only blank lines count. The
-finding points at the paragraph's first sentence.",
+finding points at the paragraph's first sentence."#,
     options: &[OptionMeta { name: "max-words", default: 120, min: 1, doc: "The most words a paragraph may have." }],
     example_config: None,
     flagged: &["We met with the vendor on Tuesday. They walked us through the new pricing, which now bills per seat \
