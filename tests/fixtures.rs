@@ -1,16 +1,106 @@
-//! Real text with expected findings: every file under `tests/fixtures/` is checked as
-//! `plainly check` would (profile from front matter, else the default for its kind) and
-//! the annotated result is snapshotted (`tests/snapshots/`, `cargo insta review`).
+//! Real text with expected findings, snapshotted (`tests/snapshots/`, `cargo insta review`).
+//!
+//! - `tests/fixtures/<rule-id>/` tests one rule: its files are checked with every other
+//!   rule switched off ([`Settings::only`]), so a change to one rule changes only its own
+//!   snapshots. A file named `flagged-*` gets at least one finding, a file named `fine-*`
+//!   none.
+//! - `tests/fixtures/regressions/` (and `email/`, see [`WHOLE_PIPELINE`]) tests the whole
+//!   pipeline: its files are checked with every rule, as `plainly check` would.
+//!
+//! Every file is checked as `plainly check` would check it: the profile comes from front
+//! matter, else the folder's `plainly.toml` (`[profiles]`), else the default for its kind
+//! (a `.txt` or `.eml` is a message, a `.md` a doc); a folder's `plainly.toml` is loaded
+//! for its files (`outside-core-hours/` has the `[team]` its rule needs). Times without a
+//! date refer to [`TODAY`]. A folder name that is neither a rule id nor in
+//! [`WHOLE_PIPELINE`] fails the test, so a misspelt folder cannot quietly test nothing.
+//! Where each text comes from is listed in `tests/fixtures/SOURCES.md`.
 
 use std::fmt::Write;
+use std::path::Path;
 
 use plainly::config::{Profile, front_matter_profile};
 use plainly::position::{Encoding, Positions};
+use plainly::rules::{by_id, catalogue};
 use plainly::{FileKind, Settings};
 
-fn render(source: &str, kind: FileKind) -> String {
-    let profile = front_matter_profile(source, kind).unwrap().unwrap_or(Profile::default_for(kind));
-    let checked = plainly::check(source, kind, profile, &Settings::default());
+/// The folder all fixtures live in.
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// Folders whose files are checked with every rule. `email/` holds the mail decoding
+/// fixtures that `src/document/email.rs` also reads with `include_str!`.
+const WHOLE_PIPELINE: &[&str] = &["regressions", "email"];
+
+/// Files at the top of `tests/fixtures/` that are not fixtures.
+const NOT_FIXTURES: &[&str] = &["SOURCES.md"];
+
+/// The date that times without a date refer to (`[team]`), so that snapshots do not change
+/// with the day the tests run: a Wednesday.
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 25);
+
+/// What a fixture file tests.
+enum Fixture {
+    /// One rule, alone.
+    Rule(&'static str),
+    /// Every rule.
+    WholePipeline,
+}
+
+/// What the file at `path` tests, or `None` when it is not a fixture (a file at the top
+/// of `tests/fixtures/` listed in [`NOT_FIXTURES`]). Panics on a file in a folder that is
+/// neither a rule id nor in [`WHOLE_PIPELINE`].
+fn fixture(path: &Path) -> Option<Fixture> {
+    let relative = path.strip_prefix(FIXTURES).expect("fixtures are under tests/fixtures");
+    let mut parts = relative.iter();
+    let first = parts.next().and_then(|p| p.to_str()).expect("a fixture has a UTF-8 name");
+    if parts.next().is_none() {
+        assert!(
+            NOT_FIXTURES.contains(&first),
+            "{}: a fixture belongs in a rule's folder or in regressions/",
+            relative.display()
+        );
+        return None;
+    }
+    if WHOLE_PIPELINE.contains(&first) {
+        return Some(Fixture::WholePipeline);
+    }
+    match by_id(first) {
+        Some(rule) => Some(Fixture::Rule(rule.meta().id)),
+        None => panic!(
+            "{}: `{first}` is not a rule id (`plainly rules` lists them) nor one of {WHOLE_PIPELINE:?}",
+            relative.display()
+        ),
+    }
+}
+
+/// The settings a fixture is checked with: its folder's `plainly.toml` if there is one,
+/// with only `rule` on when it tests one rule.
+fn settings(path: &Path, fixture: &Fixture) -> Settings {
+    let config = path.parent().expect("a fixture is in a folder").join("plainly.toml");
+    let mut settings = if config.exists() {
+        Settings::load(&config, catalogue()).unwrap_or_else(|err| panic!("{err}"))
+    } else {
+        Settings::default()
+    };
+    if let Some(team) = settings.team.as_mut() {
+        team.today = Some(TODAY);
+    }
+    match fixture {
+        Fixture::Rule(id) => settings.only(id, catalogue()),
+        Fixture::WholePipeline => settings,
+    }
+}
+
+/// Checks the fixture at `path` as `plainly check` would.
+fn check(path: &Path, source: &str, settings: &Settings) -> (Profile, plainly::Checked) {
+    let kind = FileKind::for_named_file(path);
+    let profile = front_matter_profile(source, kind)
+        .unwrap()
+        .or_else(|| settings.profile_for(path))
+        .unwrap_or(Profile::default_for(kind));
+    (profile, plainly::check(source, kind, profile, settings))
+}
+
+fn render(source: &str, profile: Profile, checked: &plainly::Checked) -> String {
     let positions = Positions::new(source);
     let mut out = format!("profile: {} · score: {} · words: {}\n", profile, checked.score, checked.words);
     for finding in &checked.findings {
@@ -38,8 +128,10 @@ fn render(source: &str, kind: FileKind) -> String {
 #[test]
 fn fixtures() {
     insta::glob!("fixtures/**/*.{md,txt,eml}", |path| {
+        let Some(fixture) = fixture(path) else { return };
         let source = std::fs::read_to_string(path).unwrap();
-        let kind = FileKind::for_named_file(path);
-        insta::assert_snapshot!(render(&source, kind));
+        let settings = settings(path, &fixture);
+        let (profile, checked) = check(path, &source, &settings);
+        insta::assert_snapshot!(render(&source, profile, &checked));
     });
 }
