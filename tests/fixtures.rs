@@ -2,8 +2,9 @@
 //!
 //! - `tests/fixtures/<rule-id>/` tests one rule: its files are checked with every other
 //!   rule switched off ([`Settings::only`]), so a change to one rule changes only its own
-//!   snapshots. A file named `flagged-*` gets at least one finding, a file named `fine-*`
-//!   none.
+//!   snapshots. A file named `flagged-*` must get at least one finding, a file named
+//!   `fine-*` none, and every rule has a folder with at least one of each
+//!   ([`every_rule_has_flagged_and_fine_fixtures`]).
 //! - `tests/fixtures/regressions/` (and `email/`, see [`WHOLE_PIPELINE`]) tests the whole
 //!   pipeline: its files are checked with every rule, as `plainly check` would.
 //!
@@ -20,7 +21,7 @@ use std::path::Path;
 
 use plainly::config::{Profile, front_matter_profile};
 use plainly::position::{Encoding, Positions};
-use plainly::rules::{by_id, catalogue};
+use plainly::rules::{ALL, by_id, catalogue};
 use plainly::{FileKind, Settings};
 
 /// The folder all fixtures live in.
@@ -134,4 +135,57 @@ fn fixtures() {
         let (profile, checked) = check(path, &source, &settings);
         insta::assert_snapshot!(render(&source, profile, &checked));
     });
+}
+
+/// Whether a rule fixture's name says it is flagged (`flagged-*`) or fine (`fine-*`).
+fn expects_findings(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if name.starts_with("flagged-") {
+        true
+    } else if name.starts_with("fine-") {
+        false
+    } else {
+        panic!("{}: a rule's fixture is named `flagged-*` or `fine-*`", path.display())
+    }
+}
+
+#[test]
+fn every_rule_has_flagged_and_fine_fixtures() {
+    let mut problems = Vec::new();
+    for rule in ALL {
+        let id = rule.meta().id;
+        let dir = Path::new(FIXTURES).join(id);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            problems.push(format!("{id}: no folder tests/fixtures/{id}/"));
+            continue;
+        };
+        let mut paths: Vec<_> = entries.map(|entry| entry.unwrap().path()).collect();
+        paths.sort();
+        let (mut flagged, mut fine) = (0, 0);
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let is_text = matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "txt" | "eml"));
+            if name == "plainly.toml" || name.starts_with('.') {
+                continue;
+            }
+            assert!(is_text, "{}: not a fixture (.md, .txt or .eml) nor plainly.toml", path.display());
+            let fixture = Fixture::Rule(id);
+            let source = std::fs::read_to_string(&path).unwrap();
+            let (_, checked) = check(&path, &source, &settings(&path, &fixture));
+            let found = checked.findings.iter().filter(|f| f.rule == id).count();
+            match (expects_findings(&path), found) {
+                (true, 0) => problems.push(format!("{id}/{name}: named flagged, but {id} finds nothing")),
+                (false, n) if n > 0 => problems.push(format!("{id}/{name}: named fine, but {id} finds {n}")),
+                (true, _) => flagged += 1,
+                (false, _) => fine += 1,
+            }
+        }
+        if flagged == 0 {
+            problems.push(format!("{id}: no flagged fixture (flagged-*)"));
+        }
+        if fine == 0 {
+            problems.push(format!("{id}: no fine fixture (fine-*)"));
+        }
+    }
+    assert!(problems.is_empty(), "rule fixtures:\n{}", problems.join("\n"));
 }
