@@ -367,11 +367,11 @@ mod tests {
     use crate::span::Span;
     use crate::{Profile, Settings};
 
-    const PLAIN: &str = include_str!("../../tests/fixtures/email/plain-7bit.eml");
-    const MULTIPART: &str = include_str!("../../tests/fixtures/email/multipart-alternative-attachment.eml");
-    const QUOTED_PRINTABLE: &str = include_str!("../../tests/fixtures/email/quoted-printable-utf8.eml");
-    const BASE64: &str = include_str!("../../tests/fixtures/email/base64-utf8.eml");
-    const CRLF: &str = include_str!("../../tests/fixtures/email/crlf.eml");
+    const PLAIN: &str = include_str!("../../tests/fixtures/regressions/email/plain-7bit.eml");
+    const MULTIPART: &str = include_str!("../../tests/fixtures/regressions/email/multipart-alternative-attachment.eml");
+    const QUOTED_PRINTABLE: &str = include_str!("../../tests/fixtures/regressions/email/quoted-printable-utf8.eml");
+    const BASE64: &str = include_str!("../../tests/fixtures/regressions/email/base64-utf8.eml");
+    const CRLF: &str = include_str!("../../tests/fixtures/regressions/email/crlf.eml");
 
     fn parse(source: &str) -> Document<'_> {
         Document::parse(source, FileKind::Email, ParseOptions { skip_quotes: true })
