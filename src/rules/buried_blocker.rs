@@ -20,7 +20,9 @@ pub(crate) static META: RuleMeta = RuleMeta {
 ## What it does
 Flags a message whose first blocker statement starts after the first paragraph **and**
 after the first `max-words-before` (40) words, unless it is under an explicit label or
-heading ("Blocker:", "Blocked:", "**Blockers**", "## Blockers").
+heading ("Blocker:", "Blocked:", "**Blockers**", "## Blockers", "Current blockers:"), or
+under a question heading that names blockers, as a status update's template does ("Do
+you have any blockers?" with the answer after it or on the next line).
 
 ## Why
 A blocker is the one thing in an update someone else can act on today. Mentioned at the
@@ -148,6 +150,29 @@ mod tests {
         ] {
             assert_flags(&BuriedBlocker, &format!("{}\n\n{}\n\n[[{sentence}]]", filler(30), filler(30)));
         }
+    }
+
+    #[test]
+    fn a_question_heading_or_a_short_label_line_labels_the_blocker() {
+        // Real standups from data/messages (rb-017, su-027, su-036): the template's
+        // question, or "Current blockers:", labels the answer as "Blockers:" does.
+        let standup = |end: &str| format!("{}\n\n{}\n\n{end}", filler(30), filler(30));
+        for end in [
+            "**3. What tasks are blocked waiting on another team member?**\n\n- Waiting on Karan’s code merge to \
+             complete the frontend of US-LIST-4: Delete Listing",
+            "4. Do you have any blockers? - Erfan and Navid were not able to run their react environment after \
+             pulling the new code from github",
+            "_4. Current blockers:_  \nWe are blocked on the staging database until the migration lands.",
+        ] {
+            assert_clean_in(&BuriedBlocker, crate::Profile::Standup, crate::FileKind::Markdown, &standup(end));
+        }
+        // A writer who states the blocker in a line of their own is not labelling it.
+        assert_flags(&BuriedBlocker, &standup("[[I am blocked: the API keys never arrived.]]"));
+        // A question that is no heading labels nothing: it opens with a statement.
+        assert_flags(
+            &BuriedBlocker,
+            &standup("Thanks for the notes. Is anything else blocking you? [[We are stuck on the API keys.]]"),
+        );
     }
 
     #[test]
