@@ -31,7 +31,8 @@ Whole-word matches in the writer's prose, ignoring case. "kind of" and "sort of"
 hedges only as adverbs, read from the tags: "kind" standing with no determiner, as a
 noun never does ("it's kind of broken", "I sort of agree"). After a determiner, a
 possessive, "what" or a noun they mean "type of" ("what kind of tests", "this sort
-of change", "a cloth napkin kind of place")."#,
+of change", "a cloth napkin kind of place"), and so they do joined to a noun by "and" or
+"or" ("the resource and kind of the request")."#,
     options: &[],
     example_config: None,
     flagged: &[

@@ -217,9 +217,13 @@ impl SentenceReading {
             Role::Adverb if self.tags[first].upos == Upos::Adv => true,
             Role::Adverb => {
                 let before = (0..first).rev().find(|&b| !matches!(self.tags[b].xpos, "``" | "''"));
+                let is_noun = |b: usize| matches!(self.tags[b].upos, Upos::Noun | Upos::Propn);
                 !before.is_some_and(|b| {
                     matches!(self.tags[b].upos, Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn)
                         || matches!(self.tags[b].xpos, "WP" | "WDT" | "PRP$" | "POS")
+                        // Conjuncts share their part: "the resource and kind of the
+                        // request" joins two nouns; "slow and kind of broken" an adverb.
+                        || (self.tags[b].upos == Upos::Cconj && b > 0 && is_noun(b - 1))
                 })
             }
         }
