@@ -478,7 +478,10 @@ impl<'c> Server<'c> {
                 // As the CLI does, the text is not checked; the error shows where it is written.
                 let diagnostic = doc.lines(self.encoding).error(err.span, &err.message);
                 publish(self.connection, uri.clone(), vec![diagnostic], Some(doc.version));
-                doc.score = None;
+                // No check, no score: the lens must not show the last one.
+                if doc.score.take().is_some() {
+                    self.refresh_score();
+                }
                 return;
             }
         };
