@@ -492,7 +492,7 @@ impl Lexicon {
                     // block alone (which the incremental re-check relies on).
                     let span = doc.flat.span_to_prose(flat, &doc.prose);
                     let block = doc.block_at(span.start);
-                    if block.is_some() && block == doc.block_at(span.end - 1) {
+                    if block.is_some() && block == doc.block_at(span.end - 1) && !spans_hidden_text(doc, span) {
                         end = flat.end;
                         kept.push(PhraseMatch { entry, span });
                     }
@@ -502,6 +502,16 @@ impl Lexicon {
             .collect();
         PhraseScan { by_list }
     }
+}
+
+/// Whether `span` runs across text the prose leaves out, such as inline code: "in the
+/// `for` loop" reads "in the loop" once the code is blanked, but no reader sees that
+/// phrase. Emphasis and quote markers are not text, and do not break a phrase.
+fn spans_hidden_text(doc: &Document<'_>, span: Span) -> bool {
+    let (source, prose) = (span.slice(doc.source).as_bytes(), span.slice(&doc.prose).as_bytes());
+    source.iter().zip(prose).any(|(&written, &read)| {
+        read == b' ' && !written.is_ascii_whitespace() && !matches!(written, b'*' | b'_' | b'~' | b'>')
+    })
 }
 
 /// A phrase listed by more than one entry of a list belongs to the last of them, so a

@@ -70,6 +70,19 @@ mod tests {
     }
 
     #[test]
+    fn no_phrase_runs_across_inline_code() {
+        // The Rust book (../shared/corpus): with the code blanked, these read "in the loop".
+        for text in [
+            "We left a comment in the `for` loop in Listing 21-18.",
+            "Then, in the `for` loop, `pool.execute` takes a closure.",
+            "You can insert or remove items in the `for`\nloop bodies in one pass.",
+        ] {
+            assert_clean_in(&Idiom, crate::Profile::Doc, crate::FileKind::Markdown, text);
+        }
+        assert_flags_in(&Idiom, crate::Profile::Doc, crate::FileKind::Markdown, "[[Keep me in the loop]] on `for`.");
+    }
+
+    #[test]
     fn literal_phrasing_is_fine() {
         assert_clean(&Idiom, "We agree on the plan.");
     }
