@@ -260,16 +260,7 @@ fn report(args: &CheckArgs, outcome: Outcome<'_>, instead_of_report: Option<Stri
     let mut status = if failures.errors.is_empty() { ExitStatus::Clean } else { ExitStatus::Error };
 
     if let Some(path) = &args.write_baseline {
-        let text = baseline::render(&reports);
-        std::fs::write(path, text).with_context(|| format!("{}: cannot write the baseline", display(path)))?;
-        let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-        let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
-        eprintln!(
-            "plainly: recorded {findings} finding{} in {files} file{} to {}",
-            if findings == 1 { "" } else { "s" },
-            if files == 1 { "" } else { "s" },
-            display(path)
-        );
+        write_baseline(path, &reports)?;
         return Ok(status);
     }
 
@@ -322,6 +313,21 @@ fn report(args: &CheckArgs, outcome: Outcome<'_>, instead_of_report: Option<Stri
         status = status.max(ExitStatus::Findings);
     }
     Ok(status)
+}
+
+/// Records every finding in the baseline at `path` (`--write-baseline`), and says how many.
+fn write_baseline(path: &Path, reports: &[FileReport]) -> anyhow::Result<()> {
+    let text = baseline::render(reports);
+    std::fs::write(path, text).with_context(|| format!("{}: cannot write the baseline", display(path)))?;
+    let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    eprintln!(
+        "plainly: recorded {findings} finding{} in {files} file{} to {}",
+        if findings == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" },
+        display(path)
+    );
+    Ok(())
 }
 
 /// After `--fix`, says why time-zone findings are still there when plainly does not know
