@@ -26,7 +26,11 @@ struct Served {
 
 impl Served {
     fn start(args: &[&str]) -> Served {
-        let dir = tempfile::tempdir().unwrap();
+        Served::start_in(tempfile::tempdir().unwrap(), args)
+    }
+
+    /// Starts it in `dir`, whose `plainly.toml`, if any, applies.
+    fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_plainly"))
             .args(["serve", "--port", "0"])
             .args(args)
@@ -211,6 +215,33 @@ fn profile_reply_and_rule_choices() {
     assert_eq!(doc["plainly"]["profile"], "doc");
     let (_, standup) = served.json(&json!({"text": text, "profile": "standup", "reply": true}));
     assert_eq!(standup["plainly"]["profile"], "standup");
+}
+
+#[test]
+fn the_config_found_from_the_working_folder_applies_and_a_broken_one_stops_the_start() {
+    let text = "Can you review the deck ASAP? We can circle back at 3pm UTC.";
+    let rules = |body: &Value| -> Vec<String> {
+        body["matches"].as_array().unwrap().iter().map(|m| m["rule"]["id"].as_str().unwrap().to_string()).collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plainly.toml"), "[rules]\njargon = \"off\"\n").unwrap();
+    let served = Served::start_in(dir, &[]);
+    let (_, configured) = served.form(&[("text", text)]);
+    assert!(!rules(&configured).contains(&"jargon".to_string()), "{configured:#}");
+    assert!(rules(&configured).contains(&"vague-deadline".to_string()), "{configured:#}");
+    let (_, default) = Served::start(&[]).form(&[("text", text)]);
+    assert!(rules(&default).contains(&"jargon".to_string()), "{default:#}");
+
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(broken.path().join("plainly.toml"), "[rules]\nno-such-rule = \"off\"\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_plainly"))
+        .args(["serve", "--port", "0"])
+        .current_dir(broken.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-rule"));
 }
 
 #[test]

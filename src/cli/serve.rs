@@ -50,13 +50,14 @@ pub(super) fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     let limits = Limits::new(args.max_request_bytes, Duration::from_secs(args.timeout.max(1)));
     let server = Server::bind(addr, resolver, args.allow_origins.clone(), limits)?;
     let bound = server.address()?;
+    // The address comes first, always: scripts and tests read it from the first line.
+    eprintln!("plainly serve: listening on http://{bound}/ (LanguageTool API at http://{bound}/v2)");
     if !bound.ip().is_loopback() {
         eprintln!(
             "plainly serve: warning: listening on {}, not loopback: other machines can send text to this server",
             bound.ip()
         );
     }
-    eprintln!("plainly serve: listening on http://{bound}/ (LanguageTool API at http://{bound}/v2)");
     server.run()?;
     Ok(ExitStatus::Clean)
 }
