@@ -395,3 +395,37 @@ fn support_python() -> bool {
         }
     }
 }
+
+#[test]
+fn the_page_underlines_as_you_type_and_applies_a_fix_in_chromium() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    let modules = std::env::var("PLAYWRIGHT_NODE_PATH")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target/ci/node/node_modules").to_string());
+    if !std::path::Path::new(&chromium).exists() {
+        return skip::because("no Chromium at /usr/bin/chromium (.ci/run installs Debian's)");
+    }
+    if !std::path::Path::new(&modules).join("playwright-core").exists() {
+        return skip::because(
+            "no playwright-core in target/ci/node (.ci/run installs it; or set PLAYWRIGHT_NODE_PATH)",
+        );
+    }
+    let served = Served::start(&[]);
+    let out = tempfile::tempdir().unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/serve_page.mjs");
+    let output = Command::new("node")
+        .arg(script)
+        .arg(format!("http://{}/", served.addr))
+        .arg(out.path().join("serve.png"))
+        .env("NODE_PATH", &modules)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.ends_with("ok\n"),
+        "{}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.path().join("serve.png").exists());
+}
