@@ -218,7 +218,7 @@ fn profile_reply_and_rule_choices() {
 }
 
 #[test]
-fn the_config_found_from_the_working_folder_applies_and_a_broken_one_stops_the_start() {
+fn the_config_found_from_the_working_folder_applies_and_is_read_again_when_edited() {
     let text = "Can you review the deck ASAP? We can circle back at 3pm UTC.";
     let rules = |body: &Value| -> Vec<String> {
         body["matches"].as_array().unwrap().iter().map(|m| m["rule"]["id"].as_str().unwrap().to_string()).collect()
@@ -231,6 +231,20 @@ fn the_config_found_from_the_working_folder_applies_and_a_broken_one_stops_the_s
     assert!(rules(&configured).contains(&"vague-deadline".to_string()), "{configured:#}");
     let (_, default) = Served::start(&[]).form(&[("text", text)]);
     assert!(rules(&default).contains(&"jargon".to_string()), "{default:#}");
+
+    // Edited while it runs: the next request reads it again; broken, it is a 500 that
+    // names the problem, and the server goes on.
+    let config = served._dir.path().join("plainly.toml");
+    std::fs::write(&config, "[rules]\n").unwrap();
+    let (_, edited) = served.form(&[("text", text)]);
+    assert!(rules(&edited).contains(&"jargon".to_string()), "{edited:#}");
+    std::fs::write(&config, "[rules]\nno-such-rule = \"off\"\n").unwrap();
+    let (status, answer) = served.form(&[("text", text)]);
+    assert_eq!(status, 500, "{answer}");
+    assert!(answer["error"].as_str().is_some_and(|e| e.contains("no-such-rule")), "{answer}");
+    std::fs::write(&config, "[rules]\njargon = \"off\"\n").unwrap();
+    let (_, fixed) = served.form(&[("text", text)]);
+    assert!(!rules(&fixed).contains(&"jargon".to_string()), "{fixed:#}");
 
     let broken = tempfile::tempdir().unwrap();
     std::fs::write(broken.path().join("plainly.toml"), "[rules]\nno-such-rule = \"off\"\n").unwrap();

@@ -308,6 +308,11 @@ async fn run_check(request: CheckRequest, state: &State) -> Response<Full<Bytes>
     // The blocking thread needs what it reads to be its own: the state is borrowed here.
     let settings = {
         let mut resolver = state.resolver.lock().unwrap_or_else(PoisonError::into_inner);
+        // A config edited while the server runs applies to the next request, as it does
+        // in an editor: a look at its modification time and length, not a read.
+        if resolver.changed_on_disk() {
+            resolver.reload();
+        }
         resolver.resolve(Origin::stdin(None))
     };
     let target = match settings {
