@@ -87,12 +87,13 @@ impl Limits {
     }
 }
 
-/// What the server knows: how to check, what to allow.
+/// A bound server, not yet serving: [`Server::address`] says where, [`Server::run`] serves.
 pub struct Server {
     listener: StdListener,
     state: Arc<State>,
 }
 
+/// What every connection shares: how to check, what to allow, the limits.
 struct State {
     /// Settings for each request, found as `plainly check` finds them for stdin.
     resolver: Mutex<Resolver>,
