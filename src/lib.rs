@@ -15,7 +15,7 @@
 //! - [`engine`]: the pipeline that runs them, whole ([`check`]) or again over what an
 //!   edit changed ([`engine::incremental`]), with suppressions and the score;
 //! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then the front ends,
-//!   [`cli`] and [`lsp`], which resolve settings with [`resolve::Resolver`] and check
+//!   [`cli`], [`lsp`] and [`serve`], which resolve settings with [`resolve::Resolver`] and check
 //!   with the engine.
 
 pub mod analysis;
@@ -40,6 +40,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod serve;
 pub mod span;
 pub mod team;
 

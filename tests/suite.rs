@@ -50,6 +50,8 @@ mod readings;
 mod repository;
 #[path = "sarif.rs"]
 mod sarif;
+#[path = "serve.rs"]
+mod serve;
 #[path = "tagger.rs"]
 mod tagger;
 #[path = "vim.rs"]

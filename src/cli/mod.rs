@@ -9,6 +9,7 @@ mod explain;
 mod init;
 mod list;
 mod manpage;
+mod serve;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};
@@ -58,6 +59,9 @@ enum Command {
     /// Show how plainly reads a message: each sentence's tags, mood, addressee and acts,
     /// and whether the message asks, by when, and whether it is only a greeting.
     Analyze(analyze::AnalyzeArgs),
+    /// Serve LanguageTool's HTTP API (v2/check, v2/languages) and a page to check drafts
+    /// in, on localhost: for LanguageTool's browser extension, LTeX and other clients.
+    Serve(serve::ServeArgs),
     /// Print a shell completion script (see the README for where to put it).
     Completions {
         /// The shell.
@@ -128,6 +132,7 @@ pub fn main() -> ExitCode {
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => return crate::lsp::main(),
         Command::Analyze(args) => analyze::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => completions::run(shell),
         Command::Manpage { dir } => manpage::run(dir.as_deref()),
     };
