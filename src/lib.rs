@@ -15,8 +15,8 @@
 //! - [`engine`]: the pipeline that runs them, whole ([`check`]) or again over what an
 //!   edit changed ([`engine::incremental`]), with suppressions and the score;
 //! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then the front ends,
-//!   [`cli`], [`lsp`] and [`serve`], which resolve settings with [`resolve::Resolver`] and check
-//!   with the engine.
+//!   [`cli`], [`lsp`] and [`serve`], which resolve settings with [`resolve::Resolver`]
+//!   and check with the engine.
 
 pub mod analysis;
 pub mod baseline;

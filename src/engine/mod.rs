@@ -19,6 +19,10 @@ use crate::rules::{self, Context};
 use crate::span::{self, Span};
 use crate::{Settings, language};
 
+/// A check of one text: [`check`], or a stand-in in tests (one that panics, say). The
+/// long-running front ends take one, so a test can see them survive a bug in a rule.
+pub type CheckFn = fn(&str, FileKind, Profile, &Settings) -> Checked;
+
 /// The result of checking one message or file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {

@@ -39,18 +39,17 @@ use lsp_types::{
 };
 
 use crate::Profile;
+use crate::config;
 use crate::config::Settings;
 use crate::input::FileKind;
 use crate::position::Encoding;
 use crate::resolve::{Origin, Overrides, Resolver, is_config_file};
-use crate::{Checked, config};
 
 use actions::{ConfigTarget, EditSupport};
 use capabilities::{ClientSupport, capabilities};
 use documents::{OpenDocument, Setup};
 
-/// A check of one text: [`crate::check`], or a stand-in in tests.
-pub type CheckFn = fn(&str, FileKind, Profile, &Settings) -> Checked;
+pub use crate::engine::CheckFn;
 
 /// Serves the LSP on stdin and stdout until the client says `exit`, and returns the exit
 /// code: 0 after `shutdown` then `exit`, 1 otherwise.

@@ -37,8 +37,8 @@ use tokio::sync::Semaphore;
 
 use crate::Profile;
 use crate::config::Settings;
+use crate::engine::CheckFn;
 use crate::input::FileKind;
-use crate::lsp::CheckFn;
 use crate::resolve::{Origin, Resolver};
 
 use languagetool::{BadRequest, CheckRequest};
