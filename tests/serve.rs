@@ -424,12 +424,15 @@ fn the_page_underlines_as_you_type_and_applies_a_fix_in_chromium() {
         );
     }
     let served = Served::start(&[]);
-    let out = tempfile::tempdir().unwrap();
+    // Kept where CI keeps its build (target/), to look at after a run; docs/serve.png is
+    // the committed copy.
+    let screenshot = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve-page.png");
+    let _ = std::fs::remove_file(&screenshot);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/serve_page.mjs");
     let output = Command::new("node")
         .arg(script)
         .arg(format!("http://{}/", served.addr))
-        .arg(out.path().join("serve.png"))
+        .arg(&screenshot)
         .env("NODE_PATH", &modules)
         .env("CHROMIUM", &chromium)
         .output()
@@ -441,5 +444,5 @@ fn the_page_underlines_as_you_type_and_applies_a_fix_in_chromium() {
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(out.path().join("serve.png").exists());
+    assert!(screenshot.exists(), "{} was not written", screenshot.display());
 }
