@@ -389,13 +389,7 @@ fn language_tool_python_gets_the_findings_at_their_offsets() {
     let served = Served::start(&[]);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/serve_client.py");
     let output = Command::new(python).arg(script).arg(format!("http://{}", served.addr)).output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.ends_with("ok\n"),
-        "{}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_script_ok(&output);
 }
 
 /// Whether `python3` can import `language_tool_python` (.ci/run installs it).
@@ -437,6 +431,13 @@ fn the_page_underlines_as_you_type_and_applies_a_fix_in_chromium() {
         .env("CHROMIUM", &chromium)
         .output()
         .unwrap();
+    assert_script_ok(&output);
+    assert!(screenshot.exists(), "{} was not written", screenshot.display());
+}
+
+/// A client script (Python, Node) ran to its end: it prints "ok" last when every check in
+/// it held, and says what failed otherwise.
+fn assert_script_ok(output: &std::process::Output) {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success() && stdout.ends_with("ok\n"),
@@ -444,5 +445,4 @@ fn the_page_underlines_as_you_type_and_applies_a_fix_in_chromium() {
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(screenshot.exists(), "{} was not written", screenshot.display());
 }
