@@ -331,6 +331,18 @@ impl Settings {
         self
     }
 
+    /// These settings with the rule `id` switched on wherever it may run, as `id = "on"`
+    /// under `[rules]` does (a severity the config gives it is kept): what LanguageTool's
+    /// `enabledRules` asks of `plainly serve`. An unknown id changes nothing.
+    pub fn with_rule_on(mut self, id: &str, rules: &[&'static RuleMeta]) -> Settings {
+        if let Some(rule) = rules.iter().find(|rule| rule.id == id) {
+            if !matches!(self.switches.get(rule.id), Some(RuleSwitch::On(_))) {
+                self.switches.insert(rule.id, RuleSwitch::On(None));
+            }
+        }
+        self
+    }
+
     /// The severity `rule` runs at in `profile`, or `None` when it does not run there.
     pub fn severity(&self, rule: &RuleMeta, profile: Profile) -> Option<Severity> {
         match self.switches.get(rule.id) {

@@ -215,6 +215,13 @@ fn profile_reply_and_rule_choices() {
     assert_eq!(doc["plainly"]["profile"], "doc");
     let (_, standup) = served.json(&json!({"text": text, "profile": "standup", "reply": true}));
     assert_eq!(standup["plainly"]["profile"], "standup");
+    // enabledRules turns on a rule the profile may run but does not by default: too-long
+    // in a doc.
+    let long = "The deploy finished and the logs look clean.\n\n".repeat(60);
+    let (_, doc) = served.form(&[("text", &long), ("profile", "doc")]);
+    assert!(!rules(&doc).contains(&"too-long".to_string()), "{doc:#}");
+    let (_, enabled) = served.form(&[("text", &long), ("profile", "doc"), ("enabledRules", "TOO_LONG")]);
+    assert!(rules(&enabled).contains(&"too-long".to_string()), "{enabled:#}");
 }
 
 #[test]

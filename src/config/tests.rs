@@ -31,6 +31,20 @@ fn only_keeps_one_rule_as_the_config_sets_it() {
 }
 
 #[test]
+fn a_rule_switched_on_runs_where_it_may() {
+    let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();
+    let settings = parse("[rules]\ntoo-long = \"off\"\njargon = \"warning\"\n").unwrap();
+    assert_eq!(settings.severity(meta("too-long"), Profile::Doc), None);
+    let settings =
+        settings.with_rule_on("too-long", crate::rules::catalogue()).with_rule_on("jargon", crate::rules::catalogue());
+    assert_eq!(settings.severity(meta("too-long"), Profile::Doc), Some(Severity::Warning));
+    assert_eq!(settings.severity(meta("jargon"), Profile::Doc), Some(Severity::Warning), "the config's severity stays");
+    // Never where it may not run: missing-ask reads no docs.
+    let settings = settings.with_rule_on("missing-ask", crate::rules::catalogue());
+    assert_eq!(settings.severity(meta("missing-ask"), Profile::Doc), None);
+}
+
+#[test]
 fn message_rules_never_run_in_docs() {
     let settings = parse("[rules]\nmissing-ask = \"error\"\ntoo-long = \"on\"\n").unwrap();
     let meta = |id: &str| crate::rules::by_id(id).unwrap().meta();

@@ -327,9 +327,13 @@ async fn run_check(request: CheckRequest, state: &State) -> Response<Full<Bytes>
                 Some(profile) => profile,
                 None => target.profile(&request.text.plain).unwrap_or(Profile::Message),
             };
-            let checked = if request.reply && !target.settings.reply {
+            // `reply` and `enabledRules` change this request's settings only.
+            let checked = if (request.reply && !target.settings.reply) || !request.enabled.is_empty() {
                 let mut settings = (*target.settings).clone();
-                settings.reply = true;
+                settings.reply |= request.reply;
+                for id in &request.enabled {
+                    settings = settings.with_rule_on(id, crate::rules::catalogue());
+                }
                 check(&request.text.plain, target.kind, profile, &settings)
             } else {
                 check(&request.text.plain, target.kind, profile, &target.settings)
