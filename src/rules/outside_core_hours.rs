@@ -35,7 +35,9 @@ slot or say the time is flexible.
 Each time is placed in the zone written with it: "10am PT / 1pm ET" is 10am in Los
 Angeles and 1pm in New York, and since both are the same moment, one finding. A range
 ("9am to 10am PT", "16:00–18:00") is one finding, flagged when any part of it falls
-outside core hours. A time with no zone of its own takes the zone of the range it
+outside core hours. A dash between times that each name another zone, or a chain of
+three or more, is no range but one moment said in several zones ("7am Pacific - 10am
+Eastern - 3pm UK"). A time with no zone of its own takes the zone of the range it
 opens, else a zone in its sentence that no time owns ("3pm tomorrow, Berlin time"),
 else the zone of another time in the sentence, else the writer's `timezone`.
 The time's date is the first date, weekday or relative day in its sentence ("tomorrow",
@@ -84,11 +86,26 @@ impl Rule for OutsideCoreHours {
             next += 1;
             let Some(index) = doc.sentence_at(first.start) else { continue };
             let sentence = doc.sentences[index].span;
-            // "9am to 10am PT" is one meeting: a range is checked, and reported, once.
-            let own_end =
-                written_zone(cx, first).filter(|z| written_after(&doc.prose, first, *z)).map_or(first.end, |z| z.end);
+            // "9am to 10am PT" is one meeting: a range is checked, and reported, once. Two
+            // times that each name another zone are one moment said twice ("7am Pacific -
+            // 10am Eastern"), or two ends each in its own zone: each is read in its own. So
+            // is a chain of three or more ("7am Pacific - 10am Eastern - 3pm UK"): a range
+            // has two ends.
+            let own_zone = |time: Span| written_zone(cx, time).filter(|z| written_after(&doc.prose, time, *z));
+            let joins = |a: Span, b: Span| is_range(&doc.prose, own_zone(a).map_or(a.end, |z| z.end), b.start);
+            let first_zone = own_zone(first);
+            let in_chain = |second: Span| {
+                let before = next.checked_sub(2).map(|i| clock[i]).filter(|&t| sentence.contains(t.start));
+                let after = clock.get(next + 1).copied().filter(|t| t.end <= sentence.end);
+                before.is_some_and(|t| joins(t, first)) || after.is_some_and(|t| joins(second, t))
+            };
             let last = match clock.get(next) {
-                Some(&second) if second.end <= sentence.end && is_range(&doc.prose, own_end, second.start) => {
+                Some(&second)
+                    if second.end <= sentence.end
+                        && joins(first, second)
+                        && !other_zones(doc, first_zone, own_zone(second))
+                        && !in_chain(second) =>
+                {
                     next += 1;
                     second
                 }
@@ -178,6 +195,14 @@ fn written_after(prose: &str, time: Span, zone: Span) -> bool {
     zone.start >= time.end && prose[time.end..zone.start].chars().all(|c| c.is_whitespace() || c == '(')
 }
 
+/// Whether two zone mentions name different zones ("Pacific" and "Eastern"; not "PT" and
+/// "Pacific").
+fn other_zones(doc: &crate::document::Document<'_>, a: Option<Span>, b: Option<Span>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let zone = |mention: Span| zone_of_mention(doc.text_of(mention)).map(|tz| tz.iana_name().map(str::to_string));
+    zone(a) != zone(b)
+}
+
 /// A time already reported in a sentence, so the same moment in another zone joins it.
 struct Said {
     sentence: usize,
@@ -242,6 +267,26 @@ Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is
 in Berlin (09:00–17:00) and 1am Saturday in Tokyo (09:00–17:00), outside core hours there: pick another time, or \
 say it is flexible."]
         );
+    }
+
+    #[test]
+    fn a_dash_between_times_in_other_zones_is_no_range() {
+        // A real mailing-list post (data/messages mt-030): one moment said in five zones.
+        let found = messages(
+            &settings("Europe/Berlin"),
+            "It seems to me that if we go for\n7am Pacific - 10am Eastern - 3pm UK - 7:30 India - 8pm Sri Lanka\n\
+             then we are equally unfair to california and colombo.",
+        );
+        assert_eq!(
+            found[0],
+            "7am Pacific - 10am Eastern - 3pm: “7am Pacific - 10am Eastern - 3pm UK” is 7am Wednesday in Los \
+Angeles (09:00–17:00) and 12am Thursday in Tokyo (09:00–17:00), outside core hours there: pick another time, or say \
+it is flexible."
+        );
+        // Two ends in one zone are a range still.
+        let range = messages(&settings("Europe/Berlin"), "The window is 9am PT - 10am PT on Friday.");
+        assert_eq!(range.len(), 1, "{range:?}");
+        assert!(range[0].contains("9am–10am") || range[0].contains("6pm–7pm"), "{range:?}");
     }
 
     #[test]
