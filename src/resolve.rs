@@ -276,7 +276,7 @@ impl Resolver {
         (target(origin, settings, config, self.overrides.profile), error)
     }
 
-    /// The settings for texts in `dir`, and the config they come from.
+    /// The settings for texts in `dir` (their config's, or the defaults when none applies).
     pub fn settings_for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ResolveError> {
         self.config_for(dir).1.map_err(ResolveError::Config)
     }

@@ -39,8 +39,7 @@ use lsp_types::{
 };
 
 use crate::Profile;
-use crate::config;
-use crate::config::Settings;
+use crate::config::{self, Settings};
 use crate::input::FileKind;
 use crate::position::Encoding;
 use crate::resolve::{Origin, Overrides, Resolver, is_config_file};
