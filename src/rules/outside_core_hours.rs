@@ -80,9 +80,16 @@ impl Rule for OutsideCoreHours {
         let mut said: Vec<Said> = Vec::new();
         let clock = cx.clock_times();
         let declared = std::cell::OnceCell::new();
+        // Each clock time's own zone, written right after it ("10am PT"), read once.
+        let own_zones: Vec<Option<Span>> =
+            clock.iter().map(|&time| written_zone(cx, time).filter(|z| written_after(&doc.prose, time, *z))).collect();
+        // Whether the times at `a` and `b` read as a range, "9am PT to 10am".
+        let joins =
+            |a: usize, b: usize| is_range(&doc.prose, own_zones[a].map_or(clock[a].end, |z| z.end), clock[b].start);
         let mut next = 0;
         while next < clock.len() {
-            let first = clock[next];
+            let at = next;
+            let first = clock[at];
             next += 1;
             let Some(index) = doc.sentence_at(first.start) else { continue };
             let sentence = doc.sentences[index].span;
@@ -91,25 +98,21 @@ impl Rule for OutsideCoreHours {
             // 10am Eastern"), or two ends each in its own zone: each is read in its own. So
             // is a chain of three or more ("7am Pacific - 10am Eastern - 3pm UK"): a range
             // has two ends.
-            let own_zone = |time: Span| written_zone(cx, time).filter(|z| written_after(&doc.prose, time, *z));
-            let joins = |a: Span, b: Span| is_range(&doc.prose, own_zone(a).map_or(a.end, |z| z.end), b.start);
-            let first_zone = own_zone(first);
-            let in_chain = |second: Span| {
-                let before = next.checked_sub(2).map(|i| clock[i]).filter(|&t| sentence.contains(t.start));
-                let after = clock.get(next + 1).copied().filter(|t| t.end <= sentence.end);
-                before.is_some_and(|t| joins(t, first)) || after.is_some_and(|t| joins(second, t))
+            let in_sentence =
+                |i: usize| clock.get(i).is_some_and(|t| t.start >= sentence.start && t.end <= sentence.end);
+            let chained = |second: usize| {
+                (at > 0 && in_sentence(at - 1) && joins(at - 1, at))
+                    || (in_sentence(second + 1) && joins(second, second + 1))
             };
-            let last = match clock.get(next) {
-                Some(&second)
-                    if second.end <= sentence.end
-                        && joins(first, second)
-                        && !other_zones(doc, first_zone, own_zone(second))
-                        && !in_chain(second) =>
-                {
-                    next += 1;
-                    second
-                }
-                _ => first,
+            let last = if in_sentence(next)
+                && joins(at, next)
+                && !other_zones(doc, own_zones[at], own_zones[next])
+                && !chained(next)
+            {
+                next += 1;
+                clock[at + 1]
+            } else {
+                first
             };
             let Some(start) = parse_clock(doc.text_of(first)) else { continue };
             let Some(end) = parse_clock(doc.text_of(last)) else { continue };
