@@ -286,6 +286,14 @@ say it is flexible."]
 Angeles (09:00–17:00) and 12am Thursday in Tokyo (09:00–17:00), outside core hours there: pick another time, or say \
 it is flexible."
         );
+        // A GitHub issue (data/messages ga-090): one moment in India and in Europe, not a
+        // range from 6:30pm to 3pm.
+        let found = messages(&settings("Europe/Berlin"), "Lets  have this on 6:30PM IST - 3:00PM CEST");
+        assert_eq!(
+            found,
+            ["6:30PM IST - 3:00PM: “6:30PM IST - 3:00PM CEST” is 5am Wednesday in Los Angeles (09:00–17:00) and 10pm \
+Wednesday in Tokyo (09:00–17:00), outside core hours there: pick another time, or say it is flexible."]
+        );
         // Two ends in one zone are a range still.
         let range = messages(&settings("Europe/Berlin"), "The window is 9am PT - 10am PT on Friday.");
         assert_eq!(range.len(), 1, "{range:?}");
