@@ -71,11 +71,13 @@ mod tests {
 
     #[test]
     fn no_phrase_runs_across_inline_code() {
-        // The Rust book (../shared/corpus): with the code blanked, these read "in the loop".
+        // The Rust book and RFC 2175 (../shared/corpus): with the code blanked, these read
+        // "in the loop".
         for text in [
             "We left a comment in the `for` loop in Listing 21-18.",
-            "Then, in the `for` loop, `pool.execute` takes a closure.",
             "You can insert or remove items in the `for`\nloop bodies in one pass.",
+            "then the only thing that changes is that `PAT` may include `|` at the top level\nin the `for` loop and \
+             the desugaring as per the section on grammar.",
         ] {
             assert_clean_in(&Idiom, crate::Profile::Doc, crate::FileKind::Markdown, text);
         }
