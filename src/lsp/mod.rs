@@ -404,8 +404,8 @@ impl<'c> Server<'c> {
     fn notice_config_changes(&mut self) {
         let moved = || {
             self.documents.values().filter(|doc| doc.needs_check).any(|doc| {
-                let dir = self.config_dir(doc.path.as_deref());
-                self.resolver.nearest_config(&dir) != doc.setup.target.config
+                let origin = Origin::buffer(doc.path.as_deref(), &doc.language_id, self.workspace_dir());
+                self.resolver.nearest_config(origin.config_dir()) != doc.setup.target.config
             })
         };
         if self.resolver.changed_on_disk() || moved() {
@@ -413,21 +413,17 @@ impl<'c> Server<'c> {
         }
     }
 
-    /// The folder whose config applies to a document at `path`: its own, or the
-    /// workspace's for untitled buffers.
-    fn config_dir(&self, path: Option<&Path>) -> PathBuf {
-        match path.and_then(Path::parent) {
-            Some(dir) => dir.to_path_buf(),
-            None => self.workspace.clone().unwrap_or_else(|| PathBuf::from(".")),
-        }
+    /// The folder whose config an untitled buffer uses: the workspace's.
+    fn workspace_dir(&self) -> &Path {
+        self.workspace.as_deref().unwrap_or(Path::new("."))
     }
 
     /// How to check a document, from the config nearest to it: the CLI's rule, with
     /// untitled buffers using the workspace's config. A broken config is reported once
     /// and the defaults apply.
     fn setup(&mut self, path: Option<&Path>, language_id: &str) -> Setup {
-        let workspace = self.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
-        let (target, error) = self.resolver.resolve_or_default(Origin::buffer(path, language_id, &workspace));
+        let workspace = self.workspace.as_deref().unwrap_or(Path::new("."));
+        let (target, error) = self.resolver.resolve_or_default(Origin::buffer(path, language_id, workspace));
         if let Some(err) = error {
             if self.configs_shown.insert(err.to_string()) {
                 self.show_message(MessageType::ERROR, format!("plainly: {err} (checking with the default settings)"));
