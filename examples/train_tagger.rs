@@ -369,8 +369,8 @@ fn run() -> Result<(), String> {
     let mut names: Vec<String> = train.iter().flat_map(|s| s.words.iter().map(tag_name)).collect();
     names.sort_unstable();
     names.dedup();
-    if names.len() > 255 {
-        return Err(format!("{} tags; a model holds at most 255", names.len()));
+    if names.len() > 128 {
+        return Err(format!("{} tags; a model holds at most 128", names.len()));
     }
     let tag_index: HashMap<String, u8> = names.iter().enumerate().map(|(i, n)| (n.clone(), i as u8)).collect();
     let words = unambiguous_words(&train, &tag_index);
@@ -405,7 +405,7 @@ fn run() -> Result<(), String> {
     let mut first_pass_tags: HashMap<usize, Vec<String>> = HashMap::new();
     for (fold, classes) in fold_classes.into_iter().enumerate() {
         let held_out = training.train(&outside(fold), None);
-        let tagger = Tagger::new(Vec::leak(training.export(&[&held_out], classes).encode()))?;
+        let tagger = Tagger::new(Vec::leak(training.export(&[&held_out], classes).encode()?))?;
         for &(index, sentence) in numbered.iter().filter(|(i, _)| i % FOLDS == fold) {
             let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
             first_pass_tags.insert(index, tagger.tag(&forms).iter().map(|t| t.name()).collect());
@@ -416,7 +416,7 @@ fn run() -> Result<(), String> {
 
     let data = training.export(&[&first, &second], classes);
     let feature_count: usize = data.passes.iter().map(Vec::len).sum();
-    let bytes = data.encode();
+    let bytes = data.encode()?;
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out))?;
     println!("wrote {} ({} bytes, {feature_count} features)", options.out, bytes.len());
     if let Some(dev) = dev {

@@ -10,11 +10,16 @@
 //! u32:classes   classes × u32:hash (sorted), classes × u16:ambiguity class
 //! u32:passes    then for each pass:
 //!   u32:record bytes
-//!   65537 × u32:where the records of the features whose hash has these top 16 bits start
-//!   records, each: u16:the hash's low 16 bits (increasing within a bucket), u8:count,
-//!                  count × (u8:tag, u8:level)
+//!   257 × u32:where the records of each block of 256 buckets start, and where they end
+//!   65536 × u16:where each bucket's records start, from its block's start
+//!   records, each: u16:the hash's low 16 bits (increasing within a bucket), then
+//!                  (u8:tag, u8:level) pairs; the high bit of the last pair's tag is set
 //!   256 × i16:levels (a weight's value is its level's)
 //! ```
+//!
+//! A feature's bucket is its hash's top 16 bits. A bucket's start is its block's start plus
+//! its own 16-bit offset, which halves the index (a block's records are always under 64 KB:
+//! a pass has about two features a bucket); the next bucket's start is its end.
 //!
 //! Weights are stored as one of 256 levels spaced evenly in the logarithm of their size, so
 //! a weight costs two bytes and a feature three, with under 2% error on any weight. A
@@ -24,7 +29,7 @@
 //! panic, since every read is checked ([`Model::validate`] checks a file in full).
 
 const MAGIC: &[u8; 4] = b"PLTG";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// A model read from its bytes.
 pub struct Model<'a> {
@@ -40,11 +45,19 @@ pub struct Model<'a> {
 
 /// The weights of one pass.
 struct Weights<'a> {
-    /// `bucket_starts[k]..bucket_starts[k + 1]` are the records whose hash's top 16 bits are `k`.
-    bucket_starts: &'a [u8],
+    /// Where the records of each block of 256 buckets start (257 × u32, the last is the end).
+    block_starts: &'a [u8],
+    /// Where each bucket's records start, from its block's start (65536 × u16).
+    bucket_offsets: &'a [u8],
     records: &'a [u8],
     levels: [i32; 256],
 }
+
+/// Buckets: a feature's bucket is its hash's top 16 bits.
+const BUCKETS: usize = 1 << 16;
+/// Buckets in a block, whose records' start is stored in full.
+const BLOCK: usize = 256;
+const BLOCKS: usize = BUCKETS / BLOCK;
 
 /// Where a weight's value goes: 256 levels, evenly spaced in the logarithm of the size
 /// between the smallest and the largest weight, positive and negative.
@@ -108,36 +121,60 @@ impl<'a> Reader<'a> {
 
     fn weights(&mut self) -> Result<Weights<'a>, String> {
         let record_bytes = self.u32()?;
-        let bucket_starts = self.take(((1 << 16) + 1) * 4)?;
+        let block_starts = self.take((BLOCKS + 1) * 4)?;
+        let bucket_offsets = self.take(BUCKETS * 2)?;
         let records = self.take(record_bytes)?;
         let level_bytes = self.take(2 * 256)?;
         let mut levels = [0i32; 256];
         for (k, level) in levels.iter_mut().enumerate() {
             *level = i32::from(i16::from_le_bytes([level_bytes[2 * k], level_bytes[2 * k + 1]]));
         }
-        let increasing = (0..1 << 16).all(|k| u32_at(bucket_starts, k) <= u32_at(bucket_starts, k + 1));
-        if !increasing || u32_at(bucket_starts, 1 << 16) as usize != record_bytes {
+        let weights = Weights { block_starts, bucket_offsets, records, levels };
+        let increasing = (0..BUCKETS).all(|k| weights.start(k) <= weights.start(k + 1));
+        if !increasing || weights.start(BUCKETS) != record_bytes {
             return Err("model file is inconsistent".into());
         }
-        Ok(Weights { bucket_starts, records, levels })
+        Ok(weights)
+    }
+}
+
+/// The high bit of a pair's tag byte marks the last pair of a record, which saves a count
+/// byte on every feature (a model has at most 128 tags).
+const LAST: u8 = 0x80;
+
+/// The end of the record that starts at `at` in `records`, if it is whole.
+fn record_end(records: &[u8], at: usize) -> Option<usize> {
+    let mut end = at + 2;
+    loop {
+        let tag = *records.get(end)?;
+        records.get(end + 1)?;
+        end += 2;
+        if tag & LAST != 0 {
+            return Some(end);
+        }
+    }
+}
+
+/// Adds a record's (tag, level) `pairs` to `scores`.
+fn add_pairs(pairs: &[u8], levels: &[i32; 256], scores: &mut [i32]) {
+    for pair in pairs.chunks_exact(2) {
+        if let Some(score) = scores.get_mut(usize::from(pair[0] & !LAST)) {
+            *score += levels[usize::from(pair[1])];
+        }
     }
 }
 
 /// Adds the weights of the record for `low` among a bucket's `records` to `scores`.
 fn add_record(records: &[u8], low: u16, levels: &[i32; 256], scores: &mut [i32]) {
     let mut at = 0;
-    while let Some(head) = records.get(at..at + 3) {
+    while let Some(head) = records.get(at..at + 2) {
         let here = u16::from_le_bytes([head[0], head[1]]);
-        let end = at + 3 + 2 * usize::from(head[2]);
-        if here == low {
-            for pair in records.get(at + 3..end).unwrap_or_default().chunks_exact(2) {
-                if let Some(score) = scores.get_mut(usize::from(pair[0])) {
-                    *score += levels[usize::from(pair[1])];
-                }
-            }
+        if here > low {
             return;
         }
-        if here > low {
+        let Some(end) = record_end(records, at) else { return };
+        if here == low {
+            add_pairs(&records[at + 2..end], levels, scores);
             return;
         }
         at = end;
@@ -145,23 +182,27 @@ fn add_record(records: &[u8], low: u16, levels: &[i32; 256], scores: &mut [i32])
 }
 
 impl Weights<'_> {
+    /// Where the records of `bucket` start in `records`; `start(BUCKETS)` is their end.
+    fn start(&self, bucket: usize) -> usize {
+        // A block's first bucket starts at the block's start: its offset is written as 0.
+        let offset =
+            self.bucket_offsets.get(2 * bucket..2 * bucket + 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]));
+        u32_at(self.block_starts, bucket / BLOCK) as usize + usize::from(offset)
+    }
+
     /// The records of `bucket`: (low hash, [(tag, level)]) in order, or an error when they
     /// do not parse.
     fn records(&self, bucket: usize) -> impl Iterator<Item = Option<(u16, &[u8])>> {
-        let (start, end) =
-            (u32_at(self.bucket_starts, bucket) as usize, u32_at(self.bucket_starts, bucket + 1) as usize);
-        let bytes = self.records.get(start..end).unwrap_or_default();
+        let bytes = self.records.get(self.start(bucket)..self.start(bucket + 1)).unwrap_or_default();
         let mut at = 0;
         std::iter::from_fn(move || {
             if at >= bytes.len() {
                 return None;
             }
-            let head = bytes.get(at..at + 3);
-            let record = head.and_then(|h| {
-                let count = usize::from(h[2]);
-                let body = bytes.get(at + 3..at + 3 + 2 * count)?;
-                at += 3 + 2 * count;
-                Some((u16::from_le_bytes([h[0], h[1]]), body))
+            let record = record_end(bytes, at).map(|end| {
+                let record = (u16::from_le_bytes([bytes[at], bytes[at + 1]]), &bytes[at + 2..end]);
+                at = end;
+                record
             });
             if record.is_none() {
                 at = bytes.len();
@@ -183,8 +224,8 @@ impl<'a> Model<'a> {
             return Err(format!("tagger model version {version}, expected {VERSION}"));
         }
         let tag_count = r.u32()?;
-        if tag_count == 0 || tag_count > 255 {
-            return Err(format!("{tag_count} tags; a model has 1 to 255"));
+        if tag_count == 0 || tag_count > usize::from(LAST) {
+            return Err(format!("{tag_count} tags; a model has 1 to 128"));
         }
         let mut tags = Vec::with_capacity(tag_count);
         for _ in 0..tag_count {
@@ -237,11 +278,7 @@ impl<'a> Model<'a> {
         for record in table.records((hash >> 16) as usize) {
             let Some((here, weights)) = record else { return };
             if here == low {
-                for pair in weights.chunks_exact(2) {
-                    if let Some(score) = scores.get_mut(usize::from(pair[0])) {
-                        *score += table.levels[usize::from(pair[1])];
-                    }
-                }
+                add_pairs(weights, &table.levels, scores);
                 return;
             }
             if here > low {
@@ -259,7 +296,7 @@ impl<'a> Model<'a> {
         for chunk in hashes.chunks(places.len()) {
             for (place, &hash) in places.iter_mut().zip(chunk) {
                 let bucket = (hash >> 16) as usize;
-                *place = (u32_at(table.bucket_starts, bucket), u32_at(table.bucket_starts, bucket + 1));
+                *place = (table.start(bucket) as u32, table.start(bucket + 1) as u32);
             }
             for (&(start, end), &hash) in places.iter().zip(chunk) {
                 let bytes = table.records.get(start as usize..end as usize).unwrap_or_default();
@@ -273,14 +310,14 @@ impl<'a> Model<'a> {
     /// in full by its tests.
     pub fn validate(&self) -> Result<(), String> {
         for table in &self.passes {
-            for bucket in 0..1 << 16 {
+            for bucket in 0..BUCKETS {
                 let mut last = None;
                 for record in table.records(bucket) {
                     let (low, weights) = record.ok_or("a weight record is cut short")?;
                     if last.is_some_and(|l| l >= low) {
                         return Err("weight records are out of order".into());
                     }
-                    if weights.chunks_exact(2).any(|pair| usize::from(pair[0]) >= self.tags.len()) {
+                    if weights.chunks_exact(2).any(|pair| usize::from(pair[0] & !LAST) >= self.tags.len()) {
                         return Err("a weight names an unknown tag".into());
                     }
                     last = Some(low);
@@ -292,12 +329,16 @@ impl<'a> Model<'a> {
 }
 
 impl ModelData {
-    /// The model file's bytes.
-    pub fn encode(mut self) -> Vec<u8> {
+    /// The model file's bytes, or why they cannot be written: more than 128 tags, or a
+    /// block of 256 buckets whose records reach 64 KB.
+    pub fn encode(mut self) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
         let put = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
         out.extend_from_slice(MAGIC);
         put(&mut out, VERSION as usize);
+        if self.tags.is_empty() || self.tags.len() > usize::from(LAST) {
+            return Err(format!("{} tags; a model has 1 to 128", self.tags.len()));
+        }
         put(&mut out, self.tags.len());
         for tag in &self.tags {
             out.push(tag.len() as u8);
@@ -321,17 +362,17 @@ impl ModelData {
         }
         put(&mut out, self.passes.len());
         for features in self.passes {
-            encode_pass(&mut out, features);
+            encode_pass(&mut out, features)?;
         }
-        out
+        Ok(out)
     }
 }
 
 /// Appends one pass's weights to `out`.
-fn encode_pass(out: &mut Vec<u8>, mut features: FeatureWeights) {
+fn encode_pass(out: &mut Vec<u8>, mut features: FeatureWeights) -> Result<(), String> {
     features.sort_unstable_by_key(|(hash, _)| *hash);
     features.dedup_by_key(|(hash, _)| *hash);
-    // A feature holds at most 255 weights (a model has at most 255 tags).
+    // A feature holds at most 128 weights (a model has at most 128 tags).
     let mut kept: Vec<(u32, Vec<(u8, f64)>)> = Vec::with_capacity(features.len());
     for (hash, mut weights) in features {
         weights.retain(|(_, w)| *w != 0.0);
@@ -339,7 +380,7 @@ fn encode_pass(out: &mut Vec<u8>, mut features: FeatureWeights) {
             continue;
         }
         weights.sort_unstable_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-        weights.truncate(255);
+        weights.truncate(usize::from(LAST));
         weights.sort_unstable_by_key(|(tag, _)| *tag);
         kept.push((hash, weights));
     }
@@ -347,29 +388,42 @@ fn encode_pass(out: &mut Vec<u8>, mut features: FeatureWeights) {
     let (smallest, largest) = sizes.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let levels = Levels::new(smallest, largest);
     let mut records = Vec::new();
-    let mut bucket_starts = Vec::with_capacity((1 << 16) + 1);
+    let mut block_starts = Vec::with_capacity(BLOCKS + 1);
+    let mut bucket_offsets = Vec::with_capacity(BUCKETS);
     let mut next = kept.iter().peekable();
-    for bucket in 0..1u32 << 16 {
-        bucket_starts.push(records.len());
+    for bucket in 0..BUCKETS as u32 {
+        if bucket as usize % BLOCK == 0 {
+            block_starts.push(records.len());
+        }
+        let offset = records.len() - block_starts[block_starts.len() - 1];
+        let offset = u16::try_from(offset)
+            .map_err(|_| format!("the records of buckets {bucket:#x}'s block reach 64 KB; prune the model"))?;
+        bucket_offsets.push(offset);
         while let Some((hash, weights)) = next.next_if(|(hash, _)| hash >> 16 == bucket) {
             records.extend_from_slice(&(*hash as u16).to_le_bytes());
-            records.push(weights.len() as u8);
-            for (tag, value) in weights {
-                records.push(*tag);
+            for (k, (tag, value)) in weights.iter().enumerate() {
+                records.push(if k + 1 == weights.len() { tag | LAST } else { *tag });
                 records.push(levels.index(*value));
             }
         }
     }
-    bucket_starts.push(records.len());
+    block_starts.push(records.len());
+    if records.len() - block_starts[BLOCKS - 1] > usize::from(u16::MAX) {
+        return Err("the records of the last block of buckets reach 64 KB; prune the model".into());
+    }
     let put = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
     put(out, records.len());
-    for start in bucket_starts {
+    for start in block_starts {
         put(out, start);
+    }
+    for offset in bucket_offsets {
+        out.extend_from_slice(&offset.to_le_bytes());
     }
     out.extend_from_slice(&records);
     for value in levels.values {
         out.extend_from_slice(&value.to_le_bytes());
     }
+    Ok(())
 }
 
 /// The 256 values weights are rounded to: 128 sizes from the smallest weight to the
@@ -418,7 +472,7 @@ mod tests {
                 vec![(9, vec![(0, 1.0)])],
             ],
         };
-        let bytes = data.encode();
+        let bytes = data.encode().unwrap();
         let model = Model::read(&bytes).unwrap();
         assert_eq!(model.tags, ["NOUN/NN", "VERB/VB"]);
         assert_eq!((model.word_tag(3), model.word_tag(7), model.word_tag(5)), (Some(0), Some(1), None));
@@ -444,7 +498,8 @@ mod tests {
             classes: vec![],
             passes: vec![vec![(1, vec![(0, 1.0)])]],
         }
-        .encode();
+        .encode()
+        .unwrap();
         for cut in 0..bytes.len() {
             assert!(Model::read(&bytes[..cut]).is_err());
         }
