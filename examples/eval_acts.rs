@@ -31,69 +31,9 @@ use std::process::ExitCode;
 use plainly::Profile;
 use plainly::analysis::Context;
 use plainly::analysis::acts::{self, DECIDED_BY};
-use plainly::config::Settings;
-use plainly::language::acts::train::{self, IntentSentence, LabeledMessage, MessageExamples, Targets, TrainOptions};
+use plainly::crossval::{self, Count, Data, PARTS, RULES};
+use plainly::language::acts::train::{self, LabeledMessage, MessageExamples, Targets, TrainOptions};
 use plainly::language::acts::{ACT_COUNT, Act, ActModel, ActReader};
-
-const RULES: [&str; 10] = [
-    "missing-ask",
-    "no-deadline",
-    "vague-deadline",
-    "time-zone",
-    "buried-blocker",
-    "buried-ask",
-    "bare-greeting",
-    "call-without-agenda",
-    "missing-context",
-    "too-long",
-];
-const PARTS: [&str; 3] = ["done", "next", "blockers"];
-
-/// True and false positives and negatives.
-#[derive(Clone, Copy, Default)]
-struct Count {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Count {
-    fn add(&mut self, truth: bool, said: bool) {
-        match (truth, said) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (true, false) => self.fn_ += 1,
-            (false, false) => {}
-        }
-    }
-
-    fn precision(self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
-    }
-
-    fn recall(self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
-    }
-
-    fn f1(self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-
-    fn merge(&mut self, other: Count) {
-        self.tp += other.tp;
-        self.fp += other.fp;
-        self.fn_ += other.fn_;
-    }
-
-    fn positives(self) -> usize {
-        self.tp + self.fn_
-    }
-
-    fn show(self) -> String {
-        format!("{:5.2} {:5.2} {:5.2}", self.precision(), self.recall(), self.f1())
-    }
-}
 
 /// How each fold's model is trained.
 #[derive(Clone, Copy)]
@@ -188,38 +128,24 @@ fn main() -> ExitCode {
             }
         }
     }
-    let corpus = match train::corpus_files(&data).and_then(|files| train::read_corpus(&files)) {
-        Ok(corpus) if !corpus.is_empty() => train::distinct(corpus),
-        Ok(_) => {
-            eprintln!("eval_acts: {}: no labeled messages", data.display());
-            return ExitCode::from(2);
-        }
+    let data = match Data::read(&data, ask_intent.as_deref()) {
+        Ok(data) => data,
         Err(err) => {
             eprintln!("eval_acts: {err}");
             return ExitCode::from(2);
         }
     };
-    let examples: Vec<MessageExamples> = corpus.iter().map(plainly::analysis::acts::examples_of).collect();
-    let intent = match ask_intent.as_deref().map(train::read_ask_intent).transpose() {
-        Ok(intent) => intent.unwrap_or_default(),
-        Err(err) => {
-            eprintln!("eval_acts: {err}");
-            return ExitCode::from(2);
-        }
-    };
-    let intent_examples: Vec<MessageExamples> = intent.iter().map(plainly::analysis::acts::intent_examples).collect();
-    let groups: std::collections::HashSet<u32> = examples.iter().map(|m| m.group).collect();
+    let groups: std::collections::HashSet<u32> = data.examples.iter().map(|m| m.group).collect();
     println!(
         "{} messages from {} sources, {} sentences; {folds} folds grouped by source",
-        corpus.len(),
+        data.corpus.len(),
         groups.len(),
-        examples.iter().map(|m| m.sentences.len()).sum::<usize>()
+        data.examples.iter().map(|m| m.sentences.len()).sum::<usize>()
     );
     if choose {
-        choose_readers(&corpus, &examples, &intent_examples, folds, setup);
+        choose_readers(&data, folds, setup);
         return ExitCode::SUCCESS;
     }
-    let data = Data { corpus: &corpus, examples: &examples, intent: &intent, intent_examples: &intent_examples };
     let tally = cross_validate(&data, folds, 4, setup);
     report(&tally, &setup.readers);
     let (macro_f1, worst, acts_f1) = summary(&tally);
@@ -241,18 +167,7 @@ fn main() -> ExitCode {
 
 /// Runs the cross-validation, training each fold's model on `quarters` quarters of its
 /// training part (whole sources).
-/// What the cross-validation reads: the labeled messages and their examples, and the
-/// request-intent sentences and theirs.
-struct Data<'d> {
-    corpus: &'d [LabeledMessage],
-    examples: &'d [MessageExamples],
-    intent: &'d [IntentSentence],
-    intent_examples: &'d [MessageExamples],
-}
-
-fn cross_validate(data: &Data<'_>, folds: u32, quarters: u32, setup: Setup) -> Tally {
-    let (corpus, examples) = (data.corpus, data.examples);
-    let sets = data;
+fn cross_validate(data: &Data, folds: u32, quarters: u32, setup: Setup) -> Tally {
     use rayon::prelude::*;
     // Folds are independent: each is trained and judged on its own thread, and their
     // counts are added in fold order.
@@ -260,29 +175,14 @@ fn cross_validate(data: &Data<'_>, folds: u32, quarters: u32, setup: Setup) -> T
         .into_par_iter()
         .map(|fold| {
             let mut tally = Tally::default();
-            let training: Vec<&MessageExamples> = examples
-                .iter()
-                .chain(sets.intent_examples)
-                .filter(|m| {
-                    train::fold_of(m.group, folds) != fold && train::fold_of(m.group.rotate_right(11), 4) < quarters
-                })
-                .collect();
-            let trained = train::fit(&training, setup.options, setup.targets);
-            // Each fold's model lives as long as the evaluation does.
-            let bytes: &'static [u8] = Box::leak(trained.encode().into_boxed_slice());
-            let model: &'static ActModel<'static> =
-                Box::leak(Box::new(ActModel::read(bytes).expect("a model just trained reads back")));
-            for (message, ex) in corpus.iter().zip(examples) {
-                if train::fold_of(ex.group, folds) == fold {
-                    judge(message, ex, model, &setup, &mut tally);
-                }
+            let model = data.train_fold(folds, fold, quarters, setup.options, setup.targets);
+            for (message, ex) in data.fold(folds, fold) {
+                judge(message, ex, model, &setup, &mut tally);
             }
             // Request-intent sentences of this fold, checked as eval_ask_intent.py checks
             // them: one-sentence messages of 6 words or more, asking when missing-ask is quiet.
-            let mut settings = Settings::default();
-            settings.act_model = model;
-            settings.act_readers = Some(setup.readers);
-            for (sentence, ex) in sets.intent.iter().zip(sets.intent_examples) {
+            let settings = crossval::settings_with(model, setup.readers);
+            for (sentence, ex) in data.intent.iter().zip(&data.intent_examples) {
                 if train::fold_of(ex.group, folds) == fold && sentence.text.split_whitespace().count() >= 6 {
                     let doc = train::parse(&sentence.text);
                     let checked = plainly::check_document(&doc, Profile::Message, &settings);
@@ -314,63 +214,29 @@ fn cross_validate(data: &Data<'_>, folds: u32, quarters: u32, setup: Setup) -> T
 /// act, on the mean F0.5 (precision weighed twice recall) of the rules and standup parts
 /// with at least 5 positives, each fold's model trained once. Prints the table to copy
 /// into `DECIDED_BY`.
-fn choose_readers(
-    corpus: &[LabeledMessage],
-    examples: &[MessageExamples],
-    intent_examples: &[MessageExamples],
-    folds: u32,
-    setup: Setup,
-) {
+fn choose_readers(data: &Data, folds: u32, setup: Setup) {
     use rayon::prelude::*;
-    let models: Vec<&'static ActModel<'static>> = (0..folds)
-        .into_par_iter()
-        .map(|fold| {
-            let training: Vec<&MessageExamples> =
-                examples.iter().chain(intent_examples).filter(|m| train::fold_of(m.group, folds) != fold).collect();
-            let bytes: &'static [u8] =
-                Box::leak(train::fit(&training, setup.options, setup.targets).encode().into_boxed_slice());
-            let model: &'static ActModel<'static> = Box::leak(Box::new(ActModel::read(bytes).expect("reads back")));
-            model
-        })
-        .collect();
+    let models: Vec<&'static ActModel<'static>> =
+        (0..folds).into_par_iter().map(|fold| data.train_fold(folds, fold, 4, setup.options, setup.targets)).collect();
     let score = |readers: &[ActReader; ACT_COUNT]| -> f64 {
-        let counts: Vec<Vec<(&'static str, bool, bool)>> = corpus
+        let counts: Vec<Vec<(&'static str, Option<bool>, bool)>> = data
+            .corpus
             .par_iter()
-            .zip(examples)
+            .zip(&data.examples)
             .map(|(message, ex)| {
-                let mut settings = Settings::default();
-                settings.act_model = models[train::fold_of(ex.group, folds) as usize];
-                settings.act_readers = Some(*readers);
-                let doc = train::parse(&message.text);
-                let checked = plainly::check_document(&doc, Profile::Message, &settings);
-                let mut out: Vec<(&'static str, bool, bool)> = RULES
-                    .iter()
-                    .filter_map(|&rule| {
-                        let truth = message.label(rule)?;
-                        Some((rule, truth, checked.findings.iter().any(|f| f.rule == rule)))
-                    })
-                    .collect();
-                if message.label("standup-format").is_some() {
-                    let standup = plainly::check_document(&doc, Profile::Standup, &settings);
-                    for (part, words) in
-                        [("done", "what was done"), ("next", "what is next"), ("blockers", "blocks you")]
-                    {
-                        let truth = message.missing_parts.iter().any(|p| p == part);
-                        let said =
-                            standup.findings.iter().any(|f| f.rule == "standup-format" && f.message.contains(words));
-                        out.push((part, truth, said));
-                    }
-                }
-                out
+                let settings = crossval::settings_with(models[train::fold_of(ex.group, folds) as usize], *readers);
+                crossval::judge(message, &settings)
             })
             .collect();
         let mut by: BTreeMap<&'static str, Count> = BTreeMap::new();
         for (name, truth, said) in counts.into_iter().flatten() {
-            by.entry(name).or_default().add(truth, said);
+            if let Some(truth) = truth {
+                by.entry(name).or_default().add(truth, said);
+            }
         }
         let scored: Vec<f64> = by
             .values()
-            .filter(|c| c.positives() >= 5)
+            .filter(|c| c.positives() >= crossval::MIN_POSITIVES)
             .map(|c| {
                 let (p, r) = (c.precision(), c.recall());
                 if p + r == 0.0 { 0.0 } else { 1.25 * p * r / (0.25 * p + r) }
@@ -418,11 +284,8 @@ fn judge(
     tally: &mut Tally,
 ) {
     let show = setup.show;
-    let mut decided = Settings::default();
-    decided.act_model = model;
-    decided.act_readers = Some(setup.readers);
-    let mut hand = decided.clone();
-    hand.act_readers = Some([ActReader::Hand; ACT_COUNT]);
+    let decided = crossval::settings_with(model, setup.readers);
+    let hand = crossval::settings_with(model, [ActReader::Hand; ACT_COUNT]);
     let doc = train::parse(&message.text);
     let cx = Context::new(&doc, &decided, Profile::Message);
     let read = acts::read_with(&cx, &setup.readers);
@@ -451,20 +314,15 @@ fn judge(
         }
     }
     tally.messages.push((best, present));
-    // What each rule says with the acts as decided and with the hand reading alone.
-    let mut fired_by: Vec<(&str, bool, bool)> = Vec::new();
-    for (settings, is_decided) in [(&decided, true), (&hand, false)] {
-        let checked = plainly::check_document(&doc, Profile::Message, settings);
-        for rule in RULES {
-            let fired = checked.findings.iter().any(|f| f.rule == rule);
-            if is_decided {
-                fired_by.push((rule, fired, false));
-            } else if let Some(entry) = fired_by.iter_mut().find(|(r, _, _)| *r == rule) {
-                entry.2 = fired;
-            }
-            if let Some(truth) = message.label(rule) {
-                tally.rules.entry((rule, is_decided)).or_default().add(truth, fired);
-            }
+    // What each rule (and standup part) says with the acts as decided and with the hand
+    // reading alone.
+    let by_decided = crossval::judge(message, &decided);
+    let by_hand = crossval::judge(message, &hand);
+    for (&(name, truth, fired), &(_, _, hand_fired)) in by_decided.iter().zip(&by_hand) {
+        if let Some(truth) = truth {
+            let table = if PARTS.contains(&name) { &mut tally.parts } else { &mut tally.rules };
+            table.entry((name, true)).or_default().add(truth, fired);
+            table.entry((name, false)).or_default().add(truth, hand_fired);
         }
     }
     if let Some(dump) = setup.dump {
@@ -480,32 +338,17 @@ fn judge(
                 })
             })
             .collect();
-        let fired: serde_json::Map<String, serde_json::Value> = fired_by
+        let fired: serde_json::Map<String, serde_json::Value> = by_decided
             .iter()
-            .map(|(rule, decided, hand)| (rule.to_string(), serde_json::json!([decided, hand])))
+            .zip(&by_hand)
+            .filter(|((name, _, _), _)| RULES.contains(name))
+            .map(|((rule, _, decided), (_, _, hand))| (rule.to_string(), serde_json::json!([decided, hand])))
             .collect();
         let line = serde_json::json!({
             "id": message.id, "labels": message.labels, "fired": fired, "sentences": sentences,
         });
         if let Ok(mut file) = dump.lock() {
             let _ = writeln!(file, "{line}");
-        }
-    }
-    for (settings, is_decided) in [(&decided, true), (&hand, false)] {
-        if message.label("standup-format").is_some() {
-            let standup = plainly::check_document(&doc, Profile::Standup, settings);
-            for part in PARTS {
-                let truth = message.missing_parts.iter().any(|p| p == part);
-                let said = standup.findings.iter().any(|f| {
-                    f.rule == "standup-format"
-                        && match part {
-                            "done" => f.message.contains("what was done"),
-                            "next" => f.message.contains("what is next"),
-                            _ => f.message.contains("blocks you"),
-                        }
-                });
-                tally.parts.entry((part, is_decided)).or_default().add(truth, said);
-            }
         }
     }
 }
@@ -568,15 +411,9 @@ fn report(tally: &Tally, readers: &[ActReader; ACT_COUNT]) {
 /// Macro-F1 over rules with at least 5 positives, the worst of them, and the mean F1 of
 /// the acts as decided.
 fn summary(tally: &Tally) -> (f64, (&'static str, f64), f64) {
-    let mut scores = Vec::new();
-    for rule in RULES {
-        let count = tally.rules.get(&(rule, true)).copied().unwrap_or_default();
-        if count.positives() >= 5 {
-            scores.push((rule, count.f1()));
-        }
-    }
-    let macro_f1 = scores.iter().map(|s| s.1).sum::<f64>() / scores.len().max(1) as f64;
-    let worst = scores.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(("none", 0.0));
+    let decided: BTreeMap<&'static str, Count> =
+        tally.rules.iter().filter(|((_, decided), _)| *decided).map(|((rule, _), count)| (*rule, *count)).collect();
+    let (macro_f1, worst) = crossval::macro_f1(&decided);
     let acts: Vec<f64> =
         Act::ALL.iter().map(|a| tally.acts.get(&(a.index(), 4)).copied().unwrap_or_default().f1()).collect();
     (macro_f1, worst, acts.iter().sum::<f64>() / acts.len() as f64)

@@ -13,7 +13,8 @@
 //!   [`resolve`] (which config, kind and profile apply to a text);
 //! - [`analysis`] (the [`analysis::Context`] a rule reads), [`rules`], [`fix`];
 //! - [`engine`]: the pipeline that runs them, whole ([`check`]) or again over what an
-//!   edit changed ([`engine::incremental`]), with suppressions and the score;
+//!   edit changed ([`engine::incremental`]), with suppressions and the score; and
+//!   [`crossval`], which checks labeled messages with it to measure the act model;
 //! - [`report`], [`baseline`], [`diff`], [`docs`], [`output`]; then the front ends,
 //!   [`cli`], [`lsp`] and [`serve`], which resolve settings with [`resolve::Resolver`]
 //!   and check with the engine.
@@ -23,6 +24,7 @@ pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod config_error;
+pub mod crossval;
 pub mod diff;
 pub mod docs;
 pub mod document;

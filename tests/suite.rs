@@ -14,6 +14,8 @@ mod baseline;
 mod cli;
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "crossval.rs"]
+mod crossval;
 #[path = "determinism.rs"]
 mod determinism;
 #[path = "diff_base.rs"]
