@@ -22,10 +22,19 @@ static TICKET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// File paths: directories and a file name with an extension (`/srv/import/loader.py`,
+/// `src/lib.rs`, `./deploy/values.yaml`). Dates ("11/24/2026") and "and/or" have no
+/// extension; a version ("1.6.x/2.0") has none that starts with a letter.
+static FILE_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(\[`'\x22])(?:~|\.{1,2})?/?(?:[\w.-]+/)+[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b")
+        .expect("static regex")
+});
+
 /// Whether the message gives the reader something to follow: a link, a URL, an
-/// attachment, or a ticket or pull-request reference.
+/// attachment, a ticket or pull-request reference, or a file path (a pasted log or stack
+/// trace names the files it is about).
 pub fn has_link(cx: &Context<'_>) -> bool {
-    cx.doc.has_reference() || TICKET.is_match(&cx.doc.prose)
+    cx.doc.has_reference() || TICKET.is_match(&cx.doc.prose) || FILE_PATH.is_match(cx.doc.source)
 }
 
 /// The first reference in sentence `index`, if any: a `reference` phrase that is not in
@@ -53,4 +62,22 @@ pub fn points_inside(cx: &Context<'_>, index: usize) -> bool {
             || word == "this"
                 && matches!(next, "thread" | "issue" | "pr" | "ticket" | "comment" | "message" | "email" | "mail")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FILE_PATH;
+
+    #[test]
+    fn file_paths_are_found_and_dates_and_versions_are_not() {
+        fn found(text: &str) -> Option<&str> {
+            FILE_PATH.find(text).map(|m| m.as_str().trim())
+        }
+        assert_eq!(found(r#"  File "/srv/import/loader.py", line 117"#), Some(r#""/srv/import/loader.py"#));
+        assert_eq!(found("see src/lib.rs for the list"), Some("src/lib.rs"));
+        assert_eq!(found("in `./deploy/values.yaml`"), Some("`./deploy/values.yaml"));
+        for text in ["due 11/24/2026", "tests and/or docs", "moving 1.6.x/2.0 users", "50/50 split"] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
 }

@@ -33,9 +33,10 @@ demonstrative determiner (or "my", "our", "your") and a document noun as its hea
 attached", "Attached is…", "see attached"). Nouns a reader usually has in front of
 them ("this thread", "the diff" in a review) are not references. The `reference` list
 adds conversations the reader may have missed ("as discussed", "per our call"). A
-Markdown link, a bare URL, an email attachment, or a ticket or pull-request reference
-(`ABC-123`, `#123`, `PR 42`) anywhere in the message gives the context; so does a
-reference in quotation marks, which is someone else's. The finding points at the first
+Markdown link, a bare URL, an email attachment, a ticket or pull-request reference
+(`ABC-123`, `#123`, `PR 42`), or a file path (`src/import/loader.py`, as a pasted stack
+trace shows) anywhere in the message gives the context; so does a reference in quotation
+marks, which is someone else's. The finding points at the first
 reference."#,
     options: &[],
     example_config: None,
@@ -48,6 +49,7 @@ reference."#,
         "As discussed (notes: https://example.com/notes), I will check which products we trade.",
         "Can you review the doc in PLAT-231 before Friday?",
         "Can you ask the docs team to check the wording by Friday?",
+        "Could you look at the loader in src/import/loader.py before Friday's run?",
     ],
 };
 
