@@ -5,7 +5,7 @@
 //! the messages whose label is not null, and the macro-F1 over the rules with at least
 //! five positive labels.
 //!
-//! The floors sit a few points under today's figures (0.78, 0.85 and 0.97 with the
+//! The floors sit a few points under today's figures (0.79, 0.87 and 0.96 with the
 //! shipped model), so a change that costs accuracy on messages nobody tuned it on fails
 //! here, in `cargo test`, rather than in the next evaluation. Raise them when the model
 //! gets better; never lower one to let a change through without saying why.

@@ -13,7 +13,7 @@ use super::Context;
 use crate::Profile;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::input::FileKind;
-use crate::language::Mood;
+use crate::language::{Mood, SentenceReading};
 use crate::lexicon::List;
 use crate::span::Span;
 
@@ -42,14 +42,6 @@ pub struct Ask {
     pub grammar: bool,
 }
 
-/// Words that may open a sentence before a user's sentence-opening ask entry ("Also,
-/// thoughts?", "Hi Sam, any thoughts?").
-const OPENERS: &[&str] = &[
-    "again", "all", "also", "and", "but", "btw", "dear", "everyone", "finally", "first", "folks", "guys", "hello",
-    "hey", "hi", "just", "lastly", "next", "now", "oh", "ok", "okay", "pls", "ps", "quick", "second", "so", "team",
-    "then", "yes", "yo",
-];
-
 /// Finds every ask in the document.
 pub fn find(cx: &Context<'_>) -> Vec<Ask> {
     let doc = cx.doc;
@@ -62,12 +54,11 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
         }
         let reading = cx.language().sentence(index);
         let listed = user_asks.within(List::Ask, sentence.span).iter().any(|m| {
-            !reading.is_reported(m.span.start)
-                && (!entries[m.entry].sentence_start || opens_sentence(doc, sentence, m.span.start))
+            !reading.is_reported(m.span.start) && (!entries[m.entry].sentence_start || reading.opens_at(m.span.start))
         });
         let kind = if reading.asks() {
             match reading.mood {
-                Mood::Question if is_question(doc, sentence) && is_heading_like(doc, sentence) => None,
+                Mood::Question if is_question(doc, sentence) && is_heading_like(doc, sentence, reading) => None,
                 Mood::Question => Some(AskKind::Question),
                 // A commit message's imperatives say what the change does ("Add the
                 // importer"), as git's convention asks; they are not addressed to the reader.
@@ -89,7 +80,7 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
             && user_asks
                 .within(List::Imperative, sentence.span)
                 .iter()
-                .any(|m| !reading.is_reported(m.span.start) && opens_sentence(doc, sentence, m.span.start));
+                .any(|m| !reading.is_reported(m.span.start) && reading.opens_at(m.span.start));
         let listed = if listed { Some(AskKind::Request) } else { imperative.then_some(AskKind::Imperative) };
         if let Some(ask_kind) = kind.or(listed) {
             asks.push(Ask { sentence: index, span: sentence.span, kind: ask_kind, grammar: kind.is_some() });
@@ -128,9 +119,9 @@ fn in_plan_list(cx: &Context<'_>, sentence: &Sentence) -> bool {
 }
 
 /// Whether a question stands like a heading over its own answer: alone on the first
-/// line of a paragraph that goes on, short, and addressed to nobody ("What is
-/// TensorFrames?\nTensorFrames lets you…"). Such questions are rhetorical.
-fn is_heading_like(doc: &Document<'_>, sentence: &Sentence) -> bool {
+/// line of a paragraph that goes on, short, and neither addressed to anyone nor about the
+/// writer ("What is TensorFrames?\nTensorFrames lets you…"). Such questions are rhetorical.
+fn is_heading_like(doc: &Document<'_>, sentence: &Sentence, reading: &SentenceReading) -> bool {
     let block = &doc.blocks[sentence.block];
     // Only a block's first sentence can be one, so the rest of its line is read once per
     // block: a message that is one long line stays linear.
@@ -143,42 +134,5 @@ fn is_heading_like(doc: &Document<'_>, sentence: &Sentence) -> bool {
     if !alone_on_first_line {
         return false;
     }
-    let addressed = doc.sentence_words(sentence).iter().any(|w| {
-        let word = w.slice(&doc.prose).to_lowercase();
-        matches!(
-            word.as_str(),
-            "you" | "your" | "you're" | "anyone" | "anybody" | "someone" | "somebody" | "we" | "us" | "i" | "me"
-        )
-    });
-    !addressed
-}
-
-/// Whether the text before `at` in the sentence is only a greeting, a mention, a
-/// name followed by a comma, or a connective ("also", "then").
-pub fn opens_sentence(doc: &Document<'_>, sentence: &Sentence, at: usize) -> bool {
-    let prefix = doc.prose[sentence.span.start..at].trim();
-    if !prefix.chars().any(char::is_alphanumeric) {
-        return true;
-    }
-    let ends_with_separator = prefix.ends_with([',', ':', '-', '\u{2014}', '\u{2013}', '!']);
-    let words: Vec<&str> = prefix
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '!' | '-' | '\u{2014}' | '\u{2013}'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    if words.len() > 4 {
-        return false;
-    }
-    let mut named = false;
-    for word in words {
-        let lower = word.to_lowercase();
-        if word.starts_with('@') || OPENERS.contains(&lower.trim_matches('.')) {
-            continue;
-        }
-        if word.chars().next().is_some_and(char::is_uppercase) {
-            named = true;
-            continue;
-        }
-        return false;
-    }
-    !named || ends_with_separator
+    !(reading.addressee.any() || reading.writer)
 }

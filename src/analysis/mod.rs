@@ -158,6 +158,6 @@ pub fn fyi_marker_in(cx: &Context<'_>, span: Span) -> bool {
     let entries = cx.lexicon().entries(List::Fyi);
     cx.phrases().within(List::Fyi, span).iter().any(|m| {
         !entries[m.entry].sentence_start
-            || doc.sentence_at(m.span.start).is_some_and(|s| asks::opens_sentence(doc, &doc.sentences[s], m.span.start))
+            || doc.sentence_at(m.span.start).is_some_and(|s| cx.language().sentence(s).opens_at(m.span.start))
     })
 }

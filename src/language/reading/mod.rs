@@ -178,6 +178,8 @@ pub struct SentenceReading {
     pub mood: Mood,
     /// Whom it addresses.
     pub addressee: Addressee,
+    /// Whether the writer speaks of themselves ("I", "me", "we", "us"), outside quotations.
+    pub writer: bool,
     /// What it does.
     pub acts: Acts,
     /// The words that ask for a meeting, when it does ("hop on a call", "talk").
@@ -234,6 +236,13 @@ impl SentenceReading {
         self.acts.contains(Acts::ASK)
     }
 
+    /// Whether the text before `offset` in the sentence is only its opening: greetings,
+    /// names and mentions said to the reader, and connectives ("Hi Sam, any thoughts?",
+    /// "Also, reminder: …"), so that a phrase at `offset` opens the sentence.
+    pub fn opens_at(&self, offset: usize) -> bool {
+        self.tokens.get(self.core).is_none_or(|core| offset <= core.span.start)
+    }
+
     /// Whether `offset` lies in reported words.
     pub fn is_reported(&self, offset: usize) -> bool {
         self.reported.iter().any(|span| span.contains(offset))
@@ -254,6 +263,9 @@ const GROUP_WORDS: &[&str] = &[
     "team", "all", "everyone", "everybody", "folks", "guys", "y'all", "yall", "people", "gang", "crew", "friends",
     "colleagues", "anyone", "anybody", "someone", "somebody", "team-mates", "teammates",
 ];
+
+/// Pronouns that stand for the writer ("we need…", "can you send me…").
+const WRITER: &[&str] = &["i", "me", "we", "us"];
 
 /// Pronouns that stand for some reader, any reader ("could someone…").
 const SOMEONE: &[&str] = &["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "y'all", "yall"];
@@ -340,6 +352,7 @@ pub fn read<'a>(tokens: Vec<Token>, tags: Vec<Tag>, text_of: impl Fn(Span) -> &'
         core: 0,
         mood: Mood::Fragment,
         addressee: Addressee::default(),
+        writer: false,
         acts: Acts::default(),
         meeting: None,
         reported,
@@ -454,6 +467,7 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     {
         reading.addressee.you = true;
     }
+    reading.writer = words.iter().any(|w| !w.quote && w.any(WRITER));
     if reading.addressee.group.is_none() {
         if let Some(w) = rest.iter().find(|w| w.any(SOMEONE) && !w.quote) {
             reading.addressee.group = Some(reading.tokens[w.token].span);

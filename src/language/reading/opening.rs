@@ -115,6 +115,25 @@ mod tests {
     use super::super::tests::read;
 
     #[test]
+    fn a_phrase_opens_its_sentence_after_greetings_names_and_connectives() {
+        let text = "Hi Sam, any thoughts?";
+        let r = read(text);
+        assert!(r.opens_at(text.find("any").unwrap()) && !r.opens_at(text.find("thoughts").unwrap()));
+        let text = "Also, reminder: the freeze starts Friday.";
+        assert!(read(text).opens_at(text.find("reminder").unwrap()));
+        let text = "The reminder went out on Monday.";
+        assert!(!read(text).opens_at(text.find("reminder").unwrap()));
+    }
+
+    #[test]
+    fn the_writer_is_in_a_sentence_outside_quotations() {
+        assert!(read("What should we do next?").writer);
+        assert!(read("Can you send me the logs?").writer);
+        assert!(!read("What is TensorFrames?").writer);
+        assert!(!read("The doc says \"we ship on Friday\".").writer);
+    }
+
+    #[test]
     fn addressees() {
         let r = read("Sam, can you review this?");
         assert_eq!((r.addressee.you, r.addressee.vocative.map(|s| s.start)), (true, Some(0)));
