@@ -130,8 +130,7 @@ impl<'a> Reader<'a> {
             *level = i32::from(i16::from_le_bytes([level_bytes[2 * k], level_bytes[2 * k + 1]]));
         }
         let weights = Weights { block_starts, bucket_offsets, records, levels };
-        let increasing = (0..BUCKETS).all(|k| weights.start(k) <= weights.start(k + 1));
-        if !increasing || weights.start(BUCKETS) != record_bytes {
+        if !weights.is_consistent(record_bytes) {
             return Err("model file is inconsistent".into());
         }
         Ok(weights)
@@ -182,6 +181,24 @@ fn add_record(records: &[u8], low: u16, levels: &[i32; 256], scores: &mut [i32])
 }
 
 impl Weights<'_> {
+    /// Whether the buckets' starts never decrease and the last ends at `record_bytes`.
+    /// Read block by block in one pass: this runs at every start-up, before the first
+    /// word is tagged.
+    fn is_consistent(&self, record_bytes: usize) -> bool {
+        let starts: Vec<usize> = (0..=BLOCKS).map(|b| u32_at(self.block_starts, b) as usize).collect();
+        starts.windows(2).all(|w| w[0] <= w[1])
+            && starts[BLOCKS] == record_bytes
+            && self.bucket_offsets.chunks_exact(2 * BLOCK).zip(starts.windows(2)).all(|(offsets, block)| {
+                let mut last = 0;
+                offsets.chunks_exact(2).all(|o| {
+                    let offset = usize::from(u16::from_le_bytes([o[0], o[1]]));
+                    let increasing = offset >= last;
+                    last = offset;
+                    increasing
+                }) && block[0] + last <= block[1]
+            })
+    }
+
     /// Where the records of `bucket` start in `records`; `start(BUCKETS)` is their end.
     fn start(&self, bucket: usize) -> usize {
         // A block's first bucket starts at the block's start: its offset is written as 0.
