@@ -64,6 +64,11 @@ static DOTTED: LazyLock<Regex> =
 /// Words after which "10.30" is a time of day.
 const BEFORE_DOTTED: &[&str] = &["at", "from", "until", "till", "by", "before", "after", "around", "between"];
 
+/// Words of [`BEFORE_DOTTED`] that open a range of versions as readily as one of times
+/// ("the drivers are from 2.32", "between 1.20 and 1.25"): after them a dotted number is
+/// a time only when the range's other end follows and is a time too ("from 9.00 to 10.30").
+const RANGE_OPENERS: &[&str] = &["from", "between"];
+
 // Zones written as offsets or places are looked for only in sentences that hold a time,
 // so these use `regex-lite`, which compiles in microseconds.
 macro_rules! lite {
@@ -281,9 +286,29 @@ fn dotted_times(prose: &str, span: Span) -> Vec<Span> {
                 .unwrap_or("")
                 .to_lowercase();
             let with_h = time.slice(prose).ends_with(['h', 'H', 's', 'S', 'r', 'R']);
-            !part_of_number && (with_h || BEFORE_DOTTED.contains(&word_before.as_str()))
+            let introduced = BEFORE_DOTTED.contains(&word_before.as_str())
+                && (!RANGE_OPENERS.contains(&word_before.as_str()) || ends_in_a_time(prose, time.end));
+            !part_of_number && (with_h || introduced)
         })
         .collect()
+}
+
+/// Whether a range's other end follows `at`: "to", "until", "and" or a dash, then a
+/// time ("10.30", "11:00", "11am", "noon").
+fn ends_in_a_time(prose: &str, at: usize) -> bool {
+    let after = prose[at..].chars().take(24).collect::<String>().to_lowercase();
+    let mut words = after.split_whitespace();
+    let (connector, end) = match words.next() {
+        Some(dash @ ("-" | "–" | "—")) => (dash, words.next()),
+        Some(word) if word.starts_with(['-', '–', '—']) => ("-", Some(word.trim_start_matches(['-', '–', '—']))),
+        Some(word) => (word, words.next()),
+        None => return false,
+    };
+    let end = end.unwrap_or("").trim_end_matches(['.', ',', ';', ')', '?', '!']);
+    matches!(connector, "-" | "–" | "—" | "to" | "until" | "till" | "and" | "through")
+        && (end == "noon"
+            || end.starts_with(|c: char| c.is_ascii_digit())
+                && (end.contains([':', '.']) || end.ends_with("am") || end.ends_with("pm") || end.ends_with('h')))
 }
 
 /// Whether a clock time is a timestamp, when something was sent or logged rather than a

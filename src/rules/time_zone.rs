@@ -180,6 +180,11 @@ mod tests {
         assert_flags(&TimeZone, "The review runs from [[9.00]] to 10.30.");
         assert_flags(&TimeZone, "Training starts [[14.30h]] sharp.");
         assert_clean(&TimeZone, "Upgrade to 10.30 first, then to 11.2.1, and it costs 12.50 a month.");
+        // "from" and "between" open ranges of versions too: a time only with a time after.
+        assert_flags(&TimeZone, "Can we move the sync from [[10.30]] to 11.15?");
+        assert_flags(&TimeZone, "I'm free between [[14.00]] and 15:30, does that work?");
+        assert_clean(&TimeZone, "the current ones we have in the project are from 2.32 (androiddriver)");
+        assert_clean(&TimeZone, "It broke somewhere between 1.20 and the next release.");
     }
 
     #[test]
