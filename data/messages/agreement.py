@@ -52,7 +52,8 @@ def main(second_path, first_paths):
         if tp + fn >= 3:
             macro.append(score)
         print(f"{rule:22} {same:>4}/{n:<4} {tp + fn:>5} {tp + fp:>5} {score:5.2f}")
-    print(f"rule cells agree {agree}/{cells}; macro-F1 {sum(macro) / len(macro):.2f} over {len(macro)} rules with 3+ positives")
+    macro_text = f"{sum(macro) / len(macro):.2f}" if macro else "n/a"
+    print(f"rule cells agree {agree}/{cells}; macro-F1 {macro_text} over {len(macro)} rules with 3+ positives")
     print(f"{'act':14} {'pos1':>5} {'pos2':>5} {'F1':>5}")
     for act in ACTS:
         tp = fp = fn = 0
