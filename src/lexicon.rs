@@ -867,27 +867,26 @@ mod tests {
         assert_eq!(err.to_string(), "team.toml: too many patterns (10001); the lists take at most 10000");
     }
 
+    /// The jargon a user's rule file with one `pattern` finds in `text`.
+    fn jargon_of_pattern(pattern: &str, text: &str) -> Vec<String> {
+        let user = format!("[[jargon]]\npattern = '{pattern}'\ninstead = [\"cooperation\"]\n");
+        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user.as_str())]).unwrap();
+        let doc = Document::parse(text, FileKind::Text, ParseOptions::default());
+        let found = lexicon.scan(&doc, Profile::Message);
+        found.get(List::Jargon).iter().map(|m| doc.text_of(m.span).to_string()).collect()
+    }
+
     #[test]
     fn user_patterns_read_words_of_any_script() {
         // Only the Perl classes and case folding of `regex`'s Unicode tables are compiled
         // in (Cargo.toml), and they are enough for words like these. (A property class
         // such as \p{Greek} is an error in the shipped binary; under `cargo test` a
         // dev-dependency turns the other tables on, so that is checked by hand.)
-        let user = "[[jargon]]\npattern = '\\bsynerg\\w+'\ninstead = [\"cooperation\"]\n";
-        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
-        let doc = Document::parse("Synergetisch, SYNERGÍA.", FileKind::Text, ParseOptions::default());
-        let found = lexicon.scan(&doc, Profile::Message);
-        let texts: Vec<&str> = found.get(List::Jargon).iter().map(|m| doc.text_of(m.span)).collect();
-        assert_eq!(texts, ["Synergetisch", "SYNERGÍA"]);
+        assert_eq!(jargon_of_pattern(r"\bsynerg\w+", "Synergetisch, SYNERGÍA."), ["Synergetisch", "SYNERGÍA"]);
     }
 
     #[test]
     fn user_patterns_match_whole_words() {
-        let user = "[[jargon]]\npattern = 'synerg(y|ies)'\ninstead = [\"cooperation\"]\n";
-        let lexicon = Lexicon::with_user_files([(Path::new("team.toml"), user)]).unwrap();
-        let doc = Document::parse("Synergies abound, unlike asynergy.", FileKind::Text, ParseOptions::default());
-        let found = lexicon.scan(&doc, Profile::Message);
-        let texts: Vec<&str> = found.get(List::Jargon).iter().map(|m| doc.text_of(m.span)).collect();
-        assert_eq!(texts, ["Synergies"]);
+        assert_eq!(jargon_of_pattern("synerg(y|ies)", "Synergies abound, unlike asynergy."), ["Synergies"]);
     }
 }
