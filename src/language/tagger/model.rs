@@ -22,9 +22,9 @@
 //! a pass has about two features a bucket); the next bucket's start is its end.
 //!
 //! Weights are stored as one of 256 levels spaced evenly in the logarithm of their size, so
-//! a weight costs two bytes and a feature three, with under 2% error on any weight. A
-//! feature's record lies next to the others of its bucket, so looking one up touches two
-//! places in memory: its bucket's start and the bucket's records. Nothing is copied or
+//! a weight costs two bytes and a feature two more, with under 2% error on any weight. A
+//! feature's record lies next to the others of its bucket, so looking one up touches its
+//! bucket's offset and the bucket's records (the block starts, 1 KB, stay in cache). Nothing is copied or
 //! decoded at start-up but the tag names; a corrupt file can give wrong tags but never a
 //! panic, since every read is checked ([`Model::validate`] checks a file in full).
 
@@ -201,16 +201,21 @@ impl Weights<'_> {
 
     /// Where the records of `bucket` start in `records`; `start(BUCKETS)` is their end.
     fn start(&self, bucket: usize) -> usize {
-        // A block's first bucket starts at the block's start: its offset is written as 0.
+        // `BUCKETS` has no offset of its own: it is the last block start, the records' end.
         let offset =
             self.bucket_offsets.get(2 * bucket..2 * bucket + 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]));
         u32_at(self.block_starts, bucket / BLOCK) as usize + usize::from(offset)
     }
 
+    /// The bytes of `bucket`'s records.
+    fn bucket(&self, bucket: usize) -> &[u8] {
+        self.records.get(self.start(bucket)..self.start(bucket + 1)).unwrap_or_default()
+    }
+
     /// The records of `bucket`: (low hash, [(tag, level)]) in order, or an error when they
     /// do not parse.
     fn records(&self, bucket: usize) -> impl Iterator<Item = Option<(u16, &[u8])>> {
-        let bytes = self.records.get(self.start(bucket)..self.start(bucket + 1)).unwrap_or_default();
+        let bytes = self.bucket(bucket);
         let mut at = 0;
         std::iter::from_fn(move || {
             if at >= bytes.len() {
@@ -291,17 +296,7 @@ impl<'a> Model<'a> {
     /// Adds the weights that feature `hash` has in `pass` to `scores` (one per tag).
     pub fn add_weights(&self, pass: usize, hash: u32, scores: &mut [i32]) {
         let table = &self.passes[pass];
-        let low = hash as u16;
-        for record in table.records((hash >> 16) as usize) {
-            let Some((here, weights)) = record else { return };
-            if here == low {
-                add_pairs(weights, &table.levels, scores);
-                return;
-            }
-            if here > low {
-                return;
-            }
-        }
+        add_record(table.bucket((hash >> 16) as usize), hash as u16, &table.levels, scores);
     }
 
     /// Adds the weights of every feature in `hashes` to `scores`. The records' places are
