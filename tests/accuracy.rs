@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use plainly::crossval::{self, Count};
 use serde_json::Value;
 
 use crate::skip;
@@ -24,8 +25,8 @@ struct LabeledSet {
     floor: f64,
 }
 
-/// Per rule: true positives, false positives, false negatives, positive labels.
-type Counts = BTreeMap<String, [usize; 4]>;
+/// Per rule of [`crossval::RULES`]: plainly's findings against the labels.
+type Counts = BTreeMap<&'static str, Count>;
 
 /// Runs `plainly check --profile message --format json` over the set's files and counts,
 /// per rule, its findings against the labels.
@@ -50,34 +51,20 @@ fn score(dir: &Path) -> Counts {
     for (name, entry) in labels {
         for (rule, label) in entry["labels"].as_object().unwrap() {
             let Some(expected) = label.as_bool() else { continue };
+            let rule = crossval::RULES.iter().find(|r| *r == rule).unwrap_or_else(|| panic!("unknown rule {rule}"));
             let found = fired.get(name).is_some_and(|rules| rules.iter().any(|r| r == rule));
-            let cell = counts.entry(rule.clone()).or_default();
-            match (expected, found) {
-                (true, true) => cell[0] += 1,
-                (false, true) => cell[1] += 1,
-                (true, false) => cell[2] += 1,
-                (false, false) => {}
-            }
-            cell[3] += usize::from(expected);
+            counts.entry(rule).or_default().add(expected, found);
         }
     }
     counts
 }
 
-/// The macro-F1 over the rules with at least five positive labels, and a table to show.
-fn macro_f1(counts: &Counts) -> (f64, String) {
-    let mut table = String::new();
-    let mut scores = Vec::new();
-    for (rule, [tp, fp, fn_, positives]) in counts {
-        let precision = if tp + fp == 0 { 1.0 } else { *tp as f64 / (tp + fp) as f64 };
-        let recall = if *positives == 0 { 1.0 } else { *tp as f64 / (tp + fn_) as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        table.push_str(&format!("{rule:20} pos {positives:3}  P {precision:.2}  R {recall:.2}  F1 {f1:.2}\n"));
-        if *positives >= 5 {
-            scores.push(f1);
-        }
-    }
-    (scores.iter().sum::<f64>() / scores.len().max(1) as f64, table)
+/// The per-rule table to show when a floor fails.
+fn table(counts: &Counts) -> String {
+    counts
+        .iter()
+        .map(|(rule, count)| format!("{rule:20} pos {:3}  P R F1 {}\n", count.positives(), count.show()))
+        .collect()
 }
 
 #[test]
@@ -92,7 +79,9 @@ fn message_rules_keep_their_accuracy_on_messages_the_model_never_saw() {
         skip::because("../shared/examples not found beside the clone: only tests/messages is scored");
     }
     for set in sets {
-        let (f1, table) = macro_f1(&score(&set.dir));
+        let counts = score(&set.dir);
+        let (f1, _) = crossval::macro_f1(&counts);
+        let table = table(&counts);
         assert!(f1 >= set.floor, "{}: macro-F1 {f1:.3} under its floor {}\n{table}", set.dir.display(), set.floor);
     }
 }
