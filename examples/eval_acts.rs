@@ -91,6 +91,8 @@ fn main() -> ExitCode {
             "--possible-beta" => {
                 setup.targets.possible_beta = number().map_or(setup.targets.possible_beta, |v| v as f32)
             }
+            "--no-verdicts" => setup.targets.verdicts = false,
+            "--verdict-beta" => setup.targets.verdict_beta = number().map_or(setup.targets.verdict_beta, |v| v as f32),
             "--show" => setup.show = args.next().and_then(|name| Act::from_name(&name)),
             "--choose-readers, --ask-intent FILE|none" => choose = true,
             "--ask-intent" => ask_intent = args.next().filter(|v| v != "none").map(PathBuf::from),
@@ -121,7 +123,7 @@ fn main() -> ExitCode {
             _ => {
                 eprintln!(
                     "eval_acts: unknown argument {arg}; use --data DIR, --folds N, --no-curve, --c C, \
-                     --iterations N, --min-count N, --sure-beta B, --possible-beta B, --show ACT, --readers LIST, --dump FILE, \
+                     --iterations N, --min-count N, --sure-beta B, --possible-beta B, --no-verdicts, --verdict-beta B, --show ACT, --readers LIST, --dump FILE, \
                      --choose-readers, --ask-intent FILE|none"
                 );
                 return ExitCode::from(2);

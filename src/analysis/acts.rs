@@ -17,6 +17,7 @@ use crate::Profile;
 use crate::config::Settings;
 use crate::input::FileKind;
 use crate::language::acts::features as acts_features;
+use crate::language::acts::message::{self, FEATURE_COUNT, MessageShape, VERDICT_COUNT, VERDICT_RULES, Verdict};
 use crate::language::acts::train::{self, ALL_ACTS, Example, IntentSentence, LabeledMessage, MessageExamples};
 use crate::language::acts::{ACT_COUNT, Act, ActReader, ActScores, ActSet, HandActs};
 use crate::language::{Acts, Mood};
@@ -59,6 +60,11 @@ pub struct MessageActs {
     pub possible: Vec<ActSet>,
     /// The sentences that ask, in order, with how they ask.
     pub asks: Vec<Ask>,
+    /// The verdict on the whole message for each rule of [`VERDICT_RULES`] the model
+    /// decides (none when every act is read by hand).
+    pub verdicts: [Option<Verdict>; VERDICT_COUNT],
+    /// The features the verdicts read, when there are verdicts.
+    pub verdict_features: Option<Box<[f32; FEATURE_COUNT]>>,
     /// Vague time words in sentences whose `vague-time` act is decided.
     pub vague_times: Vec<PhraseMatch>,
     /// The meeting words of each sentence that asks for a meeting, as the hand reading
@@ -218,7 +224,13 @@ pub fn examples_of(message: &LabeledMessage) -> MessageExamples {
         .zip(labels)
         .map(|(hashes, acts)| Example { hashes, acts, labeled: ALL_ACTS })
         .collect();
-    MessageExamples { group: acts_features::hash(&message.group()), sentences }
+    MessageExamples {
+        group: acts_features::hash(&message.group()),
+        sentences,
+        shape: shape_of(&cx),
+        hand: hand.sets,
+        verdict_labels: VERDICT_RULES.map(|rule| message.label(rule)),
+    }
 }
 
 /// The training examples of a sentence labeled for request intent alone: checked as a
@@ -232,7 +244,21 @@ pub fn intent_examples(sentence: &IntentSentence) -> MessageExamples {
     let acts = if sentence.asks { ActSet::of(&[Act::Ask]) } else { ActSet::default() };
     let labeled = ActSet::of(&[Act::Ask]);
     let sentences = features(&cx, &hand.sets).into_iter().map(|hashes| Example { hashes, acts, labeled }).collect();
-    MessageExamples { group: acts_features::hash(&sentence.text), sentences }
+    MessageExamples {
+        group: acts_features::hash(&sentence.text),
+        sentences,
+        shape: shape_of(&cx),
+        hand: hand.sets,
+        // Sentences labeled for the ask alone teach the act model, not the verdicts:
+        // trained on them too, the verdict on real messages lost more precision than it
+        // gained on single sentences (see `model/README.md`).
+        verdict_labels: [None; VERDICT_COUNT],
+    }
+}
+
+/// The shape of the message `cx` checks, as a verdict reads it.
+fn shape_of(cx: &Context<'_>) -> MessageShape {
+    MessageShape::of(cx.doc.source, cx.doc.word_count())
 }
 
 /// Reads the acts of every sentence, each act decided by `decided_by` (the evaluation
@@ -242,7 +268,14 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
     let count = doc.sentences.len();
     let HandReading { sets: hand, meeting_words, reference_words } = hand_reading(cx);
     let hand_asks = cx.asks();
-    let model: Vec<ActScores> = features(cx, &hand).iter().map(|hashes| cx.settings.act_model.score(hashes)).collect();
+    let act_model = cx.settings.act_model;
+    let model: Vec<ActScores> = features(cx, &hand).iter().map(|hashes| act_model.score(hashes)).collect();
+    // The verdicts read the model's scores; the hand reading alone uses no model.
+    let verdict_features = (!decided_by.iter().all(|r| *r == ActReader::Hand)).then(|| {
+        let probabilities: Vec<[f32; ACT_COUNT]> = model.iter().map(|s| s.probability).collect();
+        Box::new(message::features(&probabilities, &hand, &shape_of(cx)))
+    });
+    let verdicts = VERDICT_RULES.map(|rule| verdict_features.as_ref().and_then(|f| act_model.verdict(rule, f)));
     let mut decided = vec![ActSet::default(); count];
     let mut possible = vec![ActSet::default(); count];
     for index in 0..count {
@@ -320,6 +353,8 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
         decided,
         possible,
         asks,
+        verdicts,
+        verdict_features,
         vague_times,
         meeting_words,
         agenda: meetings::has_agenda(cx),
@@ -330,6 +365,13 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
 }
 
 impl MessageActs {
+    /// Whether the model's verdict on the whole message says `rule` fires, if the model
+    /// decides `rule` ([`VERDICT_RULES`]).
+    pub fn verdict(&self, rule: &str) -> Option<bool> {
+        let at = VERDICT_RULES.iter().position(|r| *r == rule)?;
+        self.verdicts[at].map(|v| v.fires)
+    }
+
     /// Whether some sentence surely has `act`.
     pub fn any(&self, act: Act) -> bool {
         self.decided.iter().any(|set| set.contains(act))

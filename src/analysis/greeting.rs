@@ -9,12 +9,25 @@ use crate::span::Span;
 /// Messages longer than this are never just a greeting.
 const MAX_WORDS: usize = 12;
 
+/// The whole message's span when it is only a greeting or presence check: when the
+/// sentences read so one by one ([`reads_as_greeting`]), or when the act model's verdict
+/// on the whole message says so ([`super::acts::MessageActs::verdict`]), which catches
+/// greetings the sentence reading does not know. A message of more than 12 words is
+/// never only a greeting.
+pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
+    reads_as_greeting(cx).or_else(|| {
+        let words = &cx.doc.words;
+        (cx.acts().verdict("bare-greeting") == Some(true) && !words.is_empty() && words.len() <= MAX_WORDS)
+            .then(|| Span::new(words[0].start, words[words.len() - 1].end))
+    })
+}
+
 /// The whole message's span when it is only a greeting or presence check: every
 /// sentence does nothing but greet (a greeting, a name, a mention, a presence check, a
 /// bump or thanks: the `greeting` act, [`super::acts`]), or is a sign-off ("Bart",
 /// "Cheers, Bart") or the time a bump has waited ("It's been two weeks."), and at least
 /// one greets or checks presence: thanks alone says something.
-pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
+pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
     let doc = cx.doc;
     let words = &doc.words;
     if words.is_empty() || words.len() > MAX_WORDS {

@@ -10,6 +10,7 @@ use crate::analysis::Context;
 use crate::config::Settings;
 use crate::document::Document;
 use crate::input::FileKind;
+use crate::language::acts::message::VERDICT_RULES;
 use crate::language::acts::{Act, ActSet, features as acts_features};
 use crate::language::{SentenceReading, TokenKind};
 use crate::position::line_column_1;
@@ -111,8 +112,24 @@ pub struct ActScore {
     pub weighed_most: Vec<(String, f32)>,
 }
 
+/// The act model's verdict on the whole message for one rule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VerdictReport {
+    /// The rule.
+    pub rule: &'static str,
+    /// The probability that it applies.
+    pub probability: f32,
+    /// The probability from which it fires.
+    pub threshold: f32,
+    /// Whether it fires, as far as the verdict goes (the rule's own exemptions still hold).
+    pub fires: bool,
+    /// The features that weighed most in the verdict, either way, with their part of its
+    /// log-odds.
+    pub weighed_most: Vec<(String, f32)>,
+}
+
 /// What plainly concludes about the message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MessageFacts {
     /// Whether anything in it asks something of the reader (what `missing-ask` reads).
     pub asks: bool,
@@ -126,6 +143,8 @@ pub struct MessageFacts {
     pub greeting_only: bool,
     /// Words of checked prose, counted as `plainly check` counts them.
     pub words: usize,
+    /// The act model's verdicts on the whole message, for the rules it decides.
+    pub verdicts: Vec<VerdictReport>,
 }
 
 /// The whole reading of one message.
@@ -177,6 +196,7 @@ impl MessageReading {
                 fyi: facts.fyi,
                 greeting_only: facts.greeting_only,
                 words: doc.word_count(),
+                verdicts: verdict_reports(&cx),
             },
             sentences,
         }
@@ -256,6 +276,30 @@ fn act_reading(cx: &Context<'_>, hand: &[ActSet], index: usize) -> ActReading {
     }
 }
 
+/// The act model's verdicts on the message `cx` checks.
+fn verdict_reports(cx: &Context<'_>) -> Vec<VerdictReport> {
+    let Some(features) = cx.acts().verdict_features.as_deref() else { return Vec::new() };
+    let round = |v: f32| (v * 100.0).round() / 100.0;
+    VERDICT_RULES
+        .iter()
+        .filter_map(|&rule| {
+            let weights = cx.settings.act_model.verdict_weights(rule)?;
+            let verdict = weights.judge(features);
+            Some(VerdictReport {
+                rule,
+                probability: round(verdict.probability),
+                threshold: round(weights.threshold),
+                fires: verdict.fires,
+                weighed_most: weights
+                    .strongest(features, WEIGHED_MOST)
+                    .into_iter()
+                    .map(|(name, part)| (name, round(part)))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
 fn kind_name(kind: TokenKind) -> &'static str {
     match kind {
         TokenKind::Word => "word",
@@ -301,6 +345,18 @@ pub fn human(reading: &MessageReading) -> String {
         }
     }
     let _ = writeln!(out, "  greeting only: {}", if m.greeting_only { "yes" } else { "no" });
+    for v in &m.verdicts {
+        let why: Vec<String> = v.weighed_most.iter().map(|(name, w)| format!("{name} {w:+.2}")).collect();
+        let fires = if v.fires { "fires" } else { "quiet" };
+        let _ = writeln!(
+            out,
+            "  verdict {}: {:.2}, {fires} (from {:.2}): {}",
+            v.rule,
+            v.probability,
+            v.threshold,
+            why.join(", ")
+        );
+    }
     for (index, s) in reading.sentences.iter().enumerate() {
         let _ = writeln!(out);
         let _ = writeln!(out, "{}. {} “{}”", index + 1, at(&s.sentence), one_line(&s.sentence.text));

@@ -85,6 +85,20 @@ mod tests {
     }
 
     #[test]
+    fn the_verdict_catches_a_ping_the_sentence_reading_misses() {
+        // From the issue that asked for the act model: a mention, "ping" and an emoji.
+        // The sentence reading does not take it for a greeting alone; the verdict over
+        // the whole message does.
+        let text = "@dana ping 🙂";
+        let doc = crate::document::Document::parse(text, crate::FileKind::Text, Default::default());
+        let settings = crate::config::Settings::default();
+        let cx = Context::new(&doc, &settings, crate::Profile::Message);
+        assert_eq!(crate::analysis::greeting::reads_as_greeting(&cx), None);
+        assert_eq!(cx.acts().verdict("bare-greeting"), Some(true));
+        assert_flags(&BareGreeting, "@dana [[ping]] 🙂");
+    }
+
+    #[test]
     fn no_greeting_no_finding() {
         assert_clean(&BareGreeting, "Blocked by #461 I guess");
     }

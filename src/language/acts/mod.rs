@@ -18,6 +18,7 @@
 //! in the analysis layer from grouped cross-validation (`examples/eval_acts.rs`).
 
 pub mod features;
+pub mod message;
 pub mod model;
 pub mod train;
 

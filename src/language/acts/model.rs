@@ -14,17 +14,23 @@
 //! "PLAC" u32:version
 //! u32:acts      acts × (u8:len, name, f32:bias, f32:sure, f32:possible, f32:scale)
 //! u32:features  features × u32:hash (sorted, distinct), then features × acts × i8:weight
+//! u32:verdicts  verdicts × (u8:len, rule, f32:bias, f32:threshold, u32:inputs,
+//!                            inputs × f32:weight)
 //! ```
+//!
+//! A verdict ([`super::message`]) is a rule's model over the whole message; its weights
+//! are few (one per named feature) and kept in full.
 //!
 //! A weight is stored as a multiple of its act's scale in one byte (the largest weight of
 //! an act is 127 scales), which loses under half a percent of the largest weight, far
 //! less than the model's own uncertainty. A feature the model never saw adds nothing.
 //! Every read is checked, so a corrupt file is an error, never a panic.
 
+use super::message::{FEATURE_COUNT, VERDICT_RULES, Verdict, VerdictWeights};
 use super::{ACT_COUNT, ActScores, ActSet};
 
 const MAGIC: &[u8; 4] = b"PLAC";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// An act model read from its bytes.
 #[derive(Clone)]
@@ -36,6 +42,7 @@ pub struct ActModel<'a> {
     scale: [f32; ACT_COUNT],
     hashes: &'a [u8],
     weights: &'a [u8],
+    verdicts: Vec<VerdictWeights>,
 }
 
 /// What a model file holds, for writing one.
@@ -51,6 +58,8 @@ pub struct ActModelData {
     pub possible: Vec<f32>,
     /// (feature hash, one weight per act), in any order; hashes must be distinct.
     pub features: Vec<(u32, Vec<f32>)>,
+    /// The verdicts of the rules decided over the whole message, if any.
+    pub verdicts: Vec<VerdictWeights>,
 }
 
 fn u32_at(bytes: &[u8], index: usize) -> u32 {
@@ -120,13 +129,27 @@ impl<'a> ActModel<'a> {
         let features = r.u32()?;
         let hashes = r.take(features.checked_mul(4).ok_or("act model is truncated")?)?;
         let weights = r.take(features.checked_mul(ACT_COUNT).ok_or("act model is truncated")?)?;
+        let mut verdicts = Vec::new();
+        for _ in 0..r.u32()? {
+            let len = usize::from(r.take(1)?[0]);
+            let rule = std::str::from_utf8(r.take(len)?).map_err(|_| "verdict rule is not UTF-8")?;
+            if !VERDICT_RULES.contains(&rule) {
+                return Err(format!("act model has a verdict for {rule:?}, which no verdict decides"));
+            }
+            let (bias, threshold) = (r.f32()?, r.f32()?);
+            if r.u32()? != FEATURE_COUNT {
+                return Err(format!("a verdict reads {FEATURE_COUNT} features"));
+            }
+            let weights = (0..FEATURE_COUNT).map(|_| r.f32()).collect::<Result<_, _>>()?;
+            verdicts.push(VerdictWeights { rule: rule.to_string(), bias, threshold, weights });
+        }
         if r.at != bytes.len() {
             return Err("act model has trailing bytes".into());
         }
         if !(1..features).all(|i| u32_at(hashes, i - 1) < u32_at(hashes, i)) {
             return Err("act model's features are out of order".into());
         }
-        Ok(ActModel { names, bias, sure, possible, scale, hashes, weights })
+        Ok(ActModel { names, bias, sure, possible, scale, hashes, weights, verdicts })
     }
 
     /// The act names, in the order of [`super::Act::ALL`].
@@ -142,6 +165,16 @@ impl<'a> ActModel<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The verdict weights of `rule`, if the model decides it over the whole message.
+    pub fn verdict_weights(&self, rule: &str) -> Option<&VerdictWeights> {
+        self.verdicts.iter().find(|v| v.rule == rule)
+    }
+
+    /// The verdict on a message with `features` for `rule`, if the model has one.
+    pub fn verdict(&self, rule: &str, features: &[f32; FEATURE_COUNT]) -> Option<Verdict> {
+        self.verdict_weights(rule).map(|v| v.judge(features))
     }
 
     /// How many features have weights.
@@ -244,6 +277,17 @@ impl ActModelData {
         for (_, q) in &rows {
             out.extend(q.iter().map(|&v| v as u8));
         }
+        put(&mut out, self.verdicts.len());
+        for verdict in &self.verdicts {
+            out.push(verdict.rule.len() as u8);
+            out.extend_from_slice(verdict.rule.as_bytes());
+            out.extend_from_slice(&verdict.bias.to_le_bytes());
+            out.extend_from_slice(&verdict.threshold.to_le_bytes());
+            put(&mut out, verdict.weights.len());
+            for w in &verdict.weights {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
         out
     }
 }
@@ -266,6 +310,12 @@ mod tests {
             sure: vec![0.5; ACT_COUNT],
             possible: vec![0.1; ACT_COUNT],
             features: vec![(9, ask), (3, fyi), (5, vec![0.0; ACT_COUNT])],
+            verdicts: vec![VerdictWeights {
+                rule: "bare-greeting".into(),
+                bias: 1.0,
+                threshold: 0.6,
+                weights: vec![-2.0; FEATURE_COUNT],
+            }],
         }
     }
 
@@ -281,6 +331,10 @@ mod tests {
         assert!(scores.possible.contains(Act::Ask) && scores.possible.contains(Act::Fyi), "sigmoid(-2) > 0.1");
         let both = model.logits(&[9, 3]);
         assert!((both[0] - 1.0).abs() < 0.05 && (both[15] - 0.0).abs() < 0.05, "{both:?}");
+        let features = [0.0f32; FEATURE_COUNT];
+        let verdict = model.verdict("bare-greeting", &features).unwrap();
+        assert!((verdict.probability - sigmoid(1.0)).abs() < 1e-6 && verdict.fires);
+        assert_eq!(model.verdict("no-deadline", &features), None, "no verdict decides it");
     }
 
     #[test]
@@ -290,7 +344,8 @@ mod tests {
             assert!(ActModel::read(&bytes[..cut]).is_err());
         }
         let mut unordered = bytes.clone();
-        let features_at = bytes.len() - 2 * (4 + ACT_COUNT);
+        let verdict_bytes = 4 + 1 + "bare-greeting".len() + 12 + 4 * FEATURE_COUNT;
+        let features_at = bytes.len() - verdict_bytes - 2 * (4 + ACT_COUNT);
         unordered.swap(features_at, features_at + 4);
         assert!(ActModel::read(&unordered).is_err());
     }

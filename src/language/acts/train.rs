@@ -4,17 +4,19 @@
 //!
 //! Each message is parsed as a plain-text draft, as `plainly check` reads one, and each of
 //! its sentences becomes an example (`crate::analysis::acts::examples_of`): its features
-//! ([`super::features`]) and the acts whose labeled quotes it overlaps. One logistic regression per act is fitted by stochastic
-//! gradient descent with AdaGrad steps and an L2 penalty, over the examples in an order
-//! shuffled by a fixed seed, so training is deterministic: the same data gives the same
-//! model file byte for byte. Features seen in fewer than `min_count` sentences are left
-//! out; they would be noise, and they would make the file large.
+//! ([`super::features`]) and the acts whose labeled quotes it overlaps. One logistic
+//! regression per act is fitted by L-BFGS with an L2 penalty; the objective is strictly
+//! convex, so training is deterministic: the same data gives the same model file byte for
+//! byte. Features seen in fewer than `min_count` sentences are left out; they would be
+//! noise, and they would make the file large. Then each rule of
+//! [`super::message::VERDICT_RULES`] gets its verdict over whole messages ([`fit`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Deserialize;
 
+use super::message::{self, FEATURE_COUNT, MessageShape, VERDICT_COUNT, VERDICT_RULES, VerdictWeights};
 use super::model::ActModelData;
 use super::{ACT_COUNT, Act, ActSet};
 use crate::document::{Document, ParseOptions};
@@ -201,6 +203,12 @@ pub struct MessageExamples {
     pub group: u32,
     /// One example per sentence.
     pub sentences: Vec<Example>,
+    /// What the hand reading finds in each sentence (a verdict reads it).
+    pub hand: Vec<ActSet>,
+    /// The shape of its text.
+    pub shape: MessageShape,
+    /// Its label for each rule of [`VERDICT_RULES`], where it has one.
+    pub verdict_labels: [Option<bool>; VERDICT_COUNT],
 }
 
 /// The messages of `corpus` with each text once: a text that two labelers took from
@@ -239,11 +247,15 @@ pub struct Targets {
     pub sure_beta: f32,
     /// The beta of the F-score the possible threshold maximises (recall first).
     pub possible_beta: f32,
+    /// Whether to fit the verdicts of whole messages ([`super::message`]).
+    pub verdicts: bool,
+    /// The beta of the F-score a verdict's threshold maximises.
+    pub verdict_beta: f32,
 }
 
 impl Default for Targets {
     fn default() -> Targets {
-        Targets { sure_beta: 0.5, possible_beta: 1.5 }
+        Targets { sure_beta: 0.5, possible_beta: 1.5, verdicts: true, verdict_beta: 0.7 }
     }
 }
 
@@ -289,7 +301,9 @@ pub fn best_thresholds(
 
 /// Trains a model on `messages` and chooses each act's thresholds for `targets` from
 /// grouped cross-validation inside them (4 folds by source), so the thresholds are set on
-/// sentences the model being judged had not seen.
+/// sentences the model being judged had not seen. The inner folds' scores of those
+/// messages also train the verdicts ([`super::message`]), which learn from them how the
+/// scores of a message the model has not seen add up to each rule's label.
 pub fn fit(messages: &[&MessageExamples], options: TrainOptions, targets: Targets) -> ActModelData {
     use rayon::prelude::*;
     const INNER: u32 = 4;
@@ -311,14 +325,22 @@ pub fn fit(messages: &[&MessageExamples], options: TrainOptions, targets: Target
     let last = models.pop().flatten().unwrap_or_else(|| train(&[], options));
     let mut message_best = Vec::new();
     let mut message_labels = Vec::new();
+    let mut unseen: Vec<(&MessageExamples, [f32; FEATURE_COUNT])> = Vec::new();
     for (fold, model) in (0..INNER).zip(&models) {
         let Some(model) = model else { continue };
-        // Thresholds are chosen on messages labeled for every act.
-        for message in messages.iter().filter(|m| inner(m, fold) && m.sentences.iter().all(|e| e.labeled == ALL_ACTS)) {
+        for message in messages.iter().filter(|m| inner(m, fold)) {
+            let probabilities: Vec<[f32; ACT_COUNT]> =
+                message.sentences.iter().map(|example| model.probabilities(&example.hashes)).collect();
+            if message.verdict_labels.iter().any(Option::is_some) {
+                unseen.push((message, message::features(&probabilities, &message.hand, &message.shape)));
+            }
+            // Thresholds are chosen on messages labeled for every act.
+            if !message.sentences.iter().all(|e| e.labeled == ALL_ACTS) {
+                continue;
+            }
             let mut best = [0.0f32; ACT_COUNT];
             let mut present = 0u16;
-            for example in &message.sentences {
-                let p = model.probabilities(&example.hashes);
+            for (p, example) in probabilities.iter().zip(&message.sentences) {
                 for k in 0..ACT_COUNT {
                     best[k] = best[k].max(p[k]);
                 }
@@ -334,7 +356,49 @@ pub fn fit(messages: &[&MessageExamples], options: TrainOptions, targets: Target
     let sure = best_thresholds(&message_best, &message_labels, targets.sure_beta, 0.1, 0.95);
     let low = best_thresholds(&message_best, &message_labels, targets.possible_beta, 0.01, 0.95);
     let possible: [f32; ACT_COUNT] = std::array::from_fn(|k| low[k].min(sure[k]));
-    last.to_data(sure, possible)
+    let mut data = last.to_data(sure, possible);
+    if targets.verdicts {
+        data.verdicts = (0..VERDICT_COUNT).filter_map(|r| fit_verdict(&unseen, r, targets.verdict_beta)).collect();
+    }
+    data
+}
+
+/// The verdict of rule `rule` (an index into [`VERDICT_RULES`]), fitted to the messages
+/// labeled for it among `unseen` (each with its features from a model that had not seen
+/// it). Its threshold maximises the F-score with `beta` on predictions for sources the
+/// verdict had not seen (4 folds by source), over the corpus messages alone: sentences
+/// labeled for one act only teach the verdict, but are not what it is judged on. `None`
+/// with under 20 positives.
+fn fit_verdict(unseen: &[(&MessageExamples, [f32; FEATURE_COUNT])], rule: usize, beta: f32) -> Option<VerdictWeights> {
+    const FOLDS: u32 = 4;
+    const C: f64 = 1.0;
+    let labeled: Vec<(u32, &[f32; FEATURE_COUNT], bool, bool)> = unseen
+        .iter()
+        .filter_map(|(m, f)| {
+            let whole = m.sentences.iter().all(|e| e.labeled == ALL_ACTS);
+            m.verdict_labels[rule].map(|label| (m.group, f, label, whole))
+        })
+        .collect();
+    if labeled.iter().filter(|l| l.2 && l.3).count() < 20 {
+        return None;
+    }
+    let name = VERDICT_RULES[rule];
+    let fold = |group: u32| fold_of(group.rotate_left(13), FOLDS);
+    let (mut best, mut truth) = (Vec::new(), Vec::new());
+    for k in 0..FOLDS {
+        let (rows, labels): (Vec<[f32; FEATURE_COUNT]>, Vec<bool>) =
+            labeled.iter().filter(|l| fold(l.0) != k).map(|l| (*l.1, l.2)).unzip();
+        let verdict = message::fit(name, &rows, &labels, C);
+        for &(_, features, label, _) in labeled.iter().filter(|l| fold(l.0) == k && l.3) {
+            let mut scored = [0.0f32; ACT_COUNT];
+            scored[0] = verdict.judge(features).probability;
+            best.push(scored);
+            truth.push(if label { ActSet::from_bits(1) } else { ActSet::default() });
+        }
+    }
+    let threshold = best_thresholds(&best, &truth, beta, 0.2, 0.95)[0];
+    let (rows, labels): (Vec<[f32; FEATURE_COUNT]>, Vec<bool>) = labeled.iter().map(|l| (*l.1, l.2)).unzip();
+    Some(VerdictWeights { threshold, ..message::fit(name, &rows, &labels, C) })
 }
 
 /// How training runs.
@@ -553,6 +617,7 @@ impl Trained {
             sure: sure.to_vec(),
             possible: possible.to_vec(),
             features,
+            verdicts: Vec::new(),
         }
     }
 }
