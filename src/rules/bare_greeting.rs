@@ -33,10 +33,17 @@ reminder"), thanks and sign-off ("Cheers, Bart") are taken away; and at least on
 sentence greets or checks presence. "It's been two weeks. Ping?" is only a bump: how
 long it waited says nothing about what it is about. A question with content is not a
 presence check: "do you have a minute to review the schema?" asks, and "do you have time
-for a quick call?" asks for a call. Messages over 12 words are never just a greeting."#,
+for a quick call?" asks for a call.
+
+A second reader looks at the message as a whole: the act model's verdict
+(`plainly analyze` shows it), a model trained on labeled real messages over what each
+sentence may do and the message's shape (its length, its question marks, its
+mentions). It catches greetings the sentence reading does not know, such as a seasonal
+wish and nothing else ("Hey team, happy holidays!"). Either reader is enough. Messages
+over 12 words are never just a greeting."#,
     options: &[],
     example_config: None,
-    flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping"],
+    flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping", "Hey team, happy holidays!"],
     fine: &["Hi Sam, can you review PR 42 by Friday?", "Hi,\n\nWill MongoDB not fit this solution?"],
 };
 
@@ -86,16 +93,16 @@ mod tests {
 
     #[test]
     fn the_verdict_catches_a_ping_the_sentence_reading_misses() {
-        // From the issue that asked for the act model: a mention, "ping" and an emoji.
-        // The sentence reading does not take it for a greeting alone; the verdict over
-        // the whole message does.
-        let text = "@dana ping 🙂";
+        // A kind the issue that asked for the act model found missed: a greeting with a
+        // seasonal wish and nothing else. The sentence reading does not take the wish for
+        // a greeting; the verdict over the whole message does.
+        let text = "Hey team, happy holidays!";
         let doc = crate::document::Document::parse(text, crate::FileKind::Text, Default::default());
         let settings = crate::config::Settings::default();
         let cx = Context::new(&doc, &settings, crate::Profile::Message);
         assert_eq!(crate::analysis::greeting::reads_as_greeting(&cx), None);
         assert_eq!(cx.acts().verdict("bare-greeting"), Some(true));
-        assert_flags(&BareGreeting, "@dana [[ping]] 🙂");
+        assert_flags(&BareGreeting, "[[Hey team, happy holidays]]!");
     }
 
     #[test]
