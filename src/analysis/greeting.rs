@@ -11,15 +11,35 @@ const MAX_WORDS: usize = 12;
 
 /// The whole message's span when it is only a greeting or presence check: when the
 /// sentences read so one by one ([`reads_as_greeting`]), or when the act model's verdict
-/// on the whole message says so ([`super::acts::MessageActs::verdict`]), which catches
-/// greetings the sentence reading does not know. A message of more than 12 words is
-/// never only a greeting.
+/// on the whole message says so ([`super::acts::MessageActs::verdict`]) and a sentence
+/// greets or checks presence, which catches greetings the sentence reading does not know
+/// ("Hey team, happy holidays!"). Thanks alone, "PTAL" or "FYI" is no greeting, whatever
+/// the verdict. A message of more than 12 words is never only a greeting.
 pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
     reads_as_greeting(cx).or_else(|| {
         let words = &cx.doc.words;
-        (cx.acts().verdict("bare-greeting") == Some(true) && !words.is_empty() && words.len() <= MAX_WORDS)
-            .then(|| Span::new(words[0].start, words[words.len() - 1].end))
+        (cx.acts().verdict("bare-greeting") == Some(true)
+            && !words.is_empty()
+            && words.len() <= MAX_WORDS
+            && may_greet(cx))
+        .then(|| Span::new(words[0].start, words[words.len() - 1].end))
     })
+}
+
+/// Whether some sentence greets or checks presence ("Hi", "are you around?").
+fn greets(cx: &Context<'_>) -> bool {
+    (0..cx.doc.sentences.len()).any(|index| {
+        let acts = cx.language().sentence(index).acts;
+        acts.contains(Acts::GREET) || acts.contains(Acts::PRESENCE)
+    })
+}
+
+/// Whether the verdict's message may be a greeting: a sentence greets, checks presence or
+/// is surely a greeting (a ping, a bare mention), and none thanks or says no action is
+/// needed (thanks alone says something; "FYI" says there is nothing to answer).
+fn may_greet(cx: &Context<'_>) -> bool {
+    let thanks = (0..cx.doc.sentences.len()).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK));
+    (greets(cx) || cx.acts().any(Act::Greeting)) && !thanks && !super::is_marked_fyi(cx)
 }
 
 /// The whole message's span when it is only a greeting or presence check: every
@@ -33,11 +53,9 @@ pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
-    let mut greets = false;
     let only_greeting = ActSet::of(&[Act::Greeting]);
     for index in 0..doc.sentences.len() {
         let reading = cx.language().sentence(index);
-        greets |= reading.acts.contains(Acts::GREET) || reading.acts.contains(Acts::PRESENCE);
         let last = index + 1 == doc.sentences.len();
         // Surely a greeting, and nothing else it may be.
         let acts = cx.acts();
@@ -47,7 +65,7 @@ pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
             return None;
         }
     }
-    greets.then(|| Span::new(words[0].start, words[words.len() - 1].end))
+    greets(cx).then(|| Span::new(words[0].start, words[words.len() - 1].end))
 }
 
 /// The message's last sentence is a signature: one to three names, maybe after a closing

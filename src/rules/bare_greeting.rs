@@ -39,8 +39,10 @@ A second reader looks at the message as a whole: the act model's verdict
 (`plainly analyze` shows it), a model trained on labeled real messages over what each
 sentence may do and the message's shape (its length, its question marks, its
 mentions). It catches greetings the sentence reading does not know, such as a seasonal
-wish and nothing else ("Hey team, happy holidays!"). Either reader is enough. Messages
-over 12 words are never just a greeting."#,
+wish and nothing else ("Hey team, happy holidays!") or a ping with a nickname ("ping
+luke-jr", "cc @skade"). Either reader is enough, but the verdict is taken only where a
+sentence greets, checks presence or pings, and none thanks or marks the message FYI:
+"Thanks!" and "FYI" say something. Messages over 12 words are never just a greeting."#,
     options: &[],
     example_config: None,
     flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping", "Hey team, happy holidays!"],
@@ -103,6 +105,17 @@ mod tests {
         assert_eq!(crate::analysis::greeting::reads_as_greeting(&cx), None);
         assert_eq!(cx.acts().verdict("bare-greeting"), Some(true));
         assert_flags(&BareGreeting, "[[Hey team, happy holidays]]!");
+        // An IRC ping with a nickname the reading does not take for a name.
+        assert_flags(&BareGreeting, "[[ping luke-jr]]");
+    }
+
+    #[test]
+    fn the_verdict_does_not_take_thanks_or_fyi_for_a_greeting() {
+        // Labeled real messages the verdict alone took for bare greetings: thanks alone
+        // says something, and "FYI" says there is nothing to answer.
+        for text in ["Thanks!", "Cool, thanks!", "Thanks @jonathanbossenger", "FYI"] {
+            assert_clean(&BareGreeting, text);
+        }
     }
 
     #[test]
