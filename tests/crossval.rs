@@ -19,9 +19,9 @@ const FOLDS: u32 = 5;
 /// The fold held out here.
 const FOLD: u32 = 0;
 /// Macro-F1 of the message rules on the fold, over the rules with at least five positive
-/// labels there. It is 0.619 with today's model and reading (missing-context lowest, 0.23);
+/// labels there. It is 0.629 with today's model and reading (missing-context lowest, 0.23);
 /// the whole five-fold figure is in `model/README.md`.
-const FLOOR: f64 = 0.59;
+const FLOOR: f64 = 0.60;
 
 #[test]
 fn a_held_out_fold_of_the_cross_validation_keeps_its_floor() {

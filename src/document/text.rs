@@ -146,8 +146,10 @@ fn looks_like_code(line: &str) -> bool {
     if (line.starts_with("at ") || line.starts_with("Caused by:")) && line.contains(".java:") {
         return true;
     }
-    // A method call glued to an identifier: `stream.open()`, `params.set("q", x)`.
-    let call = line.contains(").") || line.contains("();") || line.contains("(\"");
+    // A method call glued to an identifier: `stream.open()`, `params.set("q", x)`,
+    // `build().run`. Not an aside in brackets that ends a sentence: "(tomorrow)."
+    let chained = line.as_bytes().windows(3).any(|w| w[..2] == *b")." && (w[2].is_ascii_alphabetic() || w[2] == b'_'));
+    let call = chained || line.contains("();") || line.contains("(\"");
     let symbols = line.chars().filter(|c| "{}[]();=<>\"\\|+".contains(*c)).count();
     let visible = line.chars().filter(|c| !c.is_whitespace()).count();
     (call && symbols >= 3) || (symbols >= 5 && symbols * 100 >= visible * 12)
@@ -227,6 +229,8 @@ mod tests {
             "(ie the highest bid at or below 150 clears the market, bids above 150 accepted at price bid as needed)?",
             "1) Oakhill",
             "Can you review the draft (the one in the shared folder) by Friday?",
+            // Two asides, the last before the full stop (a list post of a new audit).
+            "due to maintenance work at our campus, the buildbot servers will be offline from friday (today) till saturday (tomorrow).",
             // Markdown links in prose (messages 054, the corpus).
             "* Opened a PR to react-native-website [Update broken profile images](https://github.com/facebook/\
              react-native-website/pull/356). It seems like the way that we handle images is not foolproof.",
