@@ -404,13 +404,13 @@ fn trim(text: &str) -> Option<(usize, usize)> {
     (start < end && text[start..end].chars().any(char::is_alphanumeric)).then_some((start, end))
 }
 
-/// Whether a sentence candidate ends with a full stop that UAX #29 should not have taken
-/// as a sentence end.
 /// Whether `word` (without its full stop) is an abbreviation that takes one ("Mr", "etc").
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether a sentence candidate ends with a full stop that UAX #29 should not have taken
+/// as a sentence end: after an abbreviation or a single capital ("J.").
 pub(crate) fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_suffix('.') else { return false };
     let last = body.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
