@@ -94,7 +94,7 @@ mod tests {
     }
 
     #[test]
-    fn the_verdict_catches_a_ping_the_sentence_reading_misses() {
+    fn the_verdict_catches_greetings_the_sentence_reading_misses() {
         // A kind the issue that asked for the act model found missed: a greeting with a
         // seasonal wish and nothing else. The sentence reading does not take the wish for
         // a greeting; the verdict over the whole message does.
