@@ -366,30 +366,25 @@ pub fn fit(messages: &[&MessageExamples], options: TrainOptions, targets: Target
 /// The verdict of rule `rule` (an index into [`VERDICT_RULES`]), fitted to the messages
 /// labeled for it among `unseen` (each with its features from a model that had not seen
 /// it). Its threshold maximises the F-score with `beta` on predictions for sources the
-/// verdict had not seen (4 folds by source), over the corpus messages alone: sentences
-/// labeled for one act only teach the verdict, but are not what it is judged on. `None`
-/// with under 20 positives.
+/// verdict had not seen (4 folds by source). `None` with under 20 positives.
 fn fit_verdict(unseen: &[(&MessageExamples, [f32; FEATURE_COUNT])], rule: usize, beta: f32) -> Option<VerdictWeights> {
     const FOLDS: u32 = 4;
     const C: f64 = 1.0;
-    let labeled: Vec<(u32, &[f32; FEATURE_COUNT], bool, bool)> = unseen
-        .iter()
-        .filter_map(|(m, f)| {
-            let whole = m.sentences.iter().all(|e| e.labeled == ALL_ACTS);
-            m.verdict_labels[rule].map(|label| (m.group, f, label, whole))
-        })
-        .collect();
-    if labeled.iter().filter(|l| l.2 && l.3).count() < 20 {
+    let labeled: Vec<(u32, &[f32; FEATURE_COUNT], bool)> =
+        unseen.iter().filter_map(|(m, f)| m.verdict_labels[rule].map(|label| (m.group, f, label))).collect();
+    if labeled.iter().filter(|l| l.2).count() < 20 {
         return None;
     }
     let name = VERDICT_RULES[rule];
     let fold = |group: u32| fold_of(group.rotate_left(13), FOLDS);
+    // The held-out probabilities stand in the first act's place, so the acts' threshold
+    // search chooses the verdict's too.
     let (mut best, mut truth) = (Vec::new(), Vec::new());
     for k in 0..FOLDS {
         let (rows, labels): (Vec<[f32; FEATURE_COUNT]>, Vec<bool>) =
             labeled.iter().filter(|l| fold(l.0) != k).map(|l| (*l.1, l.2)).unzip();
         let verdict = message::fit(name, &rows, &labels, C);
-        for &(_, features, label, _) in labeled.iter().filter(|l| fold(l.0) == k && l.3) {
+        for &(_, features, label) in labeled.iter().filter(|l| fold(l.0) == k) {
             let mut scored = [0.0f32; ACT_COUNT];
             scored[0] = verdict.judge(features).probability;
             best.push(scored);
