@@ -231,6 +231,9 @@ mod tests {
             "Can you review the draft (the one in the shared folder) by Friday?",
             // Two asides, the last before the full stop (a list post of a new audit).
             "due to maintenance work at our campus, the buildbot servers will be offline from friday (today) till saturday (tomorrow).",
+            // Asides that close a sentence (tests/messages 067 and 068).
+            "Blocked: 5.2 can't ship until App Store review approves the new login flow (submitted Monday, still \"In Review\").",
+            "The 2.0 release branch will be cut at 2026-06-02T14:00Z. Please get feature PRs merged before then; after the cut only fixes go in (see #3120).",
             // Markdown links in prose (messages 054, the corpus).
             "* Opened a PR to react-native-website [Update broken profile images](https://github.com/facebook/\
              react-native-website/pull/356). It seems like the way that we handle images is not foolproof.",
