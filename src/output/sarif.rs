@@ -415,30 +415,12 @@ mod tests {
         insta::assert_snapshot!(serde_json::to_string_pretty(&log).expect("serializes"));
     }
 
-    /// The official SARIF 2.1.0 schema (see tests/sarif/README.md).
-    const SCHEMA_FILE: &str = include_str!("../../tests/sarif/sarif-schema-2.1.0.json");
-
-    /// The schema errors of `log`, with formats (`uri`, `uri-reference`) checked too.
-    fn schema_errors(schema: &str, log: &serde_json::Value) -> Vec<String> {
-        let schema: serde_json::Value = serde_json::from_str(schema).expect("the vendored schema is JSON");
-        let validator =
-            jsonschema::options().should_validate_formats(true).build(&schema).expect("the vendored schema compiles");
-        validator.iter_errors(log).map(|e| format!("{}: {e}", e.instance_path())).collect()
-    }
-
-    #[test]
-    fn sample_is_valid_sarif() {
-        let log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &sample())).expect("valid JSON");
-        let errors = schema_errors(SCHEMA_FILE, &log);
-        assert!(errors.is_empty(), "{errors:#?}");
-    }
+    // Validity against the SARIF 2.1.0 schema is checked on real runs in tests/sarif.rs.
 
     #[test]
     fn what_could_not_be_checked_is_a_tool_execution_notification() {
         let text = crate::output::testing::render_run(Format::Sarif, &crate::output::testing::sample_with_errors());
         let log: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        let errors = schema_errors(SCHEMA_FILE, &log);
-        assert!(errors.is_empty(), "{errors:#?}");
         let invocation = &log["runs"][0]["invocations"][0];
         assert_eq!(invocation["executionSuccessful"], false);
         let notifications = invocation["toolExecutionNotifications"].as_array().expect("notifications");
@@ -455,17 +437,6 @@ mod tests {
         let binary = &notifications[1]["locations"][0]["physicalLocation"];
         assert_eq!(binary["artifactLocation"]["uri"], "logo,%20v2.txt");
         assert!(binary.get("region").is_none());
-    }
-
-    #[test]
-    fn the_schema_catches_mistakes() {
-        // Proves the validator is not vacuous: a wrong level, a 0 line and a bad URI are refused.
-        let mut log: serde_json::Value = serde_json::from_str(&render(Format::Sarif, &sample())).expect("valid JSON");
-        log["runs"][0]["results"][0]["level"] = "info".into();
-        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into();
-        log["runs"][0]["tool"]["driver"]["informationUri"] = "not a uri".into();
-        let errors = schema_errors(SCHEMA_FILE, &log);
-        assert_eq!(errors.len(), 3, "{errors:#?}");
     }
 
     #[test]
