@@ -167,7 +167,7 @@ fn parse_args() -> Result<Options, String> {
         out: "model/tagger.bin".into(),
         iterations: 12,
         min_seen: 2,
-        prune: 1.0,
+        prune: 0.5,
         errors: false,
     };
     let mut args = std::env::args().skip(1);
