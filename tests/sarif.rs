@@ -33,13 +33,17 @@ fn sarif_exiting(dir: &Path, paths: &[&str], code: i32) -> Value {
 }
 
 /// Validates a JSON document read from stdin against the schema named in argv[1] and prints
-/// one line per error; exits 3 when `uri` formats cannot be checked.
+/// one line per error; exits 3 when it cannot check: no `jsonschema`, one too old for the
+/// schema's dialect (2020-12, `FORMAT_CHECKER`: 4.x), or no checker for `uri` formats.
 const VALIDATE: &str = r#"
 import json, sys
-import jsonschema
 schema = json.load(open(sys.argv[1], encoding="utf-8"))
-validator = jsonschema.validators.validator_for(schema)
-checker = validator.FORMAT_CHECKER
+try:
+    import jsonschema
+    validator = jsonschema.validators.validator_for(schema)
+    checker = validator.FORMAT_CHECKER
+except (ImportError, AttributeError):
+    sys.exit(3)
 if not {"uri", "uri-reference"} <= set(checker.checkers):
     sys.exit(3)
 for error in validator(schema, format_checker=checker).iter_errors(json.load(sys.stdin)):
@@ -72,7 +76,7 @@ fn schema_errors(log: &Value) -> Option<Vec<String>> {
         drop(stdin);
         let output = child.wait_with_output().expect("the validator runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        if output.status.code() == Some(3) || stderr.contains("No module named") {
+        if output.status.code() == Some(3) {
             continue;
         }
         assert!(output.status.success(), "{python}: {stderr}");
@@ -86,7 +90,7 @@ fn assert_valid(log: &Value) {
         Some(errors) => assert!(errors.is_empty(), "{errors:#?}"),
         None => support::skip(
             "jsonschema",
-            "no python3 with jsonschema and rfc3986-validator (.ci/run installs them); the schema was not checked",
+            "no python3 with jsonschema 4 and rfc3986-validator (.ci/run installs them); the schema was not checked",
         ),
     }
 }
@@ -100,7 +104,7 @@ fn the_schema_check_catches_mistakes() {
     log["runs"][0]["tool"]["driver"]["informationUri"] = "not a uri".into();
     match schema_errors(&log) {
         Some(errors) => assert_eq!(errors.len(), 3, "{errors:#?}"),
-        None => support::skip("jsonschema", "no python3 with jsonschema and rfc3986-validator"),
+        None => support::skip("jsonschema", "no python3 with jsonschema 4 and rfc3986-validator"),
     }
 }
 
