@@ -6,6 +6,10 @@ use std::path::Path;
 
 use crate::finding::{Finding, Fix};
 
+mod unified;
+
+pub use unified::unified_diff;
+
 /// The text with every safe fix applied, and the fixes applied, in order. Fixes that
 /// overlap an earlier one are left for the next run. `None` when nothing changes.
 pub fn apply_safe<'f>(source: &str, findings: &'f [Finding]) -> Option<(String, Vec<&'f Fix>)> {
@@ -66,15 +70,6 @@ pub fn write_atomically(path: &Path, original: &[u8], text: &str) -> Result<(), 
     Ok(())
 }
 
-/// A unified diff from `old` to `new`, with `path` in its header (as `git diff` shows it).
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,11 +117,5 @@ mod tests {
         std::fs::write(&path, "edited meanwhile").unwrap();
         assert!(matches!(write_atomically(&path, b"old", "new"), Err(WriteError::Changed)));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
-    }
-
-    #[test]
-    fn diffs_are_unified() {
-        let diff = unified_diff("draft.txt", "Call at 3pm.\n", "Call at 3pm CET.\n");
-        assert_eq!(diff, "--- a/draft.txt\n+++ b/draft.txt\n@@ -1 +1 @@\n-Call at 3pm.\n+Call at 3pm CET.\n");
     }
 }
