@@ -164,3 +164,18 @@ fn in_bounds(source: &str, finding: &Finding) -> bool {
     };
     ok(finding.span) && finding.fixes.iter().all(|fix| ok(fix.span))
 }
+
+/// Checks a short message of each kind in each profile, so that what the engine builds
+/// lazily (the phrase automata, the regular expressions, the models' first reads) is
+/// built: a language server or `plainly serve` does it before the first request, and
+/// `plainly check` on another core while it finds and reads its files.
+pub fn warm_up(kinds: &[FileKind], profiles: &[Profile]) {
+    const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
+I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
+    let settings = Settings::default();
+    for &kind in kinds {
+        for &profile in profiles {
+            check(SAMPLE, kind, profile, &settings);
+        }
+    }
+}

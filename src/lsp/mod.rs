@@ -39,7 +39,7 @@ use lsp_types::{
 };
 
 use crate::Profile;
-use crate::config::{self, Settings};
+use crate::config;
 use crate::input::FileKind;
 use crate::position::Encoding;
 use crate::resolve::{Origin, Overrides, Resolver, is_config_file};
@@ -111,17 +111,10 @@ fn serve(connection: Connection, check: Option<CheckFn>) -> anyhow::Result<()> {
     }
 }
 
-/// Checks a short message in every kind and profile, so that everything the engine
-/// builds lazily is built.
+/// Builds everything the engine builds lazily, for every kind of file and profile, before
+/// the first document is opened.
 fn warm_up() {
-    const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
-I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
-    let settings = Settings::default();
-    for kind in [FileKind::Markdown, FileKind::Text, FileKind::Email, FileKind::Commit] {
-        for profile in Profile::ALL {
-            crate::check(SAMPLE, kind, profile, &settings);
-        }
-    }
+    crate::engine::warm_up(&[FileKind::Markdown, FileKind::Text, FileKind::Email, FileKind::Commit], &Profile::ALL);
 }
 
 /// Writes a line to stderr, the only place a language server may talk freely.

@@ -36,7 +36,6 @@ use serde_json::json;
 use tokio::sync::Semaphore;
 
 use crate::Profile;
-use crate::config::Settings;
 use crate::engine::CheckFn;
 use crate::input::FileKind;
 use crate::resolve::{Origin, Resolver};
@@ -149,12 +148,10 @@ impl Server {
     }
 }
 
-/// Checks a short message once, so that what the engine builds lazily is built before
-/// the first request rather than during it.
+/// Builds what the engine builds lazily for a message before the first request rather
+/// than during it.
 fn warm_up() {
-    let settings = Settings::default();
-    let _ =
-        crate::check("Can you review the deck ASAP? The call is at 3pm.", FileKind::Text, Profile::Message, &settings);
+    crate::engine::warm_up(&[FileKind::Text], &[Profile::Message]);
 }
 
 async fn accept(listener: StdListener, state: Arc<State>) -> anyhow::Result<()> {
@@ -406,6 +403,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Settings;
     use crate::resolve::Overrides;
 
     fn state(check: CheckFn) -> State {
