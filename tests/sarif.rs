@@ -85,13 +85,14 @@ fn schema_errors(log: &Value) -> Option<Vec<String>> {
     None
 }
 
+/// Why a schema check was skipped.
+const NO_VALIDATOR: &str =
+    "no python3 with jsonschema 4 and rfc3986-validator (.ci/run installs them); the schema was not checked";
+
 fn assert_valid(log: &Value) {
     match schema_errors(log) {
         Some(errors) => assert!(errors.is_empty(), "{errors:#?}"),
-        None => support::skip(
-            "jsonschema",
-            "no python3 with jsonschema 4 and rfc3986-validator (.ci/run installs them); the schema was not checked",
-        ),
+        None => support::skip("jsonschema", NO_VALIDATOR),
     }
 }
 
@@ -104,7 +105,7 @@ fn the_schema_check_catches_mistakes() {
     log["runs"][0]["tool"]["driver"]["informationUri"] = "not a uri".into();
     match schema_errors(&log) {
         Some(errors) => assert_eq!(errors.len(), 3, "{errors:#?}"),
-        None => support::skip("jsonschema", "no python3 with jsonschema 4 and rfc3986-validator"),
+        None => support::skip("jsonschema", NO_VALIDATOR),
     }
 }
 

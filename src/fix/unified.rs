@@ -255,8 +255,7 @@ fn hunks(ops: &[Op]) -> Vec<Vec<Op>> {
             hunk.push(Op { len: op.len.min(CONTEXT), ..*op });
             hunks.push(std::mem::take(&mut hunk));
             if !last {
-                let keep = CONTEXT;
-                hunk.push(Op { old: op.old + op.len - keep, new: op.new + op.len - keep, len: keep, ..*op });
+                hunk.push(Op { old: op.old + op.len - CONTEXT, new: op.new + op.len - CONTEXT, len: CONTEXT, ..*op });
             }
         } else {
             hunk.push(*op);
@@ -269,7 +268,7 @@ fn hunks(ops: &[Op]) -> Vec<Vec<Op>> {
 }
 
 fn write_hunk(out: &mut String, hunk: Vec<Op>, old: &[&str], new: &[&str]) {
-    let (Some(first), Some(_)) = (hunk.first(), hunk.last()) else { return };
+    let Some(first) = hunk.first() else { return };
     let old_len: usize = hunk.iter().map(Op::old_len).sum();
     let new_len: usize = hunk.iter().map(Op::new_len).sum();
     let _ = writeln!(out, "@@ -{} +{} @@", HunkRange(first.old, old_len), HunkRange(first.new, new_len));
