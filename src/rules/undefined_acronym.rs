@@ -24,7 +24,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
 ## What it does
 Flags the first use of an all-caps word of 2–6 letters (a plural `s` allowed: "PRDs")
 that is not in the common-acronym list (`rules/acronyms.toml`), not in the config's
-`glossary`, and not defined in the text.
+`glossary`, not known to a standard English dictionary, and not defined in the text.
+The dictionary is SCOWL's (`rules/dictionary/`): its common abbreviations ("LED", "GPS")
+and its most common words written in capitals ("SAVE"). The acronym list decides first,
+so an acronym it lists with an expansion ("MVP", "EM") is flagged all the same, and a
+team acronym that is also a common word ("TAP") is missed.
 
 ## Why
 Every team grows its own acronyms, and every new reader, partner or teammate in
@@ -126,7 +130,11 @@ impl TermRule for UndefinedAcronym {
                 }
                 seen.insert(key);
                 let entry = lexicon.acronym(key).or_else(|| lexicon.acronym(word));
-                if entry.is_some_and(|e| e.common) || settings.glossary.has_acronym(word) {
+                let known = match entry {
+                    Some(entry) => entry.common,
+                    None => in_dictionary(key) || in_dictionary(word),
+                };
+                if known || settings.glossary.has_acronym(word) {
                     continue;
                 }
                 // The plural of a listed acronym ("EMs") spells out the plural ("engineering
@@ -143,6 +151,22 @@ impl TermRule for UndefinedAcronym {
         }
         findings
     }
+}
+
+/// Abbreviations a standard English dictionary lists in capitals, and the most common
+/// English words: SCOWL's lists, built by `rules/dictionary/make.sh` (see its README).
+static DICTIONARY_ABBREVIATIONS: &str = include_str!("../../rules/dictionary/abbreviations.txt");
+static DICTIONARY_WORDS: &str = include_str!("../../rules/dictionary/words.txt");
+
+/// Whether a standard English dictionary knows the capitals, as an abbreviation ("LED",
+/// "GPS") or as a common word written in capitals ("SAVE", "NOTE"): either way every
+/// reader knows it. The acronym list decides first, so a team's own entry for a word
+/// ("EM", engineering manager) is still flagged.
+fn in_dictionary(word: &str) -> bool {
+    static LISTS: LazyLock<(Vec<&str>, Vec<&str>)> =
+        LazyLock::new(|| (DICTIONARY_ABBREVIATIONS.lines().collect(), DICTIONARY_WORDS.lines().collect()));
+    let (abbreviations, words) = &*LISTS;
+    abbreviations.binary_search(&word).is_ok() || words.binary_search(&word.to_ascii_lowercase().as_str()).is_ok()
 }
 
 /// The finding for the first use of `word` at `span`, with a fix when its expansion is known.
@@ -266,6 +290,22 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_abbreviations_and_words_in_capitals_are_fine() {
+        assert_clean(&UndefinedAcronym, "The LED blinks when the SD card is full; press SAVE to keep the GPS track.");
+        // The acronym list decides first: a listed acronym the dictionary also knows.
+        assert_flags(&UndefinedAcronym, "The [[MVP]] ships next week and the [[EM]] signs off.");
+    }
+
+    #[test]
+    fn dictionary_lists_are_sorted_by_byte() {
+        // `in_dictionary` binary-searches them.
+        for list in [DICTIONARY_ABBREVIATIONS, DICTIONARY_WORDS] {
+            let lines: Vec<&str> = list.lines().collect();
+            assert!(lines.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
     fn capital_plural_is_the_same_acronym() {
         assert_flags(&UndefinedAcronym, "The [[PRD]] is late. All PRDS are late.");
         assert_clean(&UndefinedAcronym, "The APIS are documented.");
@@ -302,7 +342,7 @@ mod tests {
         assert_clean(&UndefinedAcronym, "See you Friday.\n\n-- JK");
         // Alone on a line under no closing: a list item or a heading (the docs corpus).
         assert_flags(&UndefinedAcronym, "Drawbacks:\n\n* [[TBC]]");
-        assert_flags(&UndefinedAcronym, "The plan.\n\n- [[TAP]]");
+        assert_flags(&UndefinedAcronym, "The plan.\n\n- [[TLA]]");
     }
 
     #[test]
