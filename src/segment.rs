@@ -310,6 +310,58 @@ fn ascii_sentence_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Lines longer than this are not hard-wrapped: mail clients and editors wrap at 72 to 80
+/// characters, and no one wraps at more than 100.
+pub const WRAPPED_WIDTH: usize = 100;
+
+/// Whether a writer broke a line of plain text on purpose rather than wrapping it, given
+/// the line's length, the length of the next line's first word and the block's widest
+/// line, all in characters: the text is not hard-wrapped at all (a line is longer than
+/// [`WRAPPED_WIDTH`]), or the next word would have fitted on the line with room to spare
+/// ([`WRAP_SLACK`]). A client that wraps moves a word down only when it does not fit; a
+/// writer who wraps by hand leaves ragged lines, hence the room.
+pub fn broken_on_purpose(line: usize, next_word: usize, width: usize) -> bool {
+    width > WRAPPED_WIDTH || line + 1 + next_word + WRAP_SLACK <= width
+}
+
+/// How much shorter than the widest line, in characters, a hand-wrapped line can be.
+const WRAP_SLACK: usize = 10;
+
+/// The lines of a plain-text block as its writer ended them: the block cut after each
+/// line the writer broke on purpose (see [`broken_on_purpose`]), as chat lines and
+/// unwrapped mail are; a hard-wrapped paragraph stays whole. A line that ends in a comma,
+/// a colon, a dash, an opening bracket or a joining sign goes on ("Thanks,\nMG"), and so
+/// does one before a line that opens with a closing bracket or punctuation. Each line of
+/// a chat is a message of its own, whether or not it ends in a full stop.
+pub fn written_lines(prose: &str, span: Span) -> Vec<Span> {
+    let text = span.slice(prose);
+    if !text.contains('\n') {
+        return vec![span];
+    }
+    let width = text.lines().map(|line| line.trim_end().chars().count()).max().unwrap_or(0);
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let rest = &text[at..];
+        let content = line.trim_end();
+        let Some(next_word) = rest.split_whitespace().next() else { break };
+        let goes_on = content
+            .ends_with([',', ':', ';', '-', '\u{2013}', '\u{2014}', '(', '[', '&', '+', '/', '=', '|'])
+            || next_word.starts_with(|c: char| c.is_ascii_punctuation() && !"\"'*#@<".contains(c));
+        if !content.trim().is_empty()
+            && !goes_on
+            && broken_on_purpose(content.chars().count(), next_word.chars().count(), width)
+        {
+            parts.push(Span::new(span.start + start, span.start + at));
+            start = at;
+        }
+    }
+    parts.push(Span::new(span.start + start, span.end));
+    parts
+}
+
 /// Characters that can end a sentence in UAX #29 (terminators and paragraph separators).
 const SENTENCE_ENDS: &[char] = &['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}', '\u{85}', '\u{2028}', '\u{2029}'];
 
@@ -423,6 +475,32 @@ pub(crate) fn ends_with_abbreviation(sentence: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// The lines `written_lines` cuts a one-block `text` into.
+    fn written(text: &str) -> Vec<&str> {
+        written_lines(text, Span::new(0, text.len())).into_iter().map(|line| line.slice(text).trim_end()).collect()
+    }
+
+    #[test]
+    fn chat_lines_are_read_apart() {
+        // One turn of an IRC log (#zig, 2018): three lines, no full stops.
+        let turn = "MajorLag, I'm happy to take over the std.os.time PR from you and do whatever needs to be done to get it merged this weekend\nthanks for spearheading that work\nI looked into the aux vector thing on linux too; I think I can make static linux binaries use the vdso";
+        assert_eq!(written(turn).len(), 3);
+        // Short lines whose next word would have fitted: broken on purpose.
+        assert_eq!(
+            written("Hi TheChistoso_\nI saw your old messages in the log"),
+            ["Hi TheChistoso_", "I saw your old messages in the log"]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_and_open_ends_go_on() {
+        let wrapped = "This ought not to be necessary and I currently don't propose to do\nthis. However, there has been some suggestions that, sadly, some\nInstitutions will be shutting down their mail services over Christmas.";
+        assert_eq!(written(wrapped).len(), 1);
+        assert_eq!(written("Thanks,\nMG"), ["Thanks,\nMG"]);
+        assert_eq!(written("Sessions are held at:\nEMEA"), ["Sessions are held at:\nEMEA"]);
+    }
+
     /// The words of `text` a reader counts.
     fn reader_count(text: &str) -> Vec<&str> {
         let mut words = Vec::new();

@@ -1,8 +1,14 @@
 //! Flags sentences over 30 words (40 in docs).
 
 use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
+use std::ops::Range;
+
 use crate::Profile;
+use crate::document::{Document, Sentence};
 use crate::finding::{Finding, Severity};
+use crate::input::FileKind;
+use crate::segment;
+use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "long-sentence",
@@ -31,7 +37,12 @@ one, as a reader counts them. Chinese and Japanese write words without spaces, s
 characters are not counted: a word count says little about a sentence in those scripts.
 Sentences end at `.`, `!` and `?` (not after abbreviations such as "e.g." or initials),
 and never run past the end of a paragraph, heading, list item or table cell. Line
-breaks inside a paragraph do not end a sentence.
+breaks inside a paragraph do not end a sentence, with one exception in plain text (a
+chat post, an email body): a line its writer ended on purpose, as each line of a chat
+log is, is read on its own. A line counts as ended on purpose when the text is not
+hard-wrapped (it has a line over 100 characters) or when the next line's first word
+would have fitted on it; a line that ends in a comma, a colon or a dash goes on. A
+hard-wrapped email paragraph is read whole.
 
 ## Why 40 in docs
 A message is read once, quickly, often on a phone: 30 words is already a lot. Docs are
@@ -70,16 +81,17 @@ impl Rule for LongSentence {
             None if cx.profile == Profile::Doc => DOC_MAX_WORDS,
             None => cx.option(&META, "max-words"),
         } as usize;
-        cx.doc
-            .sentences
+        let doc = cx.doc;
+        doc.sentences
             .iter()
             // Counting is only worth it for the rare sentence that could be long.
             .filter(|s| s.words.len() > max)
-            .filter_map(|s| {
-                let words = cx.doc.count_words(s.words.clone());
+            .flat_map(|s| seen_sentences(doc, s))
+            .filter_map(|(span, words)| {
+                let words = doc.count_words(words);
                 (words > max).then(|| {
                     Finding::new(
-                        s.span,
+                        span,
                         format!(
                             "This sentence is {words} words long (over {max}): split it so readers keep the thread."
                         ),
@@ -95,6 +107,31 @@ impl Rule for LongSentence {
     }
 }
 
+/// A sentence as a reader sees it, with its words as an index range: in plain text, the
+/// parts of it on lines the writer ended on purpose are read apart, as the lines of a
+/// chat are ([`segment::written_lines`]); a hard-wrapped sentence stays whole.
+fn seen_sentences(doc: &Document, sentence: &Sentence) -> Vec<(Span, Range<usize>)> {
+    let prose = doc.prose.as_str();
+    let whole = vec![(sentence.span, sentence.words.clone())];
+    if doc.kind == FileKind::Markdown || !sentence.span.slice(prose).contains('\n') {
+        return whole;
+    }
+    let Some(block) = doc.blocks.get(sentence.block) else { return whole };
+    segment::written_lines(prose, block.span)
+        .into_iter()
+        .filter_map(|line| {
+            let span = Span::new(line.start.max(sentence.span.start), line.end.min(sentence.span.end));
+            let words = &doc.words[sentence.words.clone()];
+            let from = sentence.words.start + words.partition_point(|w| w.start < span.start);
+            let to = sentence.words.start + words.partition_point(|w| w.start < span.end);
+            let text = span.slice(prose);
+            let trimmed = text.trim();
+            let lead = text.len() - text.trim_start().len();
+            (from < to).then(|| (Span::new(span.start + lead, span.start + lead + trimmed.len()), from..to))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +141,23 @@ mod tests {
     fn flags_sentence_over_limit() {
         let long = format!("[[{}end.]] Short one.", "word ".repeat(30));
         assert_flags(&LongSentence, &long);
+    }
+
+    #[test]
+    fn chat_lines_are_sentences_of_their_own() {
+        // One turn of an IRC log (#zig, 2018): 49 words on three lines, none over 30.
+        assert_clean(
+            &LongSentence,
+            "MajorLag, I'm happy to take over the std.os.time PR from you and do whatever needs to be done to get it merged this weekend\nthanks for spearheading that work\nI looked into the aux vector thing on linux too; I think I can make static linux binaries use the vdso",
+        );
+        // A hard-wrapped email sentence (a list owner's mail, 1999) is read whole.
+        assert_flags(
+            &LongSentence,
+            "This should be allright and cause no\nproblems.  [[However in some cases it has been suggested that there\nwill be such disruption (and floods of these badly configured \"I'm out\nof the office\" messages which are becoming, in aggregate,  a real\nnuisance) that preventative measures might be worth the effort/delay.]]",
+        );
+        // In Markdown a line break is a space, as it renders.
+        let markdown = format!("[[{}\n{}.]]", ["word"; 20].join(" "), ["word"; 20].join(" "));
+        assert_flags_in(&LongSentence, Profile::Message, crate::FileKind::Markdown, &markdown);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::document::{Block, BlockKind, Document};
 use crate::finding::{Finding, Severity};
 use crate::input::FileKind;
+use crate::segment;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "wall-of-text",
@@ -88,8 +89,8 @@ impl Rule for WallOfText {
 
 /// The paragraphs a reader sees in a plain-text block (the spec's hard case): a line that
 /// ends a sentence ends a paragraph when the writer broke it there, that is when the text
-/// is not hard-wrapped (a line longer than [`WRAPPED_WIDTH`]) or the next line's first
-/// word would have fitted on it. Each is its sentences and its words, as index ranges.
+/// is not hard-wrapped or the next line's first word would have fitted on it
+/// ([`segment::broken_on_purpose`]). Each is its sentences and its words, as index ranges.
 fn seen_paragraphs(doc: &Document, block: &Block) -> Vec<(Range<usize>, Range<usize>)> {
     let prose = doc.prose.as_str();
     let text = block.span.slice(prose);
@@ -106,7 +107,7 @@ fn seen_paragraphs(doc: &Document, block: &Block) -> Vec<(Range<usize>, Range<us
         let line_start = prose[..end].rfind('\n').map_or(0, |at| at + 1).max(block.span.start);
         let line = prose[line_start..end].chars().count();
         let next_word = next.span.slice(prose).split_whitespace().next().map_or(0, |w| w.chars().count());
-        if width > WRAPPED_WIDTH || line + 1 + next_word <= width {
+        if segment::broken_on_purpose(line, next_word, width) {
             let words_to = doc.sentences[index].words.end;
             parts.push((sentences_from..index + 1, words_from..words_to));
             (sentences_from, words_from) = (index + 1, words_to);
@@ -115,10 +116,6 @@ fn seen_paragraphs(doc: &Document, block: &Block) -> Vec<(Range<usize>, Range<us
     parts.push((sentences_from..block.sentences.end, words_from..block.words.end));
     parts
 }
-
-/// Lines longer than this are not hard-wrapped: mail clients and editors wrap at 72 to 80
-/// characters, and no one wraps at more than 100.
-const WRAPPED_WIDTH: usize = 100;
 
 #[cfg(test)]
 mod tests {
