@@ -32,7 +32,8 @@ Words of the writer's prose in one paragraph, as a reader sees it. Blank lines s
 paragraphs. In plain text (a chat post, a mail, a commit message) a line that ends a
 sentence also ends a paragraph when the writer broke the line there: the text is not
 hard-wrapped (it has a line over 100 characters), or the next line's first word would
-have fitted on that line. Hard-wrapped lines of one paragraph stay one paragraph, and in
+have fitted on that line with 10 characters to spare (hand-wrapped lines are ragged).
+Hard-wrapped lines of one paragraph stay one paragraph, and in
 Markdown, where a single line break renders as a space, only blank lines count. The
 finding points at the paragraph's first sentence."#,
     options: &[OptionMeta { name: "max-words", default: 120, min: 1, doc: "The most words a paragraph may have." }],
