@@ -1,8 +1,8 @@
 //! Flags sentences over 30 words (40 in docs).
 
-use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use std::ops::Range;
 
+use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use crate::Profile;
 use crate::document::{Document, Sentence};
 use crate::finding::{Finding, Severity};
@@ -41,8 +41,8 @@ breaks inside a paragraph do not end a sentence, with one exception in plain tex
 chat post, an email body): a line its writer ended on purpose, as each line of a chat
 log is, is read on its own. A line counts as ended on purpose when the text is not
 hard-wrapped (it has a line over 100 characters) or when the next line's first word
-would have fitted on it with 10 characters to spare; a line that ends in a comma, a colon or a dash goes on. A
-hard-wrapped email paragraph is read whole.
+would have fitted on it with 10 characters to spare; a line that ends in a comma, a
+colon or a dash goes on. A hard-wrapped email paragraph is read whole.
 
 ## Why 40 in docs
 A message is read once, quickly, often on a phone: 30 words is already a lot. Docs are
@@ -82,23 +82,25 @@ impl Rule for LongSentence {
             None => cx.option(&META, "max-words"),
         } as usize;
         let doc = cx.doc;
-        doc.sentences
-            .iter()
-            // Counting is only worth it for the rare sentence that could be long.
-            .filter(|s| s.words.len() > max)
-            .flat_map(|s| seen_sentences(doc, s))
-            .filter_map(|(span, words)| {
+        // The lines of the block the last sentence was in, split once per block, so a
+        // block of many long sentences stays linear.
+        let mut lines: Option<(usize, Vec<Span>)> = None;
+        let mut findings = Vec::new();
+        // Counting is only worth it for the rare sentence that could be long.
+        for sentence in doc.sentences.iter().filter(|s| s.words.len() > max) {
+            for (span, words) in seen_sentences(doc, sentence, &mut lines) {
                 let words = doc.count_words(words);
-                (words > max).then(|| {
-                    Finding::new(
+                if words > max {
+                    findings.push(Finding::new(
                         span,
                         format!(
                             "This sentence is {words} words long (over {max}): split it so readers keep the thread."
                         ),
-                    )
-                })
-            })
-            .collect()
+                    ));
+                }
+            }
+        }
+        findings
     }
 
     fn locality(&self) -> Locality {
@@ -109,25 +111,35 @@ impl Rule for LongSentence {
 
 /// A sentence as a reader sees it, with its words as an index range: in plain text, the
 /// parts of it on lines the writer ended on purpose are read apart, as the lines of a
-/// chat are ([`segment::written_lines`]); a hard-wrapped sentence stays whole.
-fn seen_sentences(doc: &Document, sentence: &Sentence) -> Vec<(Span, Range<usize>)> {
+/// chat are ([`segment::written_lines`]); a hard-wrapped sentence stays whole. `lines`
+/// keeps the last block's lines between calls.
+fn seen_sentences(
+    doc: &Document,
+    sentence: &Sentence,
+    lines: &mut Option<(usize, Vec<Span>)>,
+) -> Vec<(Span, Range<usize>)> {
     let prose = doc.prose.as_str();
     let whole = vec![(sentence.span, sentence.words.clone())];
     if doc.kind == FileKind::Markdown || !sentence.span.slice(prose).contains('\n') {
         return whole;
     }
     let Some(block) = doc.blocks.get(sentence.block) else { return whole };
-    segment::written_lines(prose, block.span)
-        .into_iter()
+    if lines.as_ref().is_none_or(|(index, _)| *index != sentence.block) {
+        *lines = Some((sentence.block, segment::written_lines(prose, block.span)));
+    }
+    let Some((_, lines)) = lines.as_ref() else { return whole };
+    let words = &doc.words[sentence.words.clone()];
+    let first = lines.partition_point(|line| line.end <= sentence.span.start);
+    lines[first..]
+        .iter()
+        .take_while(|line| line.start < sentence.span.end)
         .filter_map(|line| {
             let span = Span::new(line.start.max(sentence.span.start), line.end.min(sentence.span.end));
-            let words = &doc.words[sentence.words.clone()];
             let from = sentence.words.start + words.partition_point(|w| w.start < span.start);
             let to = sentence.words.start + words.partition_point(|w| w.start < span.end);
             let text = span.slice(prose);
-            let trimmed = text.trim();
             let lead = text.len() - text.trim_start().len();
-            (from < to).then(|| (Span::new(span.start + lead, span.start + lead + trimmed.len()), from..to))
+            (from < to).then(|| (Span::new(span.start + lead, span.start + lead + text.trim().len()), from..to))
         })
         .collect()
 }
