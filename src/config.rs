@@ -20,7 +20,7 @@ pub use crate::config_error::ConfigError;
 use crate::finding::Severity;
 use crate::input::DEFAULT_MAX_FILE_BYTES;
 use crate::language::acts::{ACT_COUNT, ActModel, ActReader};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, LexiconSource};
 use crate::meta::RuleMeta;
 use crate::team::{CoreHours, Reader, Team, Zone, ZoneStyle};
 
@@ -142,7 +142,7 @@ pub struct Settings {
     /// The folder patterns are relative to.
     pub root: PathBuf,
     /// The phrase lists, built-in plus the config's rule files.
-    pub lexicon: Arc<Lexicon>,
+    pub lexicon: LexiconSource,
     /// The act model that reads what each sentence does: the built-in one, or a model
     /// being evaluated.
     pub act_model: &'static ActModel<'static>,
@@ -175,7 +175,7 @@ impl Default for Settings {
         Settings {
             path: None,
             root: PathBuf::from("."),
-            lexicon: Lexicon::builtin(),
+            lexicon: LexiconSource::Builtin,
             act_model: crate::language::acts::builtin(),
             act_readers: None,
             reply: false,
@@ -261,7 +261,7 @@ impl Settings {
                 settings.rule_files.push(full);
             }
             let lexicon = Lexicon::with_user_files(files.iter().map(|(p, t)| (p.as_path(), t.as_str())))?;
-            settings.lexicon = Arc::new(lexicon);
+            settings.lexicon = LexiconSource::Extended(Arc::new(lexicon));
         }
 
         settings.glossary = Glossary::new(&options.glossary);

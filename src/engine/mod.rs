@@ -65,6 +65,12 @@ pub(crate) fn parse_options(kind: FileKind, profile: Profile) -> ParseOptions {
 pub fn check_document(doc: &Document<'_>, profile: Profile, settings: &Settings) -> Checked {
     let cx = Context::new(doc, settings, profile);
     let language = if settings.detect_language { language::detect::other_language(doc) } else { None };
+    if profile != Profile::Doc && language.is_none() {
+        // The message rules read every sentence. Reading them first, before any rule
+        // asks for a phrase list, gives the warm-up thread time to parse the built-in
+        // lists (`LexiconSource`): a 300-word message is checked sooner.
+        (0..doc.sentences.len()).for_each(|index| _ = cx.language().sentence(index));
+    }
     let mut findings = Vec::new();
     for (rule, severity) in enabled_rules(settings, profile, language.is_some()) {
         findings.extend(marked(rule, severity, rule.check(&cx)));
@@ -173,6 +179,11 @@ pub fn warm_up(kinds: &[FileKind], profiles: &[Profile]) {
     const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
 I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
     let settings = Settings::default();
+    // The phrase lists first: a check on the main thread needs them as soon as it has
+    // read its sentences.
+    for &profile in profiles {
+        settings.lexicon.prepare(profile);
+    }
     for &kind in kinds {
         for &profile in profiles {
             check(SAMPLE, kind, profile, &settings);
