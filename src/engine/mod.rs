@@ -179,8 +179,14 @@ pub fn warm_up(kinds: &[FileKind], profiles: &[Profile]) {
     const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
 I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
     let settings = Settings::default();
-    // The phrase lists first: a check on the main thread needs them as soon as it has
-    // read its sentences.
+    // In the order a check on the main thread needs them: the patterns that parsing a
+    // document compiles, then the phrase lists, which it needs once it has read its
+    // sentences, then the rest.
+    for &kind in kinds {
+        for &profile in profiles {
+            Document::parse(SAMPLE, kind, parse_options(kind, profile));
+        }
+    }
     for &profile in profiles {
         settings.lexicon.prepare(profile);
     }
