@@ -179,16 +179,23 @@ pub fn warm_up(kinds: &[FileKind], profiles: &[Profile]) {
     const SAMPLE: &str = "Hi team, can we hop on a quick call at 3pm to circle back on the KPI deck? \
 I think maybe we need it ASAP, per our earlier discussion.\n\nBlocker: finance has not signed off.\n";
     let settings = Settings::default();
-    // In the order a check on the main thread needs them: the patterns that parsing a
-    // document compiles, then the phrase lists, which it needs once it has read its
-    // sentences, then the rest.
-    for &kind in kinds {
-        for &profile in profiles {
-            Document::parse(SAMPLE, kind, parse_options(kind, profile));
+    // In the order a check on the main thread needs them. A message check reads its
+    // sentences before it needs the phrase lists (`check_document`), so the patterns a
+    // parse compiles come first; a doc check needs the lists as soon as it has parsed.
+    let parse = || {
+        for &kind in kinds {
+            for &profile in profiles {
+                Document::parse(SAMPLE, kind, parse_options(kind, profile));
+            }
         }
-    }
-    for &profile in profiles {
-        settings.lexicon.prepare(profile);
+    };
+    let prepare = || profiles.iter().for_each(|&profile| settings.lexicon.prepare(profile));
+    if profiles.contains(&Profile::Doc) {
+        prepare();
+        parse();
+    } else {
+        parse();
+        prepare();
     }
     for &kind in kinds {
         for &profile in profiles {
