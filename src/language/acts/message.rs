@@ -28,7 +28,11 @@ use super::{ACT_COUNT, Act, ActSet};
 /// whose threshold was chosen for recall (F2) took 8 of 19 false findings off 74 unseen
 /// replies, but over those and the three labeled sets it kept the precision where it was
 /// (0.36) and cut the recall from 0.81 to 0.48. Those rules keep their sentence reading
-/// (`model/README.md`).
+/// (`model/README.md`). A `call-without-agenda` verdict did worse still in grouped
+/// cross-validation (2026-12-07): the reading alone scores P 0.42 R 0.31 F1 0.35; with the
+/// verdict as a veto 0.36 0.11 0.17, deciding alone 0.25 0.21 0.23. The message's shape
+/// and its acts' highest and mean scores do not tell a meeting asked for without a
+/// purpose from one with it; what is missing is a better `meeting` and `purpose` reading.
 pub const VERDICT_RULES: [&str; VERDICT_COUNT] = ["bare-greeting"];
 
 /// How many rules a verdict decides.
