@@ -144,9 +144,9 @@ struct Outcome<'p> {
 }
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitStatus> {
-    // The phrase automaton and the regular expressions are built on another core while
-    // this one reads the config and the files and tags the words: a 300-word message is
-    // checked about 1 ms (10 %) sooner, a two-word one about 0.7 ms later (bench/README.md).
+    // The phrase lists, their automaton and the regular expressions are built on another
+    // core while this one reads the config and the files and tags the words
+    // (`engine::warm_up`); bench/README.md has what it saves.
     let profile = args.profile.unwrap_or(Profile::Message);
     std::thread::spawn(move || crate::engine::warm_up(&[FileKind::Text], &[profile]));
     let (plan, failures) = match plan(args)? {
