@@ -318,14 +318,17 @@ pub const WRAPPED_WIDTH: usize = 100;
 /// the line's length, the length of the next line's first word and the block's widest
 /// line, all in characters: the text is not hard-wrapped at all (a line is longer than
 /// [`WRAPPED_WIDTH`]), or the next word would have fitted on the line with room to spare
-/// ([`WRAP_SLACK`]). A client that wraps moves a word down only when it does not fit; a
-/// writer who wraps by hand leaves ragged lines, hence the room.
+/// ([`WRAP_SLACK`]). A client that wraps moves a word down only when it does not fit.
 pub fn broken_on_purpose(line: usize, next_word: usize, width: usize) -> bool {
     width > WRAPPED_WIDTH || line + 1 + next_word + WRAP_SLACK <= width
 }
 
-/// How much shorter than the widest line, in characters, a hand-wrapped line can be.
-const WRAP_SLACK: usize = 10;
+/// The room a word must have had on a line, in characters, for the break before it to
+/// count as the writer's. The widest line only estimates the width text was wrapped at:
+/// a client may wrap a little short of it, and a writer who wraps by hand leaves lines a
+/// few characters ragged. A sentence that ends 8 characters short of the width, with a
+/// short word after it, was ended there on purpose.
+const WRAP_SLACK: usize = 3;
 
 /// The lines of a plain-text block as its writer ended them: the block cut after each
 /// line the writer broke on purpose (see [`broken_on_purpose`]), as chat lines and
@@ -491,6 +494,16 @@ mod tests {
             written("Hi TheChistoso_\nI saw your old messages in the log"),
             ["Hi TheChistoso_", "I saw your old messages in the log"]
         );
+    }
+
+    #[test]
+    fn a_break_is_on_purpose_when_the_next_word_had_room() {
+        // A list mail wrapped by hand near 75 characters: "…1800 UTC." (70) and "Now," (4)
+        // would just fit; "…I couldn't." (65) and "What" had 8 characters to spare.
+        assert!(!broken_on_purpose(70, 4, 75));
+        assert!(broken_on_purpose(65, 4, 78));
+        // Text with a line over 100 characters is not wrapped at all.
+        assert!(broken_on_purpose(90, 30, 120));
     }
 
     #[test]

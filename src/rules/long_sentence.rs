@@ -41,7 +41,7 @@ breaks inside a paragraph do not end a sentence, with one exception in plain tex
 chat post, an email body): a line its writer ended on purpose, as each line of a chat
 log is, is read on its own. A line counts as ended on purpose when the text is not
 hard-wrapped (it has a line over 100 characters) or when the next line's first word
-would have fitted on it with 10 characters to spare; a line that ends in a comma, a
+would have fitted on it with 3 characters to spare; a line that ends in a comma, a
 colon or a dash goes on. A hard-wrapped email paragraph is read whole.
 
 ## Why 40 in docs

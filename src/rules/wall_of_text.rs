@@ -32,7 +32,7 @@ Words of the writer's prose in one paragraph, as a reader sees it. Blank lines s
 paragraphs. In plain text (a chat post, a mail, a commit message) a line that ends a
 sentence also ends a paragraph when the writer broke the line there: the text is not
 hard-wrapped (it has a line over 100 characters), or the next line's first word would
-have fitted on that line with 10 characters to spare (hand-wrapped lines are ragged).
+have fitted on that line with 3 characters to spare (wrap widths are not exact).
 Hard-wrapped lines of one paragraph stay one paragraph, and in
 Markdown, where a single line break renders as a space, only blank lines count. The
 finding points at the paragraph's first sentence."#,
