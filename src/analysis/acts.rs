@@ -396,21 +396,37 @@ impl MessageActs {
     /// words of the first sentence that surely asks for one (or the sentence, where only
     /// the model saw the request), if no sentence may give a purpose and there is no
     /// agenda.
-    pub fn meeting_without_purpose(&self) -> Option<Span> {
+    pub fn meeting_without_purpose(&self) -> Option<ActPlace> {
         if self.agenda || self.may_have(Act::Purpose) {
             return None;
         }
         let first = self.first(Act::Meeting)?;
-        Some(self.meeting_words[first].unwrap_or(self.spans[first]))
+        Some(ActPlace::of(self.meeting_words[first], self.spans[first]))
     }
 
     /// The first reference to something the reader may not have, when the message gives
     /// no link or ticket: its words, or the sentence where only the model saw it.
-    pub fn unlinked_reference(&self) -> Option<Span> {
+    pub fn unlinked_reference(&self) -> Option<ActPlace> {
         if self.linked {
             return None;
         }
         let first = self.first(Act::Reference)?;
-        Some(self.reference_words[first].unwrap_or(self.spans[first]))
+        Some(ActPlace::of(self.reference_words[first], self.spans[first]))
+    }
+}
+
+/// Where a finding about an act points: the words that carry it, or its whole sentence
+/// when only the act model saw the act there, which a finding's message then says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActPlace {
+    /// The words, or the sentence.
+    pub span: Span,
+    /// Whether `span` is the words that carry the act, not the sentence.
+    pub words: bool,
+}
+
+impl ActPlace {
+    fn of(words: Option<Span>, sentence: Span) -> ActPlace {
+        ActPlace { span: words.unwrap_or(sentence), words: words.is_some() }
     }
 }

@@ -45,7 +45,8 @@ find out what we need"; not one that only names the meeting again: "to touch bas
 "to sync", "to circle back"), what follows from it ("… and we'll get moving on the
 options", "so we can settle the date"), a phrase from the `purpose` list ("about …",
 "regarding …") in the request sentence or the sentence after it, the word "agenda"
-anywhere, or a list anywhere in the message. The finding points at the meeting words."#,
+anywhere, or a list anywhere in the message. The finding points at the meeting words,
+or at the sentence where only the act model saw the request, and then says so."#,
     options: &[],
     example_config: None,
     flagged: &[
@@ -73,11 +74,15 @@ impl Rule for CallWithoutAgenda {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(meeting) = cx.acts().meeting_without_purpose() else { return Vec::new() };
-        let text = cx.doc.text_of(meeting);
+        let what = if meeting.words {
+            format!("“{}”", cx.doc.text_of(meeting.span))
+        } else {
+            "The meeting this sentence asks for".to_string()
+        };
         vec![Finding::new(
-            meeting,
+            meeting.span,
             format!(
-                "“{text}” has no stated purpose: say what it should decide or cover (“a call to decide the launch date”), or share an agenda."
+                "{what} has no stated purpose: say what it should decide or cover (“a call to decide the launch date”), or share an agenda."
             ),
         )]
     }

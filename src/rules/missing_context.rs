@@ -37,7 +37,9 @@ Markdown link, a bare URL, an email attachment, a ticket or pull-request referen
 (`ABC-123`, `#123`, `PR 42`), or a file path (`src/import/loader.py`, as a pasted stack
 trace shows) anywhere in the message gives the context; so does a reference in quotation
 marks, which is someone else's. The finding points at the first
-reference."#,
+reference. Where the act model reads a sentence as referring to something but no
+referring words are found in it ("I am in the Figma file"), the finding points at the
+sentence and says so."#,
     options: &[],
     example_config: None,
     flagged: &[
@@ -63,11 +65,13 @@ impl Rule for MissingContext {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let Some(first) = cx.acts().unlinked_reference() else { return Vec::new() };
-        let text = cx.doc.text_of(first);
-        vec![Finding::new(
-            first,
-            format!("“{text}” points to something the reader may not have: add a link, or the ticket number."),
-        )]
+        let message = if first.words {
+            let text = cx.doc.text_of(first.span);
+            format!("“{text}” points to something the reader may not have: add a link, or the ticket number.")
+        } else {
+            "This sentence refers to something the reader may not have: add a link, or the ticket number.".to_string()
+        };
+        vec![Finding::new(first.span, message)]
     }
 }
 
@@ -80,6 +84,21 @@ mod tests {
     fn flags_first_reference_without_link() {
         assert_flags(&MissingContext, "[[As discussed]], I will check the products. Per our call, the doc is done.");
         assert_flags(&MissingContext, "Hi Vince, please [[see attached]] the updated deals.");
+    }
+
+    #[test]
+    fn a_reference_only_the_model_reads_points_at_its_sentence() {
+        // A GitHub comment (openkfw/TruBudget, 2024): "the Figma file" is no noun phrase
+        // the hand reading knows, but the act model reads the sentence as a reference.
+        let found = run(
+            &MissingContext,
+            crate::Profile::Message,
+            crate::FileKind::Text,
+            "Hi @mushtaq96 I am in the Figma file, waiting for you. We can make a call directly from there. 📞",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span, crate::span::Span::new(0, 54));
+        assert!(found[0].message.starts_with("This sentence refers to something"), "{}", found[0].message);
     }
 
     #[test]
