@@ -312,7 +312,7 @@ fn ascii_sentence_starts(text: &str) -> Vec<usize> {
 
 /// Lines longer than this are not hard-wrapped: mail clients and editors wrap at 72 to 80
 /// characters, and no one wraps at more than 100.
-pub const WRAPPED_WIDTH: usize = 100;
+const WRAPPED_WIDTH: usize = 100;
 
 /// Whether a writer broke a line of plain text on purpose rather than wrapping it, given
 /// the line's length, the length of the next line's first word and the block's widest
@@ -330,6 +330,12 @@ pub fn broken_on_purpose(line: usize, next_word: usize, width: usize) -> bool {
 /// short word after it, was ended there on purpose.
 const WRAP_SLACK: usize = 3;
 
+/// The length of `text`'s longest line in characters, trailing white space left out: the
+/// width a block was wrapped at, if it was, for [`broken_on_purpose`].
+pub fn widest_line(text: &str) -> usize {
+    text.lines().map(|line| line.trim_end().chars().count()).max().unwrap_or(0)
+}
+
 /// The lines of a plain-text block as its writer ended them: the block cut after each
 /// line the writer broke on purpose (see [`broken_on_purpose`]), as chat lines and
 /// unwrapped mail are; a hard-wrapped paragraph stays whole. A line that ends in a comma,
@@ -341,7 +347,7 @@ pub fn written_lines(prose: &str, span: Span) -> Vec<Span> {
     if !text.contains('\n') {
         return vec![span];
     }
-    let width = text.lines().map(|line| line.trim_end().chars().count()).max().unwrap_or(0);
+    let width = widest_line(text);
     let mut parts = Vec::new();
     let mut start = 0;
     let mut at = 0;

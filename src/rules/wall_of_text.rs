@@ -95,7 +95,7 @@ impl Rule for WallOfText {
 fn seen_paragraphs(doc: &Document, block: &Block) -> Vec<(Range<usize>, Range<usize>)> {
     let prose = doc.prose.as_str();
     let text = block.span.slice(prose);
-    let width = text.lines().map(|line| line.trim_end().chars().count()).max().unwrap_or(0);
+    let width = segment::widest_line(text);
     let mut parts = Vec::new();
     let (mut sentences_from, mut words_from) = (block.sentences.start, block.words.start);
     for index in block.sentences.clone() {
