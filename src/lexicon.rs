@@ -338,9 +338,10 @@ pub struct Lexicon {
     acronyms: HashMap<String, usize>,
 }
 
-static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+/// The built-in lexicon, parsed once per process, on first use (see [`LexiconSource`]).
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let files = BUILTIN_FILES.iter().map(|(path, text)| (Path::new(path), *text));
-    Arc::new(Lexicon::from_files(files).unwrap_or_else(|err| panic!("built-in rule file is invalid: {err}")))
+    Lexicon::from_files(files).unwrap_or_else(|err| panic!("built-in rule file is invalid: {err}"))
 });
 
 /// The lexicon a check reads: the built-in one, parsed when a check first reads a list,
@@ -369,11 +370,6 @@ impl std::ops::Deref for LexiconSource {
 }
 
 impl Lexicon {
-    /// The built-in lexicon, parsed once per process.
-    pub fn builtin() -> Arc<Lexicon> {
-        Arc::clone(&BUILTIN)
-    }
-
     /// The built-in lists extended with users' rule files (path and text).
     pub fn with_user_files<'p>(files: impl IntoIterator<Item = (&'p Path, &'p str)>) -> Result<Lexicon, ConfigError> {
         let builtin = BUILTIN_FILES.iter().map(|(path, text)| (Path::new(path), *text));
@@ -760,7 +756,7 @@ mod tests {
 
     #[test]
     fn built_in_files_parse() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = LexiconSource::Builtin;
         assert!(lexicon.entries(List::Jargon).len() > 30);
         assert!(lexicon.acronym("API").is_some_and(|e| e.common));
         assert!(lexicon.acronym("APIs").is_some());
@@ -768,7 +764,7 @@ mod tests {
 
     #[test]
     fn entries_that_become_findings_offer_alternatives() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = LexiconSource::Builtin;
         for list in List::ALL.into_iter().filter(|l| l.offers_alternatives()) {
             for entry in lexicon.entries(list) {
                 assert!(!entry.instead.is_empty(), "{} entry {:?} has no `instead`", list.name(), entry.phrases);
@@ -783,7 +779,7 @@ mod tests {
 
     #[test]
     fn every_phrase_is_found_on_its_own() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = LexiconSource::Builtin;
         for list in List::ALL.into_iter().filter(|l| *l != List::Acronym) {
             for (index, entry) in lexicon.entries(list).iter().enumerate() {
                 if !entry.only_after.is_empty() {
@@ -805,7 +801,7 @@ mod tests {
 
     #[test]
     fn acronyms_look_like_acronyms() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = LexiconSource::Builtin;
         for entry in lexicon.entries(List::Acronym) {
             for phrase in &entry.phrases {
                 let letters = phrase.trim_end_matches('s');
@@ -819,7 +815,7 @@ mod tests {
 
     #[test]
     fn flagged_and_fine_examples_hold() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = LexiconSource::Builtin;
         for list in List::ALL {
             let Some(rule) = rule_for(list) else { continue };
             let profile = rule.meta().profiles[0];

@@ -82,8 +82,8 @@ fn examples_are_tests() {
 /// alternative in the matched form, with a fitting pronoun).
 #[test]
 fn replacements_applied_to_their_examples_read_as_english() {
-    use crate::lexicon::{Lexicon, List};
-    let lexicon = Lexicon::builtin();
+    use crate::lexicon::{LexiconSource, List};
+    let lexicon = LexiconSource::Builtin;
     let settings = crate::config::Settings::default();
     let mut out = String::new();
     let rules: [(&dyn Rule, List); 4] = [
