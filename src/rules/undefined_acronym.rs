@@ -292,6 +292,15 @@ mod tests {
     #[test]
     fn dictionary_abbreviations_and_words_in_capitals_are_fine() {
         assert_clean(&UndefinedAcronym, "The LED blinks when the SD card is full; press SAVE to keep the GPS track.");
+        // Real messages from four sources, each flagged before: a hackerspace forum, a
+        // GitHub issue comment, a mailing list, a calculator forum's announcement.
+        assert_clean(
+            &UndefinedAcronym,
+            "I will bring my SUV which should have a bunch of space to get ride of good deal of stuff.",
+        );
+        assert_clean(&UndefinedAcronym, "Yeah, I'm on 64bit though FWIW.");
+        assert_clean(&UndefinedAcronym, "OTOH, personally, I think that this is the way we should go.");
+        assert_clean(&UndefinedAcronym, "With ISP outages, vacation.");
         // The acronym list decides first: a listed acronym the dictionary also knows.
         assert_flags(&UndefinedAcronym, "The [[MVP]] ships next week and the [[EM]] signs off.");
     }
