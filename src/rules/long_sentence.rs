@@ -162,6 +162,11 @@ mod tests {
             &LongSentence,
             "MajorLag, I'm happy to take over the std.os.time PR from you and do whatever needs to be done to get it merged this weekend\nthanks for spearheading that work\nI looked into the aux vector thing on linux too; I think I can make static linux binaries use the vdso",
         );
+        // And a turn of #flink (2015), 62 words on six lines.
+        assert_clean(
+            &LongSentence,
+            "Hi TheChistoso_\nI saw your old messages in the log\nI think you asked whether we support Amazon SQS. the short answer is: no\nbut its not very hard to implement a new data source for flink\nI think you also asked for the website which serves the logs: I'm currently working on creating it\nI'm about to leave the channel again",
+        );
         // A hard-wrapped email sentence (a list owner's mail, 1999) is read whole.
         assert_flags(
             &LongSentence,
