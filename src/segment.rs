@@ -429,6 +429,7 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
     };
     let first = out.len();
     let mut glue = false;
+    let mut after_meridiem = false;
     for (at, sentence) in pieces {
         let Some((from, to)) = trim(sentence) else {
             // Stray punctuation between sentences belongs to the one before.
@@ -449,12 +450,45 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
                 && !text[..at].ends_with(char::is_whitespace)
                 && trimmed.chars().next().is_some_and(char::is_alphanumeric)
                 && out.len() > first);
+        // "at 11:00 a.m. (CDT) in the boardroom", "7 p.m. Pacific time": the zone is the
+        // time's, not a new sentence's start.
+        let zone_of_time = after_meridiem && starts_with_zone(trimmed);
         match out[first..].last_mut() {
-            Some(last) if glue || continues => last.end = piece.end,
+            Some(last) if glue || continues || zone_of_time => last.end = piece.end,
             _ => out.push(piece),
         }
         glue = ends_with_abbreviation(trimmed);
+        after_meridiem = ends_with_meridiem(trimmed);
     }
+}
+
+/// Whether a sentence candidate ends with a clock time's "a.m." or "p.m." ("at 3 p.m.",
+/// "11:00 a.m."), where UAX #29 ends a sentence before a capital.
+fn ends_with_meridiem(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let Some(before) = bytes.len().checked_sub(4) else { return false };
+    let meridiem = bytes[before..].eq_ignore_ascii_case(b"a.m.") || bytes[before..].eq_ignore_ascii_case(b"p.m.");
+    let digit = bytes[..before].iter().rev().find(|&&b| b != b' ').is_some_and(u8::is_ascii_digit);
+    meridiem && digit
+}
+
+/// North American zones, named by their region alone after a time ("7 p.m. Pacific").
+const ZONE_REGIONS: &[&str] = &["Pacific", "Eastern", "Central", "Mountain", "Atlantic"];
+
+/// Whether a sentence candidate starts the way a time zone written after a time does: in
+/// brackets of a few words ("(CDT)", "(your time)"), as an abbreviation in capitals or an
+/// offset ("ET", "UTC+2"), as a region ("Pacific"), or as a place's time ("Berlin time").
+fn starts_with_zone(sentence: &str) -> bool {
+    if let Some(inside) = sentence.strip_prefix('(') {
+        return inside.split_once(')').is_some_and(|(zone, _)| zone.split_whitespace().count() <= 3);
+    }
+    let mut words = sentence.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')' | '/'));
+    let first = words.next().unwrap_or("");
+    let letters = first.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | ':'));
+    let abbreviation = (2..=5).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+    let place_time = first.chars().next().is_some_and(char::is_uppercase)
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("time"));
+    abbreviation || place_time || ZONE_REGIONS.contains(&first)
 }
 
 /// The byte range of `text` without surrounding white space and without punctuation
@@ -580,6 +614,27 @@ mod tests {
         assert_eq!(
             split("Ask Dr. Smith, e.g. about it. Dana M. Dellacona wrote it."),
             ["Ask Dr. Smith, e.g. about it.", "Dana M. Dellacona wrote it."]
+        );
+    }
+
+    #[test]
+    fn a_zone_after_a_time_does_not_start_a_sentence() {
+        // A meeting notice in the treebank's Enron mail (UD English EWT, email-enronsent).
+        assert_eq!(
+            split("Date: Monday, May 7th Time: 11:00 a.m. (CDT) Location: 50th Floor Boardroom"),
+            ["Date: Monday, May 7th Time: 11:00 a.m. (CDT) Location: 50th Floor Boardroom"]
+        );
+        // A forum post proposing a discussion (PlanetMath, 2012; data/messages dx-047).
+        let post = "I suggest that we have a discussion tomorrow,\n7 November, at 7 p.m. Pacific time (8 p.m. Mountain\ntime, 9 p.m. Central time, 10 p.m. Eastern time, etc.)";
+        assert_eq!(split(post), [post]);
+        assert_eq!(split("Meet at 3 p.m. ET on Friday."), ["Meet at 3 p.m. ET on Friday."]);
+        assert_eq!(split("Meet at 3 p.m. UTC+2 on Friday."), ["Meet at 3 p.m. UTC+2 on Friday."]);
+        // A time that ends its sentence still does.
+        assert_eq!(split("The call is at 3 p.m. See you there."), ["The call is at 3 p.m.", "See you there."]);
+        assert_eq!(split("We met at 3 p.m. I left early."), ["We met at 3 p.m.", "I left early."]);
+        assert_eq!(
+            split("It starts at 3 p.m. (See the agenda for what we will cover first.)"),
+            ["It starts at 3 p.m.", "(See the agenda for what we will cover first.)"]
         );
     }
 

@@ -236,6 +236,21 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_after_a_dotted_meridiem_is_the_times() {
+        // An Enron meeting notice (UD English EWT) and a forum post (PlanetMath, 2012): the
+        // zone after "a.m." or "p.m." is not the start of another sentence.
+        assert_clean(
+            &TimeZone,
+            "Executive Committee Weekly Meeting Date: Monday, May 7th Time: 11:00 a.m. (CDT) Location: 50th Floor Boardroom",
+        );
+        assert_clean(
+            &TimeZone,
+            "I suggest that we have a discussion tomorrow,\n7 November, at 7 p.m. Pacific time (8 p.m. Mountain\ntime, 9 p.m. Central time, 10 p.m. Eastern time, etc.)",
+        );
+        assert_flags(&TimeZone, "The call is at [[3 p.m.]] See you there.");
+    }
+
+    #[test]
     fn a_chat_logs_line_stamps_are_not_the_writers_times() {
         assert_clean(&TimeZone, "[17:02] <jason> are we going to wait for steven?\n(17:03) greg: yes");
         assert_flags(&TimeZone, "[17:03] <greg> I think so, he said [[17:30]].");
