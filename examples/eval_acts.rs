@@ -337,6 +337,7 @@ fn judge(
                     "label": examples.sentences[k].acts.bits(),
                     "words": doc.count_words(doc.sentences[k].words.clone()),
                     "block": doc.sentences[k].block,
+                    "text": doc.text_of(doc.sentences[k].span),
                 })
             })
             .collect();
@@ -347,7 +348,7 @@ fn judge(
             .map(|((rule, _, decided), (_, _, hand))| (rule.to_string(), serde_json::json!([decided, hand])))
             .collect();
         let line = serde_json::json!({
-            "id": message.id, "labels": message.labels, "fired": fired, "sentences": sentences,
+            "id": message.id, "group": examples.group, "labels": message.labels, "fired": fired, "sentences": sentences,
         });
         if let Ok(mut file) = dump.lock() {
             let _ = writeln!(file, "{line}");
