@@ -627,6 +627,9 @@ mod tests {
         // A forum post proposing a discussion (PlanetMath, 2012; data/messages dx-047).
         let post = "I suggest that we have a discussion tomorrow,\n7 November, at 7 p.m. Pacific time (8 p.m. Mountain\ntime, 9 p.m. Central time, 10 p.m. Eastern time, etc.)";
         assert_eq!(split(post), [post]);
+        // A help line on a US government site (VA.gov, department-of-veterans-affairs/vets-website).
+        let help = "If this information is incorrect, please call Veterans Benefits Assistance at 800-827-1000, Monday through Friday, 8:00 a.m. to 9:00 p.m. ET.";
+        assert_eq!(split(help), [help]);
         assert_eq!(split("Meet at 3 p.m. ET on Friday."), ["Meet at 3 p.m. ET on Friday."]);
         assert_eq!(split("Meet at 3 p.m. UTC+2 on Friday."), ["Meet at 3 p.m. UTC+2 on Friday."]);
         // A time that ends its sentence still does.

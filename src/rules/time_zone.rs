@@ -237,8 +237,8 @@ mod tests {
 
     #[test]
     fn a_zone_after_a_dotted_meridiem_is_the_times() {
-        // An Enron meeting notice (UD English EWT) and a forum post (PlanetMath, 2012): the
-        // zone after "a.m." or "p.m." is not the start of another sentence.
+        // An Enron meeting notice (UD English EWT), a forum post (PlanetMath, 2012) and a
+        // help line on VA.gov: the zone after "a.m." or "p.m." does not start a sentence.
         assert_clean(
             &TimeZone,
             "Executive Committee Weekly Meeting Date: Monday, May 7th Time: 11:00 a.m. (CDT) Location: 50th Floor Boardroom",
@@ -246,6 +246,10 @@ mod tests {
         assert_clean(
             &TimeZone,
             "I suggest that we have a discussion tomorrow,\n7 November, at 7 p.m. Pacific time (8 p.m. Mountain\ntime, 9 p.m. Central time, 10 p.m. Eastern time, etc.)",
+        );
+        assert_clean(
+            &TimeZone,
+            "If this information is incorrect, please call Veterans Benefits Assistance at 800-827-1000, Monday through Friday, 8:00 a.m. to 9:00 p.m. ET.",
         );
         assert_flags(&TimeZone, "The call is at [[3 p.m.]] See you there.");
     }
