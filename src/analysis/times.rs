@@ -201,10 +201,8 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
     // The matches are in order: a sentence's concrete times are found once, however many
     // vague words it holds (a long run of words may hold thousands).
     let mut sentence_times: Option<(usize, Vec<Span>)> = None;
-    let vague_words: Vec<PhraseMatch> = phrases
-        .get(List::VagueTime)
-        .iter()
-        .copied()
+    let vague_words: Vec<PhraseMatch> = with_availability_clauses(cx, phrases.get(List::VagueTime))
+        .into_iter()
         .filter(|m| {
             // "ASAP, by Fri 15:00 UTC at the latest" is pinned down by its own sentence.
             let Some(sentence) = doc.sentence_at(m.span.start) else { return true };
@@ -222,6 +220,117 @@ pub fn scan(cx: &Context<'_>) -> TimeScan {
         .collect();
     TimeScan { clock, end_of_day, vague, vague_words, no_deadline: !phrases.get(List::NoDeadline).is_empty() }
 }
+
+/// The words that open a clause of availability ("when", "if", "once", "whenever"; "as
+/// soon as" is read as one).
+const AVAILABILITY_OPENERS: &[&str] = &["when", "whenever", "if", "once"];
+
+/// Who may have the time, between the opener and its verb ("when *you* have time").
+const AVAILABILITY_SUBJECTS: &[&str] =
+    &["you", "u", "i", "we", "someone", "somebody", "anyone", "anybody", "they", "everyone", "folks"];
+
+/// Words after which "if" asks "whether" ("do you know if we have time"): a question
+/// about the time, not a condition on it.
+const WHETHER_AFTER: &[&str] = &[
+    "know",
+    "knows",
+    "wonder",
+    "wondering",
+    "ask",
+    "asking",
+    "asked",
+    "see",
+    "check",
+    "checking",
+    "sure",
+    "tell",
+    "confirm",
+];
+
+/// Verbs of having or finding time ("have", "get", "find").
+const AVAILABILITY_VERBS: &[&str] = &["have", "has", "had", "get", "gets", "got", "find", "finds", "found"];
+
+/// What may stand between the verb and the time noun ("a", "some", "a few", "5", "spare").
+const AVAILABILITY_AMOUNTS: &[&str] = &[
+    "a", "an", "the", "some", "any", "few", "little", "bit", "of", "spare", "free", "enough", "more", "extra", "quick",
+];
+
+/// Nouns of free time ("time", "a chance", "a moment", "5 minutes").
+const AVAILABILITY_NOUNS: &[&str] =
+    &["time", "chance", "moment", "minute", "minutes", "sec", "bandwidth", "cycles", "opportunity"];
+
+/// The vague-time phrase matches with the clauses of availability added: "when you have
+/// time", "if you get a chance", "as soon as I get the time", "when I have some time for
+/// it". Such a clause sets a time by when someone is free, which leaves the reader
+/// guessing as much as "soon" does (the spec's hard case "Vague times include…"). The
+/// phrase list holds the commonest forms; this reads the construction, an opener, an
+/// optional subject and modal, a verb of having or finding, and a noun of free time
+/// after at most three words of amount, so every pronoun, tense and determiner is
+/// covered. A clause is taken as the list entry that holds "when you get a chance", for
+/// its fixes; without that entry (a team replaced the list) there is none.
+fn with_availability_clauses(cx: &Context<'_>, listed: &[PhraseMatch]) -> Vec<PhraseMatch> {
+    let entries = cx.lexicon().entries(List::VagueTime);
+    let Some(entry) = entries.iter().position(|e| e.phrases.iter().any(|p| p == "when you get a chance")) else {
+        return listed.to_vec();
+    };
+    let doc = cx.doc;
+    let is = |k: usize, set: &[&str]| {
+        doc.words.get(k).is_some_and(|&w| {
+            let text = doc.text_of(w);
+            set.iter().any(|s| text.eq_ignore_ascii_case(s))
+        })
+    };
+    let mut clauses = Vec::new();
+    for sentence in &doc.sentences {
+        let words = sentence.words.clone();
+        for k in words.clone() {
+            let whether = k > words.start && is(k, &["if"]) && is(k - 1, WHETHER_AFTER);
+            let after_opener = if is(k, AVAILABILITY_OPENERS) && !whether {
+                k + 1
+            } else if is(k, &["as"]) && is(k + 1, &["soon"]) && is(k + 2, &["as"]) {
+                k + 3
+            } else {
+                continue;
+            };
+            let mut at = after_opener;
+            if is(at, AVAILABILITY_SUBJECTS) {
+                at += 1;
+            }
+            if is(at, &["can", "could", "ever", "do", "still"]) {
+                at += 1;
+            }
+            if !is(at, AVAILABILITY_VERBS) {
+                continue;
+            }
+            at += 1;
+            let amount = (at..words.end).take(3).take_while(|&a| {
+                is(a, AVAILABILITY_AMOUNTS) || doc.text_of(doc.words[a]).bytes().all(|b| b.is_ascii_digit())
+            });
+            at += amount.count();
+            // "if you have time zone issues" is about zones.
+            if at < words.end && is(at, AVAILABILITY_NOUNS) && !is(at + 1, &["zone", "zones", "slot", "slots", "frame"])
+            {
+                clauses.push(PhraseMatch { entry, span: Span::new(doc.words[k].start, doc.words[at].end) });
+            }
+        }
+    }
+    if clauses.is_empty() {
+        return listed.to_vec();
+    }
+    let mut all: Vec<PhraseMatch> = listed.to_vec();
+    all.extend(clauses.into_iter().filter(|c| !listed.iter().any(|m| m.span.overlaps(c.span))));
+    all.sort_by_key(|m| m.span.start);
+    all
+}
+
+/// Verbs of getting in touch, which a sign-off puts before "soon" ("talk to you soon").
+const CONTACT_VERBS: &[&str] = &[
+    "talk", "talking", "speak", "speaking", "hear", "hearing", "see", "seeing", "chat", "chatting", "catch", "write",
+    "writing",
+];
+
+/// The reader, as the object of a verb of contact ("you", "you all", "everyone").
+const READERS: &[&str] = &["you", "ya", "y'all", "yall", "everyone", "everybody", "u"];
 
 /// Whether the vague time word at `span` times an action someone must take: in a sentence
 /// that asks, proposes or commits the writer ("Can you review it ASAP?", "We should fix
@@ -246,6 +355,13 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
         let perfect =
             (k.saturating_sub(3)..k).any(|a| matches!(word(a).as_str(), "have" | "'ve" | "’ve" | "has" | "had"));
         if reading.tags[k].xpos == "VBD" || reading.tags[k].xpos == "VBN" && perfect {
+            return false;
+        }
+    }
+    // "Talk to you guys soon", "looking forward to hearing from you soon": a verb of
+    // contact with the reader as its object is a sign-off, not a time for an action.
+    if let Some(k) = clause_verb {
+        if CONTACT_VERBS.contains(&word(k).as_str()) && (k + 1..before).any(|a| READERS.contains(&word(a).as_str())) {
             return false;
         }
     }
@@ -838,6 +954,50 @@ mod tests {
         let doc = Document::parse(text, FileKind::Text, ParseOptions::default());
         let cx = Context::new(&doc, &settings, Profile::Message);
         concrete_times(&cx, Span::new(0, text.len())).iter().map(|s| s.slice(text).to_string()).collect()
+    }
+
+    fn vague(text: &str) -> Vec<String> {
+        let settings = Settings::default();
+        let doc = Document::parse(text, FileKind::Text, ParseOptions::default());
+        let cx = Context::new(&doc, &settings, Profile::Message);
+        scan(&cx).vague.iter().map(|m| m.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn a_clause_of_availability_is_a_vague_time() {
+        // Real messages of data/messages (ra-068, tm-034, ra-006, ga-183): every pronoun,
+        // tense and determiner, not only the list's "when you have time".
+        assert_eq!(
+            vague("@BrayanDSO this has been flaking in CI - could you look in to this if you have time?"),
+            ["if you have time"]
+        );
+        assert_eq!(vague("I'll respond when I have some time for it."), ["when I have some time"]);
+        assert_eq!(
+            vague("I'll try to loop back to your questions as soon as I get the time to do so!"),
+            ["as soon as I get the time"]
+        );
+        assert_eq!(
+            vague("I haven't tested the MXP functionality (will do when I get a chance)."),
+            ["when I get a chance"]
+        );
+        assert_eq!(vague("Can you review this when you get a chance?"), ["when you get a chance"]);
+    }
+
+    #[test]
+    fn contact_with_the_reader_is_a_sign_off() {
+        // A forum post of data/messages (dx-047) and an email of the treebank.
+        assert_eq!(vague("I look forward to hearing from you soon!"), Vec::<String>::new());
+        assert_eq!(vague("Talk to you guys soon."), Vec::<String>::new());
+        // Contact with someone else is an action the writer promises.
+        assert_eq!(vague("I'll talk to the vendor soon."), ["soon"]);
+    }
+
+    #[test]
+    fn availability_that_times_no_action_is_not_vague() {
+        // Narration, a condition about zones, a question about time itself.
+        assert_eq!(vague("When we had time last year, we fixed the flaky tests."), Vec::<String>::new());
+        assert_eq!(vague("If you have time zone issues, the calendar shows UTC."), Vec::<String>::new());
+        assert_eq!(vague("Do you know if we have time for a demo?"), Vec::<String>::new());
     }
 
     #[test]
