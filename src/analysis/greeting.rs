@@ -2,7 +2,7 @@
 //! presence checks, bumps, thanks and sign-off are taken away.
 
 use super::Context;
-use crate::language::acts::{Act, ActSet};
+use crate::language::acts::Act;
 use crate::language::{Acts, TokenKind, Upos};
 use crate::span::Span;
 
@@ -53,14 +53,19 @@ pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
-    let only_greeting = ActSet::of(&[Act::Greeting]);
     for index in 0..doc.sentences.len() {
         let reading = cx.language().sentence(index);
         let last = index + 1 == doc.sentences.len();
-        // Surely a greeting, and nothing else it may be.
+        // Surely a greeting, and nothing else it may be. An answer counts only when sure,
+        // as for `missing-ask`: it is told by context as much as by words, and a short
+        // line that opens a message ("Hey team, happy holidays!") often may be one.
         let acts = cx.acts();
-        let greeting = reading.is_only_opening()
-            || acts.decided[index].contains(Act::Greeting) && acts.possible[index].bits() & !only_greeting.bits() == 0;
+        let mut other = acts.possible[index];
+        other.remove(Act::Greeting);
+        if !acts.decided[index].contains(Act::Answer) {
+            other.remove(Act::Answer);
+        }
+        let greeting = reading.is_only_opening() || acts.decided[index].contains(Act::Greeting) && other.is_empty();
         if !(greeting || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
             return None;
         }
