@@ -35,6 +35,9 @@ use plainly::crossval::{self, Count, Data, PARTS, RULES};
 use plainly::language::acts::train::{self, LabeledMessage, MessageExamples, Targets, TrainOptions};
 use plainly::language::acts::{ACT_COUNT, Act, ActModel, ActReader};
 
+/// Where the tally keeps each act as decided, after one place per reader.
+const DECIDED: usize = ActReader::ALL.len();
+
 /// How each fold's model is trained.
 #[derive(Clone, Copy)]
 struct Setup {
@@ -299,7 +302,7 @@ fn judge(
             for (r, reader) in ActReader::ALL.iter().enumerate() {
                 tally.acts.entry((act.index(), r)).or_default().add(truth, reader.sure(h, m, may));
             }
-            tally.acts.entry((act.index(), 4)).or_default().add(truth, read.decided[k].contains(act));
+            tally.acts.entry((act.index(), DECIDED)).or_default().add(truth, read.decided[k].contains(act));
             if show == Some(act) && truth != read.model[k].acts.contains(act) {
                 let text = doc.text_of(doc.sentences[k].span).replace('\n', " ");
                 let what = if truth { "missed" } else { "false" };
@@ -358,17 +361,21 @@ fn judge(
 
 fn report(tally: &Tally, readers: &[ActReader; ACT_COUNT]) {
     println!("\nacts, per sentence: precision recall F1 of each reader");
-    println!("{:12} {:>4}  {:17} {:17} {:17} {:17}  decided by", "act", "pos", "hand", "model", "both", "either");
+    println!(
+        "{:12} {:>4}  {:17} {:17} {:17} {:17} {:17}  decided by",
+        "act", "pos", "hand", "model", "both", "either", "allowed"
+    );
     for act in Act::ALL {
         let count = |r: usize| tally.acts.get(&(act.index(), r)).copied().unwrap_or_default();
         println!(
-            "{:12} {:>4}  {} {} {} {}  {}",
+            "{:12} {:>4}  {} {} {} {} {}  {}",
             act.name(),
             count(0).positives(),
             count(0).show(),
             count(1).show(),
             count(2).show(),
             count(3).show(),
+            count(4).show(),
             readers[act.index()].name()
         );
     }
@@ -418,6 +425,6 @@ fn summary(tally: &Tally) -> (f64, (&'static str, f64), f64) {
         tally.rules.iter().filter(|((_, decided), _)| *decided).map(|((rule, _), count)| (*rule, *count)).collect();
     let (macro_f1, worst) = crossval::macro_f1(&decided);
     let acts: Vec<f64> =
-        Act::ALL.iter().map(|a| tally.acts.get(&(a.index(), 4)).copied().unwrap_or_default().f1()).collect();
+        Act::ALL.iter().map(|a| tally.acts.get(&(a.index(), DECIDED)).copied().unwrap_or_default().f1()).collect();
     (macro_f1, worst, acts.iter().sum::<f64>() / acts.len() as f64)
 }

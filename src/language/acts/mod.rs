@@ -207,6 +207,11 @@ pub enum ActReader {
     Both,
     /// Sure where either is sure; possible where either may.
     Either,
+    /// The hand reading where the model allows it, for both answers: the model can only
+    /// take an act away. For an act whose absence a rule fires on, a hand reading that
+    /// finds it too readily ("a time anywhere in the message is the ask's deadline")
+    /// keeps the rule quiet; the model vetoes the readings it is sure are wrong.
+    Allowed,
 }
 
 impl ActReader {
@@ -217,11 +222,13 @@ impl ActReader {
             ActReader::Model => "model",
             ActReader::Both => "both",
             ActReader::Either => "either",
+            ActReader::Allowed => "allowed",
         }
     }
 
     /// Every reader, for the evaluation to compare.
-    pub const ALL: [ActReader; 4] = [ActReader::Hand, ActReader::Model, ActReader::Both, ActReader::Either];
+    pub const ALL: [ActReader; 5] =
+        [ActReader::Hand, ActReader::Model, ActReader::Both, ActReader::Either, ActReader::Allowed];
 
     /// Whether a sentence surely has an act, given whether the hand reading finds it and
     /// whether the model is sure of it or allows it.
@@ -229,7 +236,7 @@ impl ActReader {
         match self {
             ActReader::Hand => hand,
             ActReader::Model => model_sure,
-            ActReader::Both => hand && model_possible,
+            ActReader::Both | ActReader::Allowed => hand && model_possible,
             ActReader::Either => hand || model_sure,
         }
     }
@@ -241,6 +248,7 @@ impl ActReader {
             ActReader::Hand => hand,
             ActReader::Model => model_possible,
             ActReader::Both | ActReader::Either => hand || model_possible,
+            ActReader::Allowed => hand && model_possible,
         }
     }
 }
