@@ -149,6 +149,9 @@ pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
     if text.chars().next().is_some_and(is_unspaced_script) {
         return false;
     }
+    if is_chat_address(prose, word) {
+        return false;
+    }
     let Some(previous) = previous.filter(|p| p.end <= word.start) else { return true };
     let gap = &prose[previous.end..word.start];
     let last = previous.slice(prose);
@@ -171,6 +174,29 @@ pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether `word` addresses a chat line to someone, as an @mention does: a nickname that
+/// starts its line and is followed by a colon ("andrewrk: okay, I'll upload it"), the IRC
+/// way of writing to one person. A nickname is written in lower case or holds a digit or
+/// an underscore; a capitalised word before a colon is a label ("Note:", "Blockers:") and
+/// is read, as is a word alone on its line before a colon ("blockers:").
+fn is_chat_address(prose: &str, word: Span) -> bool {
+    let bytes = prose.as_bytes();
+    let line_start = prose[..word.start].rfind('\n').map_or(0, |at| at + 1);
+    if !prose[line_start..word.start].trim().is_empty() || bytes.get(word.end) != Some(&b':') {
+        return false;
+    }
+    // The line goes on after the colon: a word alone before a line break is a heading.
+    if !matches!(bytes.get(word.end + 1), Some(b' ' | b'\t'))
+        || prose[word.end + 1..].split('\n').next().is_none_or(|rest| rest.trim().is_empty())
+    {
+        return false;
+    }
+    let text = word.slice(prose);
+    let nickname = text.bytes().any(|b| b.is_ascii_digit() || b == b'_') || text.starts_with(char::is_lowercase);
+    // "java.io.IOException: …" starts a pasted log line; a nickname has no dots.
+    text.starts_with(char::is_alphabetic) && !text.contains('.') && nickname
 }
 
 /// Whether `c` belongs to a script written without spaces between words: Han
@@ -562,6 +588,20 @@ mod tests {
             .filter(|&i| super::counts_as_word(text, i.checked_sub(1).map(|p| words[p]), words[i]))
             .map(|i| words[i].slice(text))
             .collect()
+    }
+
+    #[test]
+    fn a_chat_lines_addressee_is_not_a_word() {
+        // An IRC turn of the 2026-12-07 precision audit (a/20): the nickname before the
+        // colon addresses the line, as an @mention does.
+        assert_eq!(reader_count("andrewrk: okay, I'll upload it"), ["okay", "I'll", "upload", "it"]);
+        assert_eq!(reader_count("hi\nbob_2: it works"), ["hi", "it", "works"]);
+        // A label is read; so is a nickname-like word inside a line, and a clock time.
+        assert_eq!(reader_count("Note: it works"), ["Note", "it", "works"]);
+        assert_eq!(reader_count("blockers:\nnone"), ["blockers", "none"]);
+        assert_eq!(reader_count("java.io.IOException: null"), ["java.io.IOException", "null"]);
+        assert_eq!(reader_count("it works: see here"), ["it", "works", "see", "here"]);
+        assert_eq!(reader_count("10:30 works"), ["10", "works"]);
     }
 
     #[test]
