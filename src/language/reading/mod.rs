@@ -60,7 +60,9 @@ use opening::{read_closing_vocative, read_opening};
 use proposal::is_proposal;
 use references::artifact_references;
 use request::is_request;
-use social::{is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only, is_well_wish};
+use social::{
+    is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only, is_well_wish, is_wish_only,
+};
 
 /// The grammatical mood of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -511,8 +513,8 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
         .collect();
     let content = Acts::ASK.0 | Acts::PROPOSE.0 | Acts::FYI.0 | Acts::COMMIT.0;
     let words_left = rest.iter().any(|w| !w.is_punct());
-    reading.only_opening =
-        reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest)) || reading.acts.contains(Acts::PRESENCE);
+    reading.only_opening = reading.acts.0 & content == 0 && (!words_left || is_thanks_only(rest) || is_wish_only(rest))
+        || reading.acts.contains(Acts::PRESENCE);
     // A meeting asked for, proposed, or offered by the writer ("I'll set up a call for
     // next week"): whether it is a request then depends on the message around it.
     if asks || proposes || reading.acts.contains(Acts::PRESENCE) || reading.acts.contains(Acts::COMMIT) {

@@ -198,6 +198,44 @@ pub(super) fn is_bump(lower: &[&str]) -> bool {
             .all(|w| matches!(*w, "this" | "again" | "on" | "up" | "thread" | "here" | "please" | "pls"))
 }
 
+/// Adjectives of a verbless wish ("Happy holidays!", "Merry Christmas").
+const WISH_ADJECTIVES: &[&str] = &["happy", "merry", "joyous", "joyful", "blessed", "pleasant"];
+
+/// Occasions a verbless wish names, besides the good times of [`GOOD_TIMES_NOUNS`].
+const OCCASIONS: &[&str] = &["year", "easter", "diwali", "hanukkah", "eid", "festivities", "season", "holiday"];
+
+/// A sentence that only wishes the reader well: a well-wishing imperative ("Have a great
+/// weekend!", [`is_well_wish`]) or a verbless wish for an occasion ("Happy holidays!",
+/// "Merry Christmas to all", "Happy new year everyone"). Like thanks, it leaves an
+/// opening as it was: "Hey team, happy holidays!" greets and says nothing else.
+pub(super) fn is_wish_only(core: &[W<'_>]) -> bool {
+    let words: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    // Only the wishes, not leave-taking that may carry a plan ("see you at the review").
+    // "have" after a greeting is often tagged a present-tense verb, not an imperative.
+    if words[0] == "have" && words[1..].iter().take(5).any(|w| GOOD_TIMES_NOUNS.contains(w)) {
+        return true;
+    }
+    if matches!(words[0], "enjoy" | "take" | "stay" | "be" | "get" | "rest") && is_well_wish(core) {
+        return true;
+    }
+    let Some(adjective) = words.iter().position(|w| WISH_ADJECTIVES.contains(w)) else { return false };
+    let before_ok = words[..adjective].iter().all(|w| matches!(*w, "and" | "a" | "very" | "wishing" | "wish" | "you"));
+    let occasion = words[adjective + 1..]
+        .iter()
+        .take(3)
+        .rposition(|w| GOOD_TIMES_NOUNS.contains(w) || OCCASIONS.contains(w))
+        .map(|at| adjective + 1 + at);
+    let Some(occasion) = occasion else { return false };
+    // What may follow: the readers it is wished to ("to all", "everyone").
+    let after_ok = words[occasion + 1..]
+        .iter()
+        .all(|w| matches!(*w, "to" | "you" | "all" | "everyone" | "everybody" | "folks" | "team" | "y'all" | "guys"));
+    before_ok && after_ok
+}
+
 /// An imperative that wishes the reader well ("Have a great weekend", "Take care",
 /// "See you soon", "Enjoy!", "Talk soon").
 pub(super) fn is_well_wish(core: &[W<'_>]) -> bool {
@@ -227,6 +265,19 @@ pub(super) fn is_well_wish(core: &[W<'_>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{acts, read};
+
+    #[test]
+    fn a_wish_after_a_greeting_leaves_it_a_greeting() {
+        // The issue that asked for the act model: a greeting with a seasonal wish and
+        // nothing else.
+        assert!(read("Hey team, happy holidays!").is_only_opening());
+        assert!(read("Hi all, happy new year to everyone!").is_only_opening());
+        assert!(read("Hi folks, have a great weekend!").is_only_opening());
+        // A wish with content, or a plan, is more than a greeting.
+        assert!(!read("Hi all, happy holidays, the office is closed until Monday.").is_only_opening());
+        assert!(!read("Hi Sam, see you at the review.").is_only_opening());
+        assert!(!read("Happy to help with the review.").is_only_opening());
+    }
 
     #[test]
     fn greetings_and_presence() {
