@@ -19,8 +19,12 @@ pub(crate) static META: RuleMeta = RuleMeta {
 ## What it does
 Flags vague time words from the `vague-time` list ("ASAP", "as soon as possible", "at
 your earliest convenience", "soon", "soonish", "shortly", "at some point", "in a
-bit", "in the near future", "when you get a chance") when they time an action someone
-must take, including the writer's own promises ("I'll send it soon").
+bit", "in the near future", "down the road", "in due course", "when you get a chance")
+when they time an action someone must take, including the writer's own promises ("I'll
+send it soon"). A clause that sets the time by when someone is free is read as one too,
+in any person and tense: "if you have time", "when I get a chance", "as soon as I get
+the time", "when we find a moment" (not "do you know if we have time…", which asks
+about it).
 
 ## Why
 "ASAP" means "now" to one reader and "this month" to another, and a reader in another
@@ -36,7 +40,9 @@ Not flagged:
 
 - narration: "I don't think I've seen much activity on it in a while";
 - how a system behaves: "Clients are notified as soon as possible when a lease expires";
-- sign-offs and conditions: "Talk to you soon", "As soon as the build is green, I'll merge";
+- sign-offs and conditions: "Talk to you soon", "Looking forward to hearing from you soon"
+  (a verb of getting in touch with the reader as its object), "As soon as the build is
+  green, I'll merge";
 - words in quotation marks, which are someone else's;
 - a sentence that also gives a concrete time: a date, a weekday, a relative day
   ("today", "EOD", "next week"), a clock time, a duration or an event ("ASAP, by
@@ -143,6 +149,16 @@ mod tests {
         );
         assert_clean(&VagueDeadline, "Clients are notified as soon as possible when a lease expires.");
         assert_clean(&VagueDeadline, "We met shortly before the holidays.");
+    }
+
+    #[test]
+    fn a_time_set_by_when_someone_is_free_is_vague() {
+        // Real messages of data/messages (ra-068, tm-034) and the spec's hard case.
+        assert_flags(&VagueDeadline, "Could you look in to this [[if you have time]]?");
+        assert_flags(&VagueDeadline, "I'll respond [[when I have some time]] for it.");
+        assert_flags(&VagueDeadline, "I'll clean this up [[down the road]].");
+        assert_clean(&VagueDeadline, "Do you know if we have time for a demo?");
+        assert_clean(&VagueDeadline, "I look forward to hearing from you soon!");
     }
 
     #[test]
