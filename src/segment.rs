@@ -453,6 +453,16 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         };
         text.split_sentence_bound_indices().collect()
     };
+    let pieces = pieces.into_iter().flat_map(|(at, sentence)| {
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for end in lowercase_sentence_starts(sentence) {
+            parts.push((at + from, &sentence[from..end]));
+            from = end;
+        }
+        parts.push((at + from, &sentence[from..]));
+        parts
+    });
     let first = out.len();
     let mut glue = false;
     let mut after_meridiem = false;
@@ -486,6 +496,36 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         glue = ends_with_abbreviation(trimmed);
         after_meridiem = ends_with_meridiem(trimmed);
     }
+}
+
+/// Where a sentence starts in lower case after a full stop, inside a UAX #29 sentence:
+/// the byte offsets in `sentence` of each such start. Unicode's rule SB8 never ends a
+/// sentence at a full stop before a lowercase letter, which keeps "etc. and" and "e.g.
+/// this" whole; but writers of chat and mail often start sentences in lower case ("fixed
+/// it for Jdevine. so it all falls…", "thanks for reporting. i believe…"), and a
+/// parenthesis may follow a sentence on the next line ("ballpark.\n(note that…"). A full
+/// stop ends a sentence there when it follows a word of two or more letters that starts
+/// after a space (not a file or host name, "lore.kernel.org") and is no abbreviation, and
+/// white space comes before the lowercase word or the bracket.
+fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
+    let bytes = sentence.as_bytes();
+    let mut starts = Vec::new();
+    for (dot, _) in sentence.match_indices('.') {
+        let mut next = dot + 1;
+        while next < bytes.len() && bytes[next].is_ascii_whitespace() {
+            next += 1;
+        }
+        if next == dot + 1 || next >= bytes.len() || !(bytes[next].is_ascii_lowercase() || bytes[next] == b'(') {
+            continue;
+        }
+        let word_start = bytes[..dot].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |at| at + 1);
+        let word = &sentence[word_start..dot];
+        let after_space = word_start == 0 || bytes[word_start - 1].is_ascii_whitespace();
+        if word.len() >= 2 && after_space && !is_abbreviation(word) {
+            starts.push(next);
+        }
+    }
+    starts
 }
 
 /// Whether a sentence candidate ends with a clock time's "a.m." or "p.m." ("at 3 p.m.",
@@ -647,6 +687,33 @@ mod tests {
             split("This confirms our\nconversation today.  As discussed,\nI will check."),
             ["This confirms our\nconversation today.", "As discussed,\nI will check."]
         );
+    }
+
+    #[test]
+    fn a_sentence_may_start_in_lower_case() {
+        // The 2026-12-07 second audit (a/07, a/05) and chat lines of data/messages.
+        assert_eq!(
+            split("Jon cracked it for me after we cracked it for Jdevine. so it all falls on us."),
+            ["Jon cracked it for me after we cracked it for Jdevine.", "so it all falls on us."]
+        );
+        assert_eq!(
+            split("we need to be in the right ballpark.\n(note that the count is another issue)"),
+            ["we need to be in the right ballpark.", "(note that the count is another issue)"]
+        );
+        assert_eq!(
+            split("thanks for reporting. i believe it is fixed."),
+            ["thanks for reporting.", "i believe it is fixed."]
+        );
+        // Abbreviations, initials, ellipses, host and file names go on.
+        for text in [
+            "Use tabs vs. spaces, etc. and so on.",
+            "The U.S. team and e.g. this one agree.",
+            "well... maybe later.",
+            "It moved to lore.kernel.org and to userexperience.md today.",
+            "Meet at 3 p.m. tomorrow.",
+        ] {
+            assert_eq!(split(text), [text], "{text}");
+        }
     }
 
     #[test]
