@@ -214,9 +214,12 @@ pub(super) fn is_wish_only(core: &[W<'_>]) -> bool {
         return false;
     }
     // Only the wishes, not leave-taking that may carry a plan ("see you at the review").
-    // "have" after a greeting is often tagged a present-tense verb, not an imperative.
-    if words[0] == "have" && words[1..].iter().take(5).any(|w| GOOD_TIMES_NOUNS.contains(w)) {
-        return true;
+    // "have" after a greeting is often tagged a present-tense verb, not an imperative:
+    // "have a great weekend", with nothing but words of a good time before the noun and
+    // the readers after it ("have a look this week" is an ask).
+    if words[0] == "have" {
+        let Some(noun) = words.iter().position(|w| GOOD_TIMES_NOUNS.contains(w)) else { return false };
+        return words[1..noun].iter().all(|w| GOOD_WORDS.contains(w)) && words[noun + 1..].iter().all(|w| is_reader(w));
     }
     if matches!(words[0], "enjoy" | "take" | "stay" | "be" | "get" | "rest") && is_well_wish(core) {
         return true;
@@ -230,10 +233,39 @@ pub(super) fn is_wish_only(core: &[W<'_>]) -> bool {
         .map(|at| adjective + 1 + at);
     let Some(occasion) = occasion else { return false };
     // What may follow: the readers it is wished to ("to all", "everyone").
-    let after_ok = words[occasion + 1..]
-        .iter()
-        .all(|w| matches!(*w, "to" | "you" | "all" | "everyone" | "everybody" | "folks" | "team" | "y'all" | "guys"));
-    before_ok && after_ok
+    before_ok && words[occasion + 1..].iter().all(|w| is_reader(w))
+}
+
+/// Words that may stand in a wish between "have" and its good time ("a really great").
+const GOOD_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "great",
+    "good",
+    "nice",
+    "wonderful",
+    "lovely",
+    "fun",
+    "relaxing",
+    "safe",
+    "happy",
+    "fantastic",
+    "awesome",
+    "restful",
+    "pleasant",
+    "productive",
+    "merry",
+    "very",
+    "really",
+    "best",
+    "fab",
+    "fabulous",
+];
+
+/// Whether `word` names the readers a wish goes to ("to all", "everyone").
+fn is_reader(word: &str) -> bool {
+    matches!(word, "to" | "you" | "all" | "everyone" | "everybody" | "folks" | "team" | "y'all" | "guys")
 }
 
 /// An imperative that wishes the reader well ("Have a great weekend", "Take care",
@@ -277,6 +309,7 @@ mod tests {
         assert!(!read("Hi all, happy holidays, the office is closed until Monday.").is_only_opening());
         assert!(!read("Hi Sam, see you at the review.").is_only_opening());
         assert!(!read("Happy to help with the review.").is_only_opening());
+        assert!(!read("Hi all, have a look this week.").is_only_opening());
     }
 
     #[test]
