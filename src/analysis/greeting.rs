@@ -13,7 +13,7 @@ const MAX_WORDS: usize = 12;
 /// sentences read so one by one ([`reads_as_greeting`]), or when the act model's verdict
 /// on the whole message says so ([`super::acts::MessageActs::verdict`]) and a sentence
 /// greets or checks presence, which catches greetings the sentence reading does not know
-/// ("Hey team, happy holidays!"). Thanks alone or "FYI" is no greeting, whatever the
+/// ("ping luke-jr"). Thanks alone or "FYI" is no greeting, whatever the
 /// verdict. A message of more than 12 words is never only a greeting.
 pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
     reads_as_greeting(cx).or_else(|| {

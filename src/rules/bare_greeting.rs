@@ -38,9 +38,10 @@ for a quick call?" asks for a call.
 A second reader looks at the message as a whole: the act model's verdict
 (`plainly analyze` shows it), a model trained on labeled real messages over what each
 sentence may do and the message's shape (its length, its question marks, its
-mentions). It catches greetings the sentence reading does not know, such as a seasonal
-wish and nothing else ("Hey team, happy holidays!") or a ping with a nickname ("ping
-luke-jr", "cc @skade"). Either reader is enough, but the verdict is taken only where a
+mentions). It catches greetings the sentence reading does not know, such as a ping with
+a nickname ("ping luke-jr", "cc @skade"). A wish after a greeting ("Hey team, happy
+holidays!", "Hi folks, have a great weekend!") the sentence reading takes as part of the
+greeting, as it does thanks. Either reader is enough, but the verdict is taken only where a
 sentence greets, checks presence or pings, and none thanks or marks the message FYI:
 "Thanks!" and "FYI" say something. Messages over 12 words are never just a greeting."#,
     options: &[],
@@ -96,10 +97,10 @@ mod tests {
     #[test]
     fn a_seasonal_wish_alone_is_a_bare_greeting() {
         // A kind the issue that asked for the act model found missed: a greeting with a
-        // seasonal wish and nothing else. The model is sure the line greets; that a short
-        // opening line may also answer something does not count against it, as only a
-        // sure answer does.
+        // seasonal wish and nothing else. The reading takes the wish as part of the
+        // greeting, as it takes thanks.
         assert_flags(&BareGreeting, "[[Hey team, happy holidays]]!");
+        assert_flags(&BareGreeting, "[[Hi folks, have a great weekend]]!");
         // An IRC ping with a nickname the reading does not take for a name.
         assert_flags(&BareGreeting, "[[ping luke-jr]]");
     }
