@@ -183,14 +183,17 @@ pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
 /// is read, as is a word alone on its line before a colon ("blockers:").
 fn is_chat_address(prose: &str, word: Span) -> bool {
     let bytes = prose.as_bytes();
-    let line_start = prose[..word.start].rfind('\n').map_or(0, |at| at + 1);
-    if !prose[line_start..word.start].trim().is_empty() || bytes.get(word.end) != Some(&b':') {
+    if bytes.get(word.end) != Some(&b':') || !matches!(bytes.get(word.end + 1), Some(b' ' | b'\t')) {
         return false;
     }
+    // Only white space between the line's start and the word, found by walking back over
+    // it (not by searching for the line's start, which is quadratic on a long line).
+    let starts_line =
+        prose[..word.start].chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n');
     // The line goes on after the colon: a word alone before a line break is a heading.
-    if !matches!(bytes.get(word.end + 1), Some(b' ' | b'\t'))
-        || prose[word.end + 1..].split('\n').next().is_none_or(|rest| rest.trim().is_empty())
-    {
+    let line_goes_on =
+        prose[word.end + 1..].chars().find(|&c| c == '\n' || !c.is_whitespace()).is_some_and(|c| c != '\n');
+    if !starts_line || !line_goes_on {
         return false;
     }
     let text = word.slice(prose);
