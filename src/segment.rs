@@ -456,16 +456,18 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         };
         text.split_sentence_bound_indices().collect()
     };
-    let pieces = pieces.into_iter().flat_map(|(at, sentence)| {
-        let mut parts = Vec::new();
+    // One list for the whole span: a piece is cut only where a sentence starts in lower
+    // case, and most pieces are not cut at all.
+    let mut split = Vec::with_capacity(pieces.len());
+    for (at, sentence) in pieces {
         let mut from = 0;
         for end in lowercase_sentence_starts(sentence) {
-            parts.push((at + from, &sentence[from..end]));
+            split.push((at + from, &sentence[from..end]));
             from = end;
         }
-        parts.push((at + from, &sentence[from..]));
-        parts
-    });
+        split.push((at + from, &sentence[from..]));
+    }
+    let pieces = split;
     let first = out.len();
     let mut glue = false;
     let mut after_meridiem = false;
