@@ -317,8 +317,19 @@ fn with_availability_clauses(cx: &Context<'_>, listed: &[PhraseMatch]) -> Vec<Ph
     if clauses.is_empty() {
         return listed.to_vec();
     }
+    // Both lists are in order, and the listed matches do not overlap each other: one
+    // walk finds the listed match a clause could overlap (a long run of words may hold
+    // thousands of each).
     let mut all: Vec<PhraseMatch> = listed.to_vec();
-    all.extend(clauses.into_iter().filter(|c| !listed.iter().any(|m| m.span.overlaps(c.span))));
+    let mut next = 0;
+    for clause in clauses {
+        while next < listed.len() && listed[next].span.end <= clause.span.start {
+            next += 1;
+        }
+        if !listed.get(next).is_some_and(|m| m.span.overlaps(clause.span)) {
+            all.push(clause);
+        }
+    }
     all.sort_by_key(|m| m.span.start);
     all
 }
