@@ -641,6 +641,12 @@ mod tests {
         // colon addresses the line, as an @mention does.
         assert_eq!(reader_count("andrewrk: okay, I'll upload it"), ["okay", "I'll", "upload", "it"]);
         assert_eq!(reader_count("hi\nbob_2: it works"), ["hi", "it", "works"]);
+        // Two more real chat turns, from #qtox and #fluid-tech (tests/fixtures/SOURCES.md).
+        assert_eq!(
+            reader_count("cisc: could you make an issue for it?"),
+            ["could", "you", "make", "an", "issue", "for", "it"]
+        );
+        assert_eq!(reader_count("amatas: I noticed it"), ["I", "noticed", "it"]);
         // A label is read; so is a nickname-like word inside a line, and a clock time.
         assert_eq!(reader_count("Note: it works"), ["Note", "it", "works"]);
         assert_eq!(reader_count("blockers:\nnone"), ["blockers", "none"]);

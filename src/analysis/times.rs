@@ -996,9 +996,10 @@ mod tests {
 
     #[test]
     fn contact_with_the_reader_is_a_sign_off() {
-        // A forum post of data/messages (dx-047) and an email of the treebank.
+        // A forum post of data/messages (dx-047) and two emails of the treebank.
         assert_eq!(vague("I look forward to hearing from you soon!"), Vec::<String>::new());
         assert_eq!(vague("Talk to you guys soon."), Vec::<String>::new());
+        assert_eq!(vague("I am looking forward to hearing from you soon and have a nice day."), Vec::<String>::new());
         // Contact with someone else is an action the writer promises.
         assert_eq!(vague("I'll talk to the vendor soon."), ["soon"]);
     }

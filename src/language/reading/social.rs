@@ -305,6 +305,11 @@ mod tests {
         assert!(read("Hey team, happy holidays!").is_only_opening());
         assert!(read("Hi all, happy new year to everyone!").is_only_opening());
         assert!(read("Hi folks, have a great weekend!").is_only_opening());
+        // Real wishes from three sources: an email of the treebank, the meeting notes of
+        // SIG Storage and of the community meeting (../shared/corpus/k8s-community).
+        assert!(read("Have a good weekend.").is_only_opening());
+        assert!(read("Happy holidays!").is_only_opening());
+        assert!(read("Happy New Year!").is_only_opening());
         // A wish with content, or a plan, is more than a greeting.
         assert!(!read("Hi all, happy holidays, the office is closed until Monday.").is_only_opening());
         assert!(!read("Hi Sam, see you at the review.").is_only_opening());
