@@ -668,7 +668,7 @@ pub fn concrete_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
             numeric_date(prose, words[i])
         } else if UNITS.contains(&low.as_str()) {
             duration_start(&lower, i).map(|start| words[start].cover(words[i]))
-        } else if EVENTS.contains(&low.as_str()) {
+        } else if EVENTS.contains(&low.as_str()) || is_release_name(&low) {
             event_start(&lower, i).map(|start| words[start].cover(words[i]))
         } else {
             None
@@ -781,16 +781,36 @@ fn event_start(lower: &dyn Fn(usize) -> String, event: usize) -> Option<usize> {
         if lower(end) == "for" && (end + 1..event).any(|k| is_ahead(&lower(k))) {
             return Some(end);
         }
+        // "for v0.2.0": a release named by its version is ahead by itself.
+        if gap == 1 && lower(end) == "for" && is_release_name(&lower(event)) {
+            return Some(end);
+        }
     }
     None
 }
 
-/// A word that places an event ahead of now: "next", "upcoming", "tomorrow's", "Friday's".
+/// A word that places an event ahead of now: "next", "upcoming", "tomorrow's", "Friday's",
+/// or the number of a release yet to come ("for the 2.0 release").
 fn is_ahead(word: &str) -> bool {
     let day = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or("");
     matches!(word, "next" | "upcoming" | "coming" | "following")
         || matches!(day, "tomorrow" | "today" | "tonight")
         || WEEKDAYS.contains(&day)
+        || is_version_number(word) && word.contains('.')
+        || is_release_name(word)
+}
+
+/// A release named by its version, which a deadline can be tied to like any event
+/// ("before v0.2.0", "until 1.4.2"): a "v" and a version number, or a number of three
+/// parts or more. A number of two parts alone ("by 1.5") is as often an amount.
+fn is_release_name(word: &str) -> bool {
+    let version = word.strip_prefix('v').filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    version.is_some_and(is_version_number) || is_version_number(word) && word.matches('.').count() >= 2
+}
+
+/// "2.0", "0.14.2", "12": digits in groups joined by dots.
+fn is_version_number(word: &str) -> bool {
+    !word.is_empty() && word.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The concrete times anywhere in the message that can bound an ask: not in the past
@@ -1061,6 +1081,39 @@ mod tests {
             ["for the upcoming release", "for the upcoming release milestone"]
         );
         assert!(concrete("Thanks for the call, and for the review.").is_empty());
+    }
+
+    #[test]
+    fn releases_named_by_their_version() {
+        // From the second precision audit (a GitHub PR comment), and Kubernetes' docs and
+        // SIG Release notes (../shared/corpus).
+        assert_eq!(
+            concrete(
+                "We can go ahead with this if necessary, but if its straightforward to solve #26 properly instead for v0.2.0, that would be better, if possible."
+            ),
+            ["for v0.2.0"]
+        );
+        assert_eq!(
+            concrete(
+                "It is in beta status since v1.8, and currently if it does not progress before v1.22, it will be marked deprecated."
+            ),
+            ["before v1.22"]
+        );
+        assert_eq!(concrete("This decision will be revisited for the 1.34 release."), ["for the 1.34 release"]);
+        assert_eq!(concrete("k/release has a merge blocker applied until 1.19.0 is out"), ["until 1.19.0"]);
+        // Amounts, and versions that are not tied to a time, are not events.
+        assert!(concrete("zipped size only differs by 2.5mb or so though").is_empty());
+        assert!(concrete("The bug was only fixed in v3.4.").is_empty());
+        assert!(
+            concrete(
+                "I believe we decided to do this for 2 meetings at this new time, so we can reevaluate after that."
+            )
+            .is_empty()
+        );
+        assert!(
+            concrete("Net-new APIs will not be permitted to use declarative validation in the 1.33 release.")
+                .is_empty()
+        );
     }
 
     #[test]
