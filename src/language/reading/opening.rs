@@ -49,6 +49,15 @@ pub(super) fn read_opening(words: &[W<'_>], reading: &mut SentenceReading) -> us
             if words.get(i).is_some_and(|n| n.is("there")) {
                 i += 1;
             }
+        } else if is_welcome(words, i) {
+            // "Welcome back, Jared!", "welcome everyone", "Welcome to the team": a welcome
+            // greets; "the welcome page" and "Welcome email sent" do not.
+            reading.acts.insert(Acts::GREET);
+            greeted = true;
+            i += 1;
+            if words.get(i).is_some_and(|n| n.is("back") || n.is("aboard")) {
+                i += 1;
+            }
         } else if (greeted || next.is_some_and(is_separator) || next.is_none())
             && w.any(GROUP_WORDS)
             && i + 1 >= words.len().min(i + 1)
@@ -76,6 +85,22 @@ pub(super) fn read_opening(words: &[W<'_>], reading: &mut SentenceReading) -> us
         }
     }
     i
+}
+
+/// Whether the word at `i` is a welcome: "welcome" followed by the end, a pause, "back",
+/// "aboard", "to", "and", or who is welcomed (a name, a mention, a group), not by a noun
+/// it names ("welcome page").
+fn is_welcome(words: &[W<'_>], i: usize) -> bool {
+    if !words[i].is("welcome") {
+        return false;
+    }
+    words.get(i + 1).is_none_or(|n| {
+        n.is_punct()
+            || ["back", "aboard", "to", "and"].iter().any(|word| n.is(word))
+            || n.kind == TokenKind::Mention
+            || is_name(n)
+            || n.any(GROUP_WORDS)
+    })
 }
 
 /// Whether a word is a name said to the reader: a proper noun or a capitalized word.
@@ -112,6 +137,7 @@ pub(super) fn reading_core_index(words: &[W<'_>], reading: &SentenceReading) -> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::Acts;
     use super::super::tests::read;
 
     #[test]
@@ -123,6 +149,22 @@ mod tests {
         assert!(read(text).opens_at(text.find("reminder").unwrap()));
         let text = "The reminder went out on Monday.";
         assert!(!read(text).opens_at(text.find("reminder").unwrap()));
+    }
+
+    #[test]
+    fn a_welcome_greets() {
+        // From the notes of two Kubernetes SIGs (../shared/corpus) and a chat turn of the
+        // corpus (pg-014): a welcome and nothing else is only an opening.
+        for text in ["Welcome back, Jared!", "Welcome back and Happy New Year!", "welcome Teejay!"] {
+            let r = read(text);
+            assert!(r.acts.contains(Acts::GREET) && r.is_only_opening(), "{text}");
+        }
+        // It greets, and the sentence says more (a weekly check-in, bb4-010).
+        let r = read("Welcome to the fifth weekly check-in.");
+        assert!(r.acts.contains(Acts::GREET) && !r.is_only_opening());
+        // A page named "Welcome" (sx-020) and a welcome to act (lg2-098) do not greet.
+        assert!(!read("Welcome page i18n").acts.contains(Acts::GREET));
+        assert!(!read("Welcome add some suggestions here").acts.contains(Acts::GREET));
     }
 
     #[test]
