@@ -48,6 +48,15 @@ next step ("Let me check"), small talk ("How are you?"), a question in quotation
 stands as a heading over its own answer, headings, quoted replies and text in brackets.
 A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 
+A reply needs no ask. plainly knows a draft is a reply from its setting (an email's
+`In-Reply-To` or "Re:" subject, a quoted earlier message, `--reply`) or from its words: a
+sentence the act model surely reads as an answer or a reaction ("Yes, that works", "+1",
+"Thanks, that fixed it"). A message that opens by reporting, with no greeting ("The
+numbers are almost ready."), is as often the answer to a question asked earlier in a
+thread as news; where the model reads it as an answer, the rule stays quiet rather than
+risk a wrong finding. "Hi team, the numbers are almost ready." starts a conversation,
+and is flagged.
+
 An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
 from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or
 announcement that opens a sentence ("Reminder: …", "PSA: …"). Words are counted as a
@@ -60,7 +69,7 @@ fix marks the message FYI."#,
     example_config: None,
     flagged: &[
         "I finished the migration scripts and pushed them to the branch. The tests pass locally.",
-        "The numbers are almost ready. I'll send them on Friday.",
+        "Hi team, the numbers are almost ready. I'll send them on Friday.",
         "Customers keep asking “can you hop on a call?” when the export fails.",
     ],
     fine: &[
