@@ -97,7 +97,7 @@ fn main() -> ExitCode {
             "--no-verdicts" => setup.targets.verdicts = false,
             "--verdict-beta" => setup.targets.verdict_beta = number().map_or(setup.targets.verdict_beta, |v| v as f32),
             "--show" => setup.show = args.next().and_then(|name| Act::from_name(&name)),
-            "--choose-readers, --ask-intent FILE|none" => choose = true,
+            "--choose-readers" => choose = true,
             "--ask-intent" => ask_intent = args.next().filter(|v| v != "none").map(PathBuf::from),
             "--dump" => {
                 let path = args.next().unwrap_or_default();
