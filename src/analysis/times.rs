@@ -384,9 +384,11 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
         let future = matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall" | "must" | "should" | "gonna")
             && reading.tags[k].upos == Upos::Aux;
         let to_come = matches!(w.as_str(), "need" | "needs" | "have" | "has" | "going") && word(k + 1) == "to";
-        // "I need the numbers ASAP": a need with a time is someone's deadline.
+        // "I need the numbers ASAP": a need with a time is someone's deadline; so is a
+        // wish the writer states ("I'd like to adjust the classes to it asap").
         let needed = matches!(w.as_str(), "need" | "needs" | "want" | "wants" | "expect" | "expects")
-            && reading.tags[k].upos == Upos::Verb;
+            && reading.tags[k].upos == Upos::Verb
+            || w == "like" && k > 0 && matches!(word(k - 1).as_str(), "would" | "'d" | "’d");
         future || to_come || needed
     })
 }
@@ -1022,6 +1024,21 @@ mod tests {
         assert_eq!(vague("I am looking forward to hearing from you soon and have a nice day."), Vec::<String>::new());
         // Contact with someone else is an action the writer promises.
         assert_eq!(vague("I'll talk to the vendor soon."), ["soon"]);
+    }
+
+    #[test]
+    fn a_wish_the_writer_states_times_an_action() {
+        // A list post of data/messages (mx-149) and two emails of the treebank.
+        assert_eq!(vague("I'd like to adjust the R classes to it asap."), ["asap"]);
+        assert_eq!(vague("I would like to get this done ASAP."), ["ASAP"]);
+        assert_eq!(
+            vague(
+                "If they're OK with it, we'd like to execute it as soon as possible unless there are any objections."
+            ),
+            ["as soon as possible"]
+        );
+        // How a system behaves (the spec's example) times nothing.
+        assert!(vague("Clients are notified as soon as possible.").is_empty());
     }
 
     #[test]
