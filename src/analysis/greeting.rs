@@ -13,8 +13,9 @@ const MAX_WORDS: usize = 12;
 /// sentences read so one by one ([`reads_as_greeting`]), or when the act model's verdict
 /// on the whole message says so ([`super::acts::MessageActs::verdict`]) and a sentence
 /// greets or checks presence, which catches greetings the sentence reading does not know
-/// ("ping luke-jr"). Thanks alone or "FYI" is no greeting, whatever the
-/// verdict. A message of more than 12 words is never only a greeting.
+/// ("ping luke-jr"). Thanks alone, an answer ("Hi Sam, works for me.") or "FYI" is no
+/// greeting, whatever the verdict. A message of more than 12 words is never only a
+/// greeting.
 pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
     reads_as_greeting(cx).or_else(|| {
         let words = &cx.doc.words;
@@ -35,11 +36,12 @@ fn greets(cx: &Context<'_>) -> bool {
 }
 
 /// Whether the verdict's message may be a greeting: a sentence greets, checks presence or
-/// is surely a greeting (a ping, a bare mention), and none thanks or says no action is
-/// needed (thanks alone says something; "FYI" says there is nothing to answer).
+/// is surely a greeting (a ping, a bare mention), and none thanks, surely answers or says
+/// no action is needed (thanks alone says something, and so does "Sounds good"; "FYI"
+/// says there is nothing to answer). None of the corpus's bare greetings holds an answer.
 fn may_greet(cx: &Context<'_>) -> bool {
     let thanks = (0..cx.doc.sentences.len()).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK));
-    (greets(cx) || cx.acts().any(Act::Greeting)) && !thanks && !super::is_marked_fyi(cx)
+    (greets(cx) || cx.acts().any(Act::Greeting)) && !thanks && !cx.acts().any(Act::Answer) && !super::is_marked_fyi(cx)
 }
 
 /// The whole message's span when it is only a greeting or presence check: every

@@ -89,6 +89,10 @@ mod tests {
 
     #[test]
     fn greeting_with_content_is_fine() {
+        // A reaction after a greeting says something: the spec's "Sounds good" and "Yes,
+        // that works" (a reply, not a bare greeting).
+        assert_clean(&BareGreeting, "Hi all,\n\nSounds good.");
+        assert_clean(&BareGreeting, "Hi Sam,\n\nYes, that works.");
         assert_clean(&BareGreeting, "Hi,\n\nWill MongoDB not fit this solution?");
         assert_clean(&BareGreeting, "hi, the deploy failed");
         assert_clean(&BareGreeting, "Quick question: is the API frozen for the release?");
