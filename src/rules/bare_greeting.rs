@@ -90,9 +90,13 @@ mod tests {
     #[test]
     fn greeting_with_content_is_fine() {
         // A reaction after a greeting says something: the spec's "Sounds good" and "Yes,
-        // that works" (a reply, not a bare greeting).
+        // that works" (a reply, not a bare greeting), and real replies from an email of
+        // the treebank and two GitHub threads of data/messages (pg-042, gb-188).
         assert_clean(&BareGreeting, "Hi all,\n\nSounds good.");
         assert_clean(&BareGreeting, "Hi Sam,\n\nYes, that works.");
+        assert_clean(&BareGreeting, "Sara:\n\nLooks good.");
+        assert_clean(&BareGreeting, "Hi @Peco602 , yes this project is still maintained.");
+        assert_clean(&BareGreeting, "Hello @jonasN5 ! I would like to try");
         assert_clean(&BareGreeting, "Hi,\n\nWill MongoDB not fit this solution?");
         assert_clean(&BareGreeting, "hi, the deploy failed");
         assert_clean(&BareGreeting, "Quick question: is the API frozen for the release?");
