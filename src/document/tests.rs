@@ -44,6 +44,17 @@ fn bare_urls_are_links_not_words() {
 }
 
 #[test]
+fn a_wrapped_address_on_its_own_line_is_a_link() {
+    // A hard-wrapped list post (../shared/examples/messages-2 017): the address is the
+    // context a reference needs, not a line of code.
+    let source = "Sargun's use case has some similarities with IncFS\n\
+                  (https://source.android.com/devices/architecture/kernel/incfs).\n";
+    let doc = Document::parse(source, FileKind::Text, ParseOptions::default());
+    assert_eq!(doc.links.len(), 1);
+    assert_eq!(doc.text_of(doc.links[0]), "https://source.android.com/devices/architecture/kernel/incfs");
+}
+
+#[test]
 fn text_signature_and_reply_chrome_are_skipped() {
     let source =
         "Looks good.\n\nOn Tue, 3 Nov 2026, Sam <sam@example.com> wrote:\n> old text\n\n-- \nSam Doe\nExample Corp\n";

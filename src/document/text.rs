@@ -161,7 +161,7 @@ fn looks_like_code(line: &str) -> bool {
     // brackets say nothing about code.
     let unlinked = without_link_targets(line);
     let line = unlinked.as_str();
-    if line.is_empty() {
+    if line.is_empty() || is_bare_link(line) {
         return false;
     }
     if line.ends_with([';', '{']) || matches!(line, "}" | "};" | ")" | ");" | "]" | "end") {
@@ -181,6 +181,15 @@ fn looks_like_code(line: &str) -> bool {
     let symbols = line.chars().filter(|c| "{}[]();=<>\"\\|+".contains(*c)).count();
     let visible = line.chars().filter(|c| !c.is_whitespace()).count();
     (call && symbols >= 3) || (symbols >= 5 && symbols * 100 >= visible * 12)
+}
+
+/// Whether `line` is one web address and nothing else, bracketed or closing a sentence:
+/// "(https://example.com/spec).", "<https://example.com>". Hard-wrapped mail puts a long
+/// address on a line of its own, and it is the link a reader follows, not pasted code.
+fn is_bare_link(line: &str) -> bool {
+    let address = line.trim_start_matches(['(', '<', '[']).trim_end_matches([')', '>', ']', '.', ',', ';', ':']);
+    !address.contains(char::is_whitespace)
+        && ["http://", "https://", "www."].iter().any(|scheme| address.to_ascii_lowercase().starts_with(scheme))
 }
 
 /// `line` with each Markdown link `[text](target)` reduced to its text.
@@ -285,6 +294,9 @@ mod tests {
              react-native-website/pull/356). It seems like the way that we handle images is not foolproof.",
             "In its default configuration, Hugo generates [pretty URLs](g). For example:",
             "Use double quotes for [interpreted string literals](g). These interpret backslashes as special instructions:",
+            // A hard-wrapped mail's address on its own line (examples/messages-2 017).
+            "(https://source.android.com/devices/architecture/kernel/incfs).",
+            "<https://lore.kernel.org/linux-fsdevel/>",
         ] {
             assert!(!looks_like_code(line), "{line}");
         }
