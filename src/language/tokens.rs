@@ -1,7 +1,7 @@
 //! Splitting a sentence into the tokens the tagger reads, the way the English Web
 //! Treebank splits them: punctuation apart, clitics apart ("don't" is "do" + "n't",
 //! "Sam's" is "Sam" + "'s"), hyphenated and slashed compounds apart ("follow-up" is
-//! "follow" "-" "up"), a clock time apart from its "pm". URLs, email addresses,
+//! "follow" "-" "up", but a prefix stays on its word: "re-run", "pre-order"), a clock time apart from its "pm". URLs, email addresses,
 //! @mentions, #references and inline code stay whole, because a reader sees each as one
 //! thing. Every token is a span of the original file.
 
@@ -206,7 +206,10 @@ fn split_core(prose: &str, core: Span, out: &mut Vec<Token>) {
             k > 0 && k + 1 < chars.len() && chars[k - 1].1.is_alphanumeric() && chars[k + 1].1.is_alphanumeric();
         let separates =
             matches!(c, '\u{2014}' | '\u{2013}' | '(' | ')' | '[' | ']' | '"' | '\u{201c}' | '\u{201d}' | '*')
-                || (matches!(c, '-' | '/' | '+' | '=') && between_words && !is_number_like(text));
+                || (matches!(c, '-' | '/' | '+' | '=')
+                    && between_words
+                    && !is_number_like(text)
+                    && !(c == '-' && is_bound_prefix(&text[piece_start..i])));
         if separates {
             if i > piece_start {
                 split_word(prose, Span::new(core.start + piece_start, core.start + i), out);
@@ -218,6 +221,20 @@ fn split_core(prose: &str, core: Span, out: &mut Vec<Token>) {
     if piece_start < text.len() {
         split_word(prose, Span::new(core.start + piece_start, core.end), out);
     }
+}
+
+/// Prefixes that the treebank keeps joined to their word ("re-type", "pre-order",
+/// "co-workers", "non-profit", "e-mail"): every prefix that its hyphenated tokens show
+/// more than once, and never split off. A verb keeps its prefix, so "Re-run the job" is
+/// read as the treebank's taggers read "re-type", and not as the preposition "re".
+const BOUND_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "cross", "e", "ex", "mid", "multi", "neo", "non", "post", "pre", "pro", "re", "semi",
+    "sub", "vice",
+];
+
+/// Whether `piece`, the word part before a hyphen, is a prefix bound to what follows.
+fn is_bound_prefix(piece: &str) -> bool {
+    BOUND_PREFIXES.iter().any(|prefix| piece.eq_ignore_ascii_case(prefix))
 }
 
 /// Phone numbers, dates and versions keep their inner marks ("555-0100", "2026-11-29").
@@ -309,6 +326,13 @@ mod tests {
         );
         assert_eq!(texts("call 555-0100 on 2026-11-29"), ["call", "555-0100", "on", "2026-11-29"]);
         assert_eq!(texts("Mr. Smith"), ["Mr.", "Smith"]);
+    }
+
+    #[test]
+    fn prefixes_stay_on_their_word_as_in_the_treebank() {
+        assert_eq!(texts("Re-try next week"), ["Re-try", "next", "week"]);
+        assert_eq!(texts("our co-workers' non-profit"), ["our", "co-workers", "'", "non-profit"]);
+        assert_eq!(texts("a self-hosted re-run"), ["a", "self", "-", "hosted", "re-run"]);
     }
 
     #[test]
