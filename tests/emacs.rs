@@ -91,7 +91,7 @@ fn emacs_eglot_shows_diagnostics_follows_edits_and_applies_a_quick_fix() {
     assert_eq!(
         with("fixed "),
         [
-            "fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday 17:00 UTC."
+            "fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday."
         ],
         "{report}"
     );

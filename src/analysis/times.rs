@@ -566,6 +566,41 @@ pub fn declared_zone(cx: &Context<'_>) -> Option<Span> {
     })
 }
 
+/// A zone the message states for its readers anywhere, which the spec's hard case "a zone
+/// stated once covers the message" lets cover every time in it: a declared zone ("All
+/// times UTC", [`declared_zone`]), or any named zone, whether a time owns it or not
+/// ("The review is at 11:30 CST. It follows the 11am sync.", "(US Central time) I'll take
+/// it down around 8:00am"). A zone asked about ("UTC?") states nothing, and neither does
+/// one relative to a person ("08:00 in the customer's local time", "10am your time"):
+/// it gives that time to each reader, not a zone for the others.
+pub fn stated_zone(cx: &Context<'_>) -> Option<Span> {
+    declared_zone(cx).or_else(|| {
+        let prose = cx.doc.prose.as_str();
+        let mentions = zone_mentions(cx, Span::new(0, prose.len()));
+        (0..mentions.len()).find_map(|k| {
+            // A list of zones that ends in a question mark asks which: "(ET / PT / UTC?)".
+            let mut last = k;
+            while mentions.get(last + 1).is_some_and(|next| {
+                let between = &prose[mentions[last].end..next.start];
+                between.trim_matches(|c: char| c.is_whitespace() || matches!(c, '/' | ',')).is_empty()
+                    || between.trim().eq_ignore_ascii_case("or")
+            }) {
+                last += 1;
+            }
+            let asked = prose[mentions[last].end..].trim_start().starts_with('?');
+            (!asked && !is_relative_zone(mentions[k].slice(prose))).then_some(mentions[k])
+        })
+    })
+}
+
+/// Whether a zone's words name it by a person or place it is local to ("your time", "my
+/// local time", "their time zone", "in your zone") rather than by a name.
+fn is_relative_zone(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .any(|word| matches!(word.to_lowercase().as_str(), "your" | "my" | "his" | "her" | "our" | "their" | "local"))
+}
+
 /// The zone written with the clock time `time`, if any: the zone right after it ("10am
 /// PT / 1pm ET" gives 10am PT and 1pm ET; "16:00 UTC (17:00 CET)" 16:00 UTC and 17:00
 /// CET), or a zoned ISO time holding it. A time with no zone of its own takes the zone

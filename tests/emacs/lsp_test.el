@@ -80,7 +80,7 @@
     ;; finding after it moves. eglot sends it on idle; batch Emacs never idles.
     (goto-char (point-min))
     (search-forward "ASAP")
-    (replace-match "by Friday 17:00 UTC" t t)
+    (replace-match "by Friday" t t)
     (goto-char (point-min))
     (search-forward "Café")
     (insert " ☕")

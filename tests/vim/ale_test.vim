@@ -86,7 +86,7 @@ try
 
     " An edit: "ASAP" becomes a real deadline and the line gains a prefix before the
     " other findings, so each must move by bytes, not by characters.
-    call setline(5, substitute(getline(5), 'ASAP', 'by Friday 17:00 UTC', ''))
+    call setline(5, substitute(getline(5), 'ASAP', 'by Friday', ''))
     call setline(5, substitute(getline(5), 'Café', 'Café ☕', ''))
     ALELint
     call s:Wait('diagnostics after the edit', 20, {-> !empty(s:Diagnostics()) && !s:HasCode('vague-deadline')})
