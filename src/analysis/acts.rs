@@ -41,7 +41,7 @@ pub const DECIDED_BY: [ActReader; ACT_COUNT] = [
     ActReader::Both,   // next
     ActReader::Both,   // no-blockers
     ActReader::Model,  // commit
-    ActReader::Model,  // answer
+    ActReader::Either, // answer
     ActReader::Model,  // fyi
 ];
 
@@ -148,6 +148,9 @@ pub fn hand_reading(cx: &Context<'_>) -> HandReading {
         }
         if reading.acts.contains(Acts::COMMIT) {
             set.insert(Act::Commit);
+        }
+        if reading.acts.contains(Acts::LATE_ANSWER) {
+            set.insert(Act::Answer);
         }
         if reading.acts.contains(Acts::FYI) || super::fyi_marker_in(cx, sentence.span) {
             set.insert(Act::Fyi);

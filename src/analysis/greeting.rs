@@ -15,9 +15,9 @@ const MAX_WORDS: usize = 12;
 /// greets or checks presence, which catches greetings the sentence reading does not know
 /// ("ping luke-jr"). Thanks alone, an answer ("Hi Sam, works for me.") or "FYI" is no
 /// greeting, whatever the verdict. A message of more than 12 words is never only a
-/// greeting.
+/// greeting. A message of nothing but @mentions ([`mentions_only`]) is a ping.
 pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
-    reads_as_greeting(cx).or_else(|| {
+    reads_as_greeting(cx).or_else(|| mentions_only(cx)).or_else(|| {
         let words = &cx.doc.words;
         (cx.acts().verdict("bare-greeting") == Some(true)
             && !words.is_empty()
@@ -25,6 +25,20 @@ pub fn greeting_only(cx: &Context<'_>) -> Option<Span> {
             && may_greet(cx))
         .then(|| Span::new(words[0].start, words[words.len() - 1].end))
     })
+}
+
+/// The span of a message that holds nothing but @mentions, with at most punctuation and
+/// emoji beside them ("@mcibique", "@AlexPurhalo ^", "@ann, @bo 👋"): the spec's ping with
+/// no subject, which calls the readers and says nothing. A reader counts no word in it.
+fn mentions_only(cx: &Context<'_>) -> Option<Span> {
+    if cx.doc.word_count() > 0 || cx.doc.has_reference() {
+        return None;
+    }
+    let tokens: Vec<_> = (0..cx.doc.sentences.len()).flat_map(|index| cx.language().sentence(index).tokens.iter()).collect();
+    let mentions: Vec<Span> = tokens.iter().filter(|t| t.kind == TokenKind::Mention).map(|t| t.span).collect();
+    let only_mentions = tokens.iter().all(|t| matches!(t.kind, TokenKind::Mention | TokenKind::Punct | TokenKind::Emoji));
+    let (first, last) = (mentions.first()?, mentions.last()?);
+    only_mentions.then(|| first.cover(*last))
 }
 
 /// Whether some sentence greets or checks presence ("Hi", "are you around?").

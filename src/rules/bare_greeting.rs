@@ -43,7 +43,8 @@ a nickname ("ping luke-jr", "cc @skade"). A wish after a greeting ("Hey team, ha
 holidays!", "Hi folks, have a great weekend!") the sentence reading takes as part of the
 greeting, as it does thanks. Either reader is enough, but the verdict is taken only where a
 sentence greets, checks presence or pings, and none thanks or marks the message FYI:
-"Thanks!" and "FYI" say something. Messages over 12 words are never just a greeting."#,
+"Thanks!" and "FYI" say something. Messages over 12 words are never just a greeting.
+A message of nothing but @mentions ("@sam", "@ann, @bo 👋") is a ping with no subject."#,
     options: &[],
     example_config: None,
     flagged: &["Hi", "Hey @sam!", "Hello, are you there?", "Got a sec?", "ping", "Hey team, happy holidays!"],
@@ -111,6 +112,18 @@ mod tests {
         assert_flags(&BareGreeting, "[[Hi folks, have a great weekend]]!");
         // An IRC ping with a nickname the reading does not take for a name.
         assert_flags(&BareGreeting, "[[ping luke-jr]]");
+    }
+
+    #[test]
+    fn mentions_alone_are_a_ping() {
+        // Real GitHub comments of data/messages (sx-179, rf3-044, mt2-010): a ping with
+        // no subject, in the spec's words.
+        assert_flags(&BareGreeting, "[[@mcibique]]");
+        assert_flags(&BareGreeting, "[[@AlexPurhalo]] ^");
+        assert_flags(&BareGreeting, "[[@BethGriggs, @bmeck, @darcyclarke]]");
+        // A mention with words, a link or a reference says something.
+        assert_clean(&BareGreeting, "@mcibique #461");
+        assert_clean(&BareGreeting, "@mcibique https://example.com/build/42");
     }
 
     #[test]

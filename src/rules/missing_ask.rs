@@ -51,9 +51,9 @@ A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 A reply needs no ask. plainly knows a draft is a reply from its setting (an email's
 `In-Reply-To` or "Re:" subject, a quoted earlier message, `--reply`) or from its words: a
 sentence the act model surely reads as an answer or a reaction ("Yes, that works", "+1",
-"Thanks, that fixed it"). A message that opens by reporting, with no greeting ("The
-numbers are almost ready."), is as often the answer to a question asked earlier in a
-thread as news; where the model reads it as an answer, the rule stays quiet rather than
+"Thanks, that fixed it"), or an apology for answering late ("Sorry for the delay"). A
+message that opens by reporting, with no greeting ("The numbers are almost ready."), is
+as often the answer to a question asked earlier in a thread as news; where the model reads it as an answer, the rule stays quiet rather than
 risk a wrong finding. "Hi team, the numbers are almost ready." starts a conversation,
 and is flagged.
 
@@ -193,6 +193,20 @@ mod tests {
         let doc = crate::document::Document::parse(status, FileKind::Text, crate::ParseOptions::default());
         assert!(
             crate::check_document(&doc, Profile::Message, &settings).findings.iter().all(|f| f.rule != "missing-ask")
+        );
+    }
+
+    #[test]
+    fn an_apology_for_answering_late_marks_a_reply() {
+        // Two replies of a precision audit (data/audits/2026-12-07-4, 04 and 05), checked
+        // as drafts with nothing to say they answer anything but their words.
+        assert_clean(
+            &MissingAsk,
+            "Sorry for the wait. There's not a strict schedule, and we're trying to see if we can cut another release next week.",
+        );
+        assert_clean(
+            &MissingAsk,
+            "Hey! First of all, sorry for answering this late. The release will be delayed a little longer.",
         );
     }
 

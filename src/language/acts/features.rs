@@ -9,8 +9,9 @@
 //! - **Tags**: each token's Penn tag, and the parts of speech the core opens with.
 //! - **The reading** ([`super::super::reading`]), each construction a named feature: the
 //!   mood, whom it addresses, the acts the grammar recognises (a request, a proposal, a
-//!   meeting asked for, a greeting, a presence check, a commitment, thanks, FYI words), an
-//!   artifact reference, reported words, an opening with nothing after it.
+//!   meeting asked for, a greeting, a presence check, a commitment, thanks, FYI words, an
+//!   apology for answering late), an artifact reference, reported words, an opening with
+//!   nothing after it.
 //! - **Shape**: a clock time, a date, a weekday or a month among the tokens; the length.
 //! - **Place**: first, second or last sentence, the block it is in (heading, list item,
 //!   paragraph), the words of the label over its block ("Blockers:", "## Next week"), and

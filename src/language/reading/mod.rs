@@ -61,7 +61,8 @@ use proposal::is_proposal;
 use references::artifact_references;
 use request::is_request;
 use social::{
-    is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only, is_well_wish, is_wish_only,
+    is_late_answer_apology, is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only,
+    is_well_wish, is_wish_only,
 };
 
 /// The grammatical mood of a sentence.
@@ -129,8 +130,10 @@ impl Acts {
     pub const COMMIT: Acts = Acts(1 << 6);
     /// Thanks the reader.
     pub const THANK: Acts = Acts(1 << 7);
+    /// Apologizes for answering late ("Sorry for the delay"), which only an answer does.
+    pub const LATE_ANSWER: Acts = Acts(1 << 8);
 
-    const NAMES: [(Acts, &'static str); 8] = [
+    const NAMES: [(Acts, &'static str); 9] = [
         (Acts::ASK, "ask"),
         (Acts::PROPOSE, "propose"),
         (Acts::MEETING, "meeting"),
@@ -139,6 +142,7 @@ impl Acts {
         (Acts::FYI, "fyi"),
         (Acts::COMMIT, "commit"),
         (Acts::THANK, "thank"),
+        (Acts::LATE_ANSWER, "late-answer"),
     ];
 
     /// Whether every act in `other` is in `self`.
@@ -481,6 +485,9 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     }
     if is_thanks(rest) {
         reading.acts.insert(Acts::THANK);
+    }
+    if is_late_answer_apology(rest) {
+        reading.acts.insert(Acts::LATE_ANSWER);
     }
     if is_presence_check(rest) {
         reading.acts.insert(Acts::PRESENCE);

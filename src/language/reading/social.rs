@@ -1,7 +1,7 @@
 //! What a sentence does for the conversation rather than the work: small talk ("How
 //! are you?"), thanks, "no action needed", checking that the reader is there ("got a
-//! sec?"), bumping an earlier message ("gentle ping"), and wishing the reader well ("Have a
-//! great weekend").
+//! sec?"), bumping an earlier message ("gentle ping"), wishing the reader well ("Have a
+//! great weekend"), and apologizing for a late answer ("Sorry for the delay").
 
 use super::mood::imperative_at;
 use super::opening::is_name;
@@ -49,6 +49,31 @@ pub(super) fn is_pleasantry(core: &[W<'_>]) -> bool {
         ["hope", "you", ..] | ["hope", "all", ..] | ["hope", "everyone", ..] => true,
         _ => false,
     }
+}
+
+/// An apology for answering late ("Sorry for the delay", "Apologies for the late reply",
+/// "sorry for answering this late", "Sorry it took me so long to respond"): it can only
+/// open an answer to an earlier message. Being late to a meeting ("Sorry, I'm late") or
+/// with a piece of work ("sorry we are submitting this late") is not answering late.
+pub(super) fn is_late_answer_apology(core: &[W<'_>]) -> bool {
+    let words: Vec<&str> = core.iter().filter(|w| !w.is_punct()).map(|w| w.lower).collect();
+    let Some(at) = words.iter().take(5).position(|w| matches!(*w, "sorry" | "apologies" | "apologize" | "apologise"))
+    else {
+        return false;
+    };
+    let rest = &words[at + 1..words.len().min(at + 10)];
+    let waiting = |w: &str| matches!(w, "delay" | "delays" | "wait" | "silence");
+    let answer = |w: &str| {
+        matches!(
+            w,
+            "reply" | "replies" | "response" | "responses" | "answer" | "answering" | "replying" | "responding"
+                | "respond" | "get" | "getting"
+        )
+    };
+    let late = |w: &str| matches!(w, "late" | "slow" | "delayed" | "belated" | "long" | "later");
+    rest.iter().any(|w| waiting(w))
+        || rest.iter().position(|w| late(w)).is_some_and(|k| rest[k + 1..].iter().any(|w| answer(w)))
+        || rest.iter().position(|w| answer(w)).is_some_and(|k| rest[k + 1..].iter().any(|w| late(w)))
 }
 
 /// "Thanks", "Thank you (so much)", "Many thanks", "Much appreciated", "Cheers".
@@ -315,6 +340,27 @@ mod tests {
         assert!(!read("Hi Sam, see you at the review.").is_only_opening());
         assert!(!read("Happy to help with the review.").is_only_opening());
         assert!(!read("Hi all, have a look this week.").is_only_opening());
+    }
+
+    #[test]
+    fn an_apology_for_answering_late_opens_an_answer() {
+        // From replies of data/messages (mt2-209, pg-037, mt3-088, pg4-109) and of an audit
+        // (data/audits/2026-12-07-4, 04 and 05).
+        for text in [
+            "Sorry for the delay.",
+            "Hi, sorry for the long delay in getting back to you.",
+            "Sorry to answer so late.",
+            "Apologies for the delay, the patch is attached.",
+            "Sorry for the wait.",
+            "First of all, sorry for answering this late.",
+            "Sorry for my late reply!",
+        ] {
+            assert!(acts(text).contains(&"late-answer"), "{text}");
+        }
+        // Late to a meeting, late with work, or sorry for something else.
+        for text in ["Sorry, I'm late.", "SORRY that we are submitting this late.", "Sorry for the noise."] {
+            assert!(!acts(text).contains(&"late-answer"), "{text}");
+        }
     }
 
     #[test]
