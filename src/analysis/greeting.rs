@@ -34,9 +34,11 @@ fn mentions_only(cx: &Context<'_>) -> Option<Span> {
     if cx.doc.word_count() > 0 || cx.doc.has_reference() {
         return None;
     }
-    let tokens: Vec<_> = (0..cx.doc.sentences.len()).flat_map(|index| cx.language().sentence(index).tokens.iter()).collect();
+    let tokens: Vec<_> =
+        (0..cx.doc.sentences.len()).flat_map(|index| cx.language().sentence(index).tokens.iter()).collect();
     let mentions: Vec<Span> = tokens.iter().filter(|t| t.kind == TokenKind::Mention).map(|t| t.span).collect();
-    let only_mentions = tokens.iter().all(|t| matches!(t.kind, TokenKind::Mention | TokenKind::Punct | TokenKind::Emoji));
+    let only_mentions =
+        tokens.iter().all(|t| matches!(t.kind, TokenKind::Mention | TokenKind::Punct | TokenKind::Emoji));
     let (first, last) = (mentions.first()?, mentions.last()?);
     only_mentions.then(|| first.cover(*last))
 }

@@ -502,7 +502,7 @@ pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let offset = text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"utc") || w.eq_ignore_ascii_case(b"gmt"));
     let offsets = if offset { find_lite(&ZONE_OFFSET, prose, span) } else { Vec::new() };
     let names = if text.contains('/') { find_lite(&ZONE_NAME, prose, span) } else { Vec::new() };
-    let regions = regions_after_times(cx, span);
+    let regions = regions_beside_times(cx, span);
     let mut mentions: Vec<Span> = listed.chain(iso).chain(offsets).chain(places).chain(names).chain(regions).collect();
     mentions.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(mentions.len());
@@ -515,24 +515,37 @@ pub fn zone_mentions(cx: &Context<'_>, span: Span) -> Vec<Span> {
 }
 
 /// Regions and cities from the `region` list written right after a clock time ("3pm UK",
-/// "10am East Coast time", "9:00 London"), with a following "time". Alone ("the UK
-/// team") a region is a place, not a zone.
-fn regions_after_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
+/// "10am East Coast time", "9:00 London"), with a following "time", or heading a line
+/// that gives a time for them ("London, 4pm", "NYC: 11am", a meeting notice's list of
+/// places and times). Alone ("the UK team") a region is a place, not a zone.
+fn regions_beside_times(cx: &Context<'_>, span: Span) -> Vec<Span> {
     let prose = cx.doc.prose.as_str();
     let regions = cx.phrases().within(List::Region, span);
     if regions.is_empty() {
         return Vec::new();
     }
     let clock = cx.clock_times();
+    let after_time = |region: Span| {
+        let at = clock.partition_point(|t| t.end <= region.start);
+        at > 0 && {
+            let between = &prose[clock[at - 1].end..region.start];
+            !between.is_empty() && between.len() <= 2 && between.chars().all(|c| c == ' ')
+        }
+    };
+    let heads_its_time = |region: Span| {
+        let line_start = prose[..region.start].rfind('\n').map_or(0, |at| at + 1);
+        let opens_line =
+            prose[line_start..region.start].trim_matches(|c: char| c.is_whitespace() || "-*•".contains(c)).is_empty();
+        let at = clock.partition_point(|t| t.start < region.end);
+        opens_line
+            && clock.get(at).is_some_and(|time| {
+                let between = prose[region.end..time.start].trim_matches(' ');
+                matches!(between, "," | ":" | "-" | "\u{2013}")
+            })
+    };
     regions
         .iter()
-        .filter(|region| {
-            let at = clock.partition_point(|t| t.end <= region.span.start);
-            at > 0 && {
-                let between = &prose[clock[at - 1].end..region.span.start];
-                !between.is_empty() && between.len() <= 2 && between.chars().all(|c| c == ' ')
-            }
-        })
+        .filter(|region| after_time(region.span) || heads_its_time(region.span))
         .map(|region| {
             let rest = &prose[region.span.end..];
             let time = [" time", " Time"].iter().any(|t| rest.starts_with(t))

@@ -33,8 +33,9 @@ PT/PST/PDT, ET/EST/EDT, CT, MT, CET/CEST, BST, IST, JST, AEST/AEDT, NZT, AoE and
 an offset ("UTC+2", "GMT-5"), a Z-suffixed or offset ISO time, or a relative zone
 ("your time", "my time", "local time", "Berlin time", "Pacific time"), an IANA or
 POSIX name ("Europe/Berlin", "PST8PDT"), or a region or city right after the time
-("3pm UK", "10am East Coast", "9:00 London": the `region` list in `rules/time.toml`,
-which a team's rule file can extend). A city or office alone ("in Tokyo", "the UK
+("3pm UK", "10am East Coast", "9:00 London") or heading a line that gives its time
+("London, 4pm", as a meeting notice lists places and times): the `region` list in
+`rules/time.toml`, which a team's rule file can extend. A city or office alone ("in Tokyo", "the UK
 team") is not a zone. One finding per sentence, at its first time.
 
 A zone stated once covers the whole message (the spec's hard case): "All times UTC",
@@ -212,6 +213,14 @@ mod tests {
     fn a_region_right_after_a_time_is_its_zone() {
         assert_clean(&TimeZone, "Can we meet at 3pm UK tomorrow, or 10am East Coast time?");
         assert_clean(&TimeZone, "The demo is at 9:00 London on Friday.");
+        // A meeting notice's list of places and times (data/audits/2026-12-07-4, 23).
+        assert_clean(
+            &TimeZone,
+            "The call is on Monday at the following times:\n\nCalifornia, 8am\nNYC, 11am\nLondon, 4pm\n",
+        );
+        assert_clean(&TimeZone, "Standup times:\n- London: 9:30\n- Berlin: 10:30\n");
+        // A place in the middle of a line, before a time, is where something is.
+        assert_flags(&TimeZone, "We met in London, [[4pm]] was too late for Sam.");
         // A place that is not written with the time is where someone is.
         assert_flags(&TimeZone, "The UK team meets at [[3pm]].");
     }

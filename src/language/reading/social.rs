@@ -66,8 +66,17 @@ pub(super) fn is_late_answer_apology(core: &[W<'_>]) -> bool {
     let answer = |w: &str| {
         matches!(
             w,
-            "reply" | "replies" | "response" | "responses" | "answer" | "answering" | "replying" | "responding"
-                | "respond" | "get" | "getting"
+            "reply"
+                | "replies"
+                | "response"
+                | "responses"
+                | "answer"
+                | "answering"
+                | "replying"
+                | "responding"
+                | "respond"
+                | "get"
+                | "getting"
         )
     };
     let late = |w: &str| matches!(w, "late" | "slow" | "delayed" | "belated" | "long" | "later");
