@@ -90,9 +90,7 @@ fn emacs_eglot_shows_diagnostics_follows_edits_and_applies_a_quick_fix() {
     assert!(with("actions ").concat().contains("Replace with “follow up” | Replace with “come back”"), "{report}");
     assert_eq!(
         with("fixed "),
-        [
-            "fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday."
-        ],
+        ["fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday."],
         "{report}"
     );
     assert!(!with("after-fix ").is_empty() && !with("after-fix ").concat().contains("jargon"), "{report}");

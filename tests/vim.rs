@@ -74,9 +74,7 @@ fn vim_ale_highlights_exact_words_after_non_ascii_text_and_applies_a_quick_fix()
     assert!(with("actions ").concat().contains("Replace with “follow up”"), "{report}");
     assert_eq!(
         with("fixed "),
-        [
-            "fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday."
-        ],
+        ["fixed Café ☕ 🚀 can we hop on a quick call at 3pm to follow up on the launch? I need an answer by Friday."],
         "{report}"
     );
     assert!(!with("after-fix ").is_empty() && !with("after-fix ").concat().contains("jargon"), "{report}");
