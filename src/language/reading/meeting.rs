@@ -36,7 +36,10 @@ pub(super) fn meeting_request(core: &[W<'_>]) -> Option<(usize, usize)> {
         // A meeting noun that is a common noun (not "Sync" or "Meet" the product), not the
         // first half of a compound ("the meeting notes"), not "make the call" (decide) or
         // "a call to the API", and not a meeting that already happened ("after the call").
-        if w.any(MEETING_NOUNS) && matches!(w.upos(), Upos::Noun | Upos::X | Upos::Adj | Upos::Intj | Upos::Verb) {
+        if w.any(MEETING_NOUNS)
+            && matches!(w.upos(), Upos::Noun | Upos::X | Upos::Adj | Upos::Intj | Upos::Verb)
+            && !is_arranged(core, i)
+        {
             let compound = core
                 .get(i + 1)
                 .is_some_and(|n| n.upos() == Upos::Noun && !n.any(MEETING_NOUNS) && !n.any(DAYS) && !n.is_punct());
@@ -165,6 +168,16 @@ pub(super) fn calls_for_something(core: &[W<'_>], i: usize) -> bool {
         && !object.any(&["tomorrow", "today", "tonight", "hour", "hours", "week", "morning", "afternoon", "evening"])
 }
 
+/// Whether the meeting verb at `i` speaks of a meeting already arranged: a progressive
+/// after "be" ("we're meeting today", "are we still syncing at 3?", "figure out if we're
+/// meeting today or not"). The spec's hard case: a meeting already set, or a question
+/// about one, does not ask for a meeting.
+fn is_arranged(core: &[W<'_>], i: usize) -> bool {
+    let before = core[..i].iter().rev().filter(|p| !p.any(&["not", "n't", "still", "also", "all", "even"]));
+    core[i].tag.xpos == "VBG"
+        && before.take(2).any(|p| p.any(&["are", "'re", "is", "'s", "am", "'m", "was", "were", "be", "re"]))
+}
+
 /// A meeting verb whose subject is "we" or "you" (or an imperative to the reader): "can we
 /// talk today?", "let's sync", "could you call me?". Not "meet the deadline", "sync the
 /// repo", "call the API", and not a contact instruction ("call me at 555-0100").
@@ -173,7 +186,7 @@ pub(super) fn meeting_verb(core: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if !has_meeting_subject(core, i) {
         return None;
     }
-    if call_for_no_meeting(core, i) {
+    if call_for_no_meeting(core, i) || is_arranged(core, i) {
         return None;
     }
     let object = core.get(i + 1);
@@ -276,6 +289,10 @@ mod tests {
             "Who should be on call?",
             "Can you be on call this weekend?",
             "A customer keeps asking “can you hop on a call?”",
+            // A meeting already arranged (the spec's hard case; a chat turn of the fourth
+            // precision audit, data/audits/2026-12-07-4, 34).
+            "Are we still meeting today?",
+            "So should we wait a few minutes, then figure out if we're meeting today or not?",
         ] {
             assert!(!read(text).acts.contains(Acts::MEETING), "{text}: {:?}", read(text));
         }
