@@ -1,6 +1,7 @@
 //! Flags clock times and end-of-day terms with no time zone in the same sentence.
 
 use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope};
+use crate::Profile;
 use crate::analysis::times::reference_date;
 use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
@@ -44,7 +45,9 @@ with a time or alone: in "The review is at 11:30 CST. It follows the 11am sync."
 readers know the zone of 11am. A zone asked about ("Time zones (ET / PT / UTC?)")
 states nothing, nor does one relative to a person ("08:00 in the customer's local
 time", "10am your time"), which gives that time to each reader but no zone for the
-others.
+others. In the `doc` profile only a zone declared for all times ("All times UTC")
+covers the file: a long document's zone for one meeting says nothing of a time
+elsewhere.
 
 Timestamps are not times anyone acts at: a time with seconds, a time right after a
 numeric date with its year ("11/28/2000 08:22 AM", but not "on 2026-12-02 at
@@ -71,8 +74,14 @@ impl Rule for TimeZone {
 
     fn check(&self, cx: &Context<'_>) -> Vec<Finding> {
         let doc = cx.doc;
-        // "All times UTC", or a zone named once, covers every time in the message.
-        if crate::analysis::times::stated_zone(cx).is_some() {
+        // "All times UTC", or in a message a zone named once, covers every time in it. A
+        // document is long: a zone named for one meeting says nothing of a time elsewhere.
+        let covered = if cx.profile == Profile::Doc {
+            crate::analysis::times::declared_zone(cx)
+        } else {
+            crate::analysis::times::stated_zone(cx)
+        };
+        if covered.is_some() {
             return Vec::new();
         }
         let end_of_day = cx.phrases().get(crate::lexicon::List::EndOfDay).iter().map(|m| m.span);
@@ -290,6 +299,13 @@ mod tests {
         assert_clean(&TimeZone, "Call at 9am Pacific time, 18:00 Berlin time.");
         assert_clean(&TimeZone, "Ship by 5pm UTC+2.");
         assert_clean(&TimeZone, "The answer is midnight AoE.");
+    }
+
+    #[test]
+    fn in_a_document_only_a_declared_zone_covers_the_file() {
+        let text = "The kickoff is at 10am PT.\n\nThe retro is at [[3pm]].";
+        assert_flags_in(&TimeZone, Profile::Doc, FileKind::Markdown, text);
+        assert_clean_in(&TimeZone, Profile::Doc, FileKind::Markdown, "All times are UTC.\n\nThe retro is at 3pm.");
     }
 
     #[test]
