@@ -28,7 +28,7 @@ use crate::span::Span;
 /// grouped cross-validation of `examples/eval_acts.rs` (see `model/README.md`).
 pub const DECIDED_BY: [ActReader; ACT_COUNT] = [
     ActReader::Model,  // ask
-    ActReader::Model,  // propose
+    ActReader::Either, // propose
     ActReader::Both,   // meeting
     ActReader::Hand,   // purpose
     ActReader::Hand,   // deadline

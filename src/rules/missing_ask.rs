@@ -48,6 +48,10 @@ next step ("Let me check"), small talk ("How are you?"), a question in quotation
 stands as a heading over its own answer, headings, quoted replies and text in brackets.
 A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 
+A proposal is no ask, but it tells the readers what is expected: a message whose only
+request is one ("Let's move the standup to 10am.", "If there are no objections, I'll
+merge it on Friday.") asks for their agreement, and the rule stays quiet.
+
 A reply needs no ask. plainly knows a draft is a reply from its setting (an email's
 `In-Reply-To` or "Re:" subject, a quoted earlier message, `--reply`) or from its words: a
 sentence the act model surely reads as an answer or a reaction ("Yes, that works", "+1",
@@ -193,6 +197,15 @@ mod tests {
         let doc = crate::document::Document::parse(status, FileKind::Text, crate::ParseOptions::default());
         assert!(
             crate::check_document(&doc, Profile::Message, &settings).findings.iter().all(|f| f.rule != "missing-ask")
+        );
+    }
+
+    #[test]
+    fn a_plan_awaiting_objections_asks_for_agreement() {
+        // A mailing-list post of the fourth precision audit (data/audits/2026-12-07-4, 21).
+        assert_clean(
+            &MissingAsk,
+            "Unless there are objections, I'm going to start working on getting our build setup with Ant and Python.",
         );
     }
 

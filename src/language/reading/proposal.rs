@@ -1,5 +1,6 @@
 //! Proposals: "let's…", "shall we…", "how about…", "I suggest we…", in any clause
-//! of the sentence.
+//! of the sentence, and a plan put to the readers on the condition that nobody objects
+//! ("If there are no objections, I'll merge it Friday").
 
 use super::{MEETING_NOUNS, MEETING_VERBS, W, clause_starts, is_separator};
 use crate::language::tagger::Upos;
@@ -11,6 +12,9 @@ use crate::language::tagger::Upos;
 pub(super) fn is_proposal(core: &[W<'_>]) -> bool {
     let words: Vec<&W<'_>> = core.iter().filter(|w| !w.quote && (!w.is_punct() || is_separator(w))).collect();
     let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    if awaits_objections(&lower) {
+        return true;
+    }
     clause_starts(&lower).into_iter().any(|at| {
         // Adverbs may come first ("Initially I propose…", "Maybe we should…"), and so may
         // "I think (that)" ("I think we should discuss the name").
@@ -38,6 +42,32 @@ pub(super) fn is_proposal(core: &[W<'_>]) -> bool {
         }
         k < lower.len() && proposal_at(&lower[k..], &words[k..])
     })
+}
+
+/// A plan put to the readers on the condition that none of them objects, the lazy
+/// consensus of mailing lists: "If there are no objections, I'll merge it Friday", "if no
+/// one objects", "Unless there are any objections, I'm going to…", "If we don't hear
+/// otherwise by Monday…", "lazy consensus". It asks for their agreement as a proposal does.
+fn awaits_objections(lower: &[&str]) -> bool {
+    let objection =
+        |w: &str| matches!(w, "objection" | "objections" | "objects" | "object" | "concerns" | "complaints");
+    lower.windows(2).any(|pair| pair == ["lazy", "consensus"])
+        || lower.iter().enumerate().any(|(k, &w)| {
+            let rest = &lower[k + 1..lower.len().min(k + 6)];
+            match w {
+                // "if there are no objections", "if no one objects", "if nobody has concerns"
+                "if" => {
+                    rest.iter().any(|r| matches!(*r, "no" | "nobody" | "noone" | "none"))
+                        && rest.iter().any(|r| objection(r))
+                        || matches!(rest, ["we", "do" | "don't", ..] | ["i", "do" | "don't", ..])
+                            && rest.iter().take(4).any(|r| *r == "hear")
+                            && rest.iter().take(3).any(|r| matches!(*r, "n't" | "not" | "don't"))
+                }
+                // "unless there are objections", "unless anyone objects"
+                "unless" => rest.iter().any(|r| objection(r)),
+                _ => false,
+            }
+        })
 }
 
 pub(super) fn proposal_at(start: &[&str], words: &[&W<'_>]) -> bool {
@@ -110,6 +140,25 @@ pub(super) fn proposal_at(start: &[&str], words: &[&W<'_>]) -> bool {
 mod tests {
     use super::super::tests::read;
     use crate::language::reading::Acts;
+
+    #[test]
+    fn a_plan_awaiting_objections_is_a_proposal() {
+        // Mailing-list posts of data/messages (ml-036, ml-037, mx-064, bb5-013) and the
+        // fourth precision audit (data/audits/2026-12-07-4, 21).
+        for text in [
+            "If there are no objections, I'll merge the patch on Friday.",
+            "I will commit it tomorrow if no one objects.",
+            "Unless there are any objections, I'm going to tag the release next week.",
+            "If we don't hear back by Monday, we'll go ahead with the rename.",
+            "This vote follows lazy consensus.",
+        ] {
+            assert!(read(text).acts.contains(Acts::PROPOSE), "{text}: {:?}", read(text));
+        }
+        for text in ["No objections from me.", "If the objections stand, we drop it.", "Any objections were withdrawn."]
+        {
+            assert!(!read(text).acts.contains(Acts::PROPOSE), "{text}: {:?}", read(text));
+        }
+    }
 
     #[test]
     fn proposals_after_a_fronted_time() {
