@@ -1,9 +1,10 @@
 //! Splitting a sentence into the tokens the tagger reads, the way the English Web
 //! Treebank splits them: punctuation apart, clitics apart ("don't" is "do" + "n't",
 //! "Sam's" is "Sam" + "'s"), hyphenated and slashed compounds apart ("follow-up" is
-//! "follow" "-" "up", but a prefix stays on its word: "re-run", "pre-order"), a clock time apart from its "pm". URLs, email addresses,
-//! @mentions, #references and inline code stay whole, because a reader sees each as one
-//! thing. Every token is a span of the original file.
+//! "follow" "-" "up", but a prefix stays on its word: "re-run", "pre-order"), a clock
+//! time apart from its "pm". URLs, email addresses, @mentions, #references and inline
+//! code stay whole, because a reader sees each as one thing. Every token is a span of the
+//! original file.
 
 use crate::span::Span;
 

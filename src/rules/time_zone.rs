@@ -36,8 +36,8 @@ an offset ("UTC+2", "GMT-5"), a Z-suffixed or offset ISO time, or a relative zon
 POSIX name ("Europe/Berlin", "PST8PDT"), or a region or city right after the time
 ("3pm UK", "10am East Coast", "9:00 London") or heading a line that gives its time
 ("London, 4pm", as a meeting notice lists places and times): the `region` list in
-`rules/time.toml`, which a team's rule file can extend. A city or office alone ("in Tokyo", "the UK
-team") is not a zone. One finding per sentence, at its first time.
+`rules/time.toml`, which a team's rule file can extend. A city or office alone ("in
+Tokyo", "the UK team") is not a zone. One finding per sentence, at its first time.
 
 A zone stated once covers the whole message (the spec's hard case): "All times UTC",
 "My TZ is UTC-7", "(times in CET)", "I'm in PT", and as much a zone named anywhere,

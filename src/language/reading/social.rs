@@ -62,10 +62,10 @@ pub(super) fn is_late_answer_apology(core: &[W<'_>]) -> bool {
         return false;
     };
     let rest = &words[at + 1..words.len().min(at + 10)];
-    let waiting = |w: &str| matches!(w, "delay" | "delays" | "wait" | "silence");
-    let answer = |w: &str| {
+    // "reply", "responding", and "get back" (to someone), not "get to it".
+    let answers = |k: usize| {
         matches!(
-            w,
+            rest[k],
             "reply"
                 | "replies"
                 | "response"
@@ -75,14 +75,14 @@ pub(super) fn is_late_answer_apology(core: &[W<'_>]) -> bool {
                 | "replying"
                 | "responding"
                 | "respond"
-                | "get"
-                | "getting"
-        )
+        ) || matches!(rest[k], "get" | "getting") && rest.get(k + 1) == Some(&"back")
     };
-    let late = |w: &str| matches!(w, "late" | "slow" | "delayed" | "belated" | "long" | "later");
-    rest.iter().any(|w| waiting(w))
-        || rest.iter().position(|w| late(w)).is_some_and(|k| rest[k + 1..].iter().any(|w| answer(w)))
-        || rest.iter().position(|w| answer(w)).is_some_and(|k| rest[k + 1..].iter().any(|w| late(w)))
+    let late = |w: &str| matches!(w, "late" | "slow" | "delayed" | "belated" | "long");
+    // "for the delay", "for the wait"; "the late reply", "so long to respond"; "answering
+    // this late", "getting back to you so late".
+    rest.iter().any(|w| matches!(*w, "delay" | "delays" | "wait" | "silence"))
+        || (0..rest.len()).any(|k| late(rest[k]) && (k + 1..rest.len().min(k + 3)).any(answers))
+        || (0..rest.len()).any(|k| answers(k) && rest[k + 1..rest.len().min(k + 6)].iter().any(|w| late(w)))
 }
 
 /// "Thanks", "Thank you (so much)", "Many thanks", "Much appreciated", "Cheers".
@@ -363,11 +363,19 @@ mod tests {
             "Sorry for the wait.",
             "First of all, sorry for answering this late.",
             "Sorry for my late reply!",
+            "Sorry it took me so long to respond.",
+            "Sorry for getting back to you so late.",
         ] {
             assert!(acts(text).contains(&"late-answer"), "{text}");
         }
         // Late to a meeting, late with work, or sorry for something else.
-        for text in ["Sorry, I'm late.", "SORRY that we are submitting this late.", "Sorry for the noise."] {
+        for text in [
+            "Sorry, I'm late.",
+            "SORRY that we are submitting this late.",
+            "Sorry for the noise.",
+            "Sorry, I'll get to it later.",
+            "Sorry for the long mail, can you get the numbers?",
+        ] {
             assert!(!acts(text).contains(&"late-answer"), "{text}");
         }
     }
