@@ -12,7 +12,7 @@ use crate::language::tagger::Upos;
 pub(super) fn is_proposal(core: &[W<'_>]) -> bool {
     let words: Vec<&W<'_>> = core.iter().filter(|w| !w.quote && (!w.is_punct() || is_separator(w))).collect();
     let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
-    if awaits_objections(&lower) {
+    if awaits_objections(&lower, &words) {
         return true;
     }
     clause_starts(&lower).into_iter().any(|at| {
@@ -47,11 +47,14 @@ pub(super) fn is_proposal(core: &[W<'_>]) -> bool {
 /// A plan put to the readers on the condition that none of them objects, the lazy
 /// consensus of mailing lists: "If there are no objections, I'll merge it Friday", "if no
 /// one objects", "Unless there are any objections, I'm going to…", "If we don't hear
-/// otherwise by Monday…", "lazy consensus". It asks for their agreement as a proposal does.
-fn awaits_objections(lower: &[&str]) -> bool {
+/// otherwise by Monday…", "This vote follows lazy consensus". It asks for their agreement
+/// as a proposal does. Lazy consensus told of in the past ("I merged it based off lazy
+/// consensus", a GitHub comment of data/messages, sx-185) proposes nothing.
+fn awaits_objections(lower: &[&str], words: &[&W<'_>]) -> bool {
     let objection =
         |w: &str| matches!(w, "objection" | "objections" | "objects" | "object" | "concerns" | "complaints");
-    lower.windows(2).any(|pair| pair == ["lazy", "consensus"])
+    let narrated = words.iter().any(|w| w.tag.xpos == "VBD");
+    !narrated && lower.windows(2).any(|pair| pair == ["lazy", "consensus"])
         || lower.iter().enumerate().any(|(k, &w)| {
             let rest = &lower[k + 1..lower.len().min(k + 6)];
             match w {
@@ -154,8 +157,12 @@ mod tests {
         ] {
             assert!(read(text).acts.contains(Acts::PROPOSE), "{text}: {:?}", read(text));
         }
-        for text in ["No objections from me.", "If the objections stand, we drop it.", "Any objections were withdrawn."]
-        {
+        for text in [
+            "No objections from me.",
+            "If the objections stand, we drop it.",
+            "Any objections were withdrawn.",
+            "I made changes to the site and had a PR open for feedback for 3+ days, and I merged it based off lazy consensus.",
+        ] {
             assert!(!read(text).acts.contains(Acts::PROPOSE), "{text}: {:?}", read(text));
         }
     }
