@@ -434,8 +434,9 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
     let last_alphanumeric = text.char_indices().rev().find(|(_, c)| c.is_alphanumeric()).map(|(at, _)| at);
     let Some(last_alphanumeric) = last_alphanumeric else { return };
     // Most headings, list items and table cells are one sentence: UAX #29 can only
-    // break after a terminator, so without one before the end there is nothing to split.
-    if !text[..last_alphanumeric].contains(SENTENCE_ENDS) {
+    // break after a terminator, so without one (or an ellipsis, see
+    // `ellipsis_sentence_starts`) before the end there is nothing to split.
+    if !text[..last_alphanumeric].contains(SENTENCE_ENDS) && !text[..last_alphanumeric].contains('\u{2026}') {
         if let Some(piece) = trim(text) {
             out.push(Span::new(span.start + piece.0, span.start + piece.1));
         }
@@ -461,7 +462,12 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
     let mut split = Vec::with_capacity(pieces.len());
     for (at, sentence) in pieces {
         let mut from = 0;
-        for end in lowercase_sentence_starts(sentence) {
+        let mut starts = lowercase_sentence_starts(sentence);
+        if !text.is_ascii() {
+            starts.extend(ellipsis_sentence_starts(sentence));
+            starts.sort_unstable();
+        }
+        for end in starts {
             split.push((at + from, &sentence[from..end]));
             from = end;
         }
@@ -528,6 +534,24 @@ fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
         let after_space = word_start == 0 || bytes[word_start - 1].is_ascii_whitespace();
         if word.len() >= 2 && after_space && !is_abbreviation(word) {
             starts.push(next);
+        }
+    }
+    starts
+}
+
+/// Where a sentence starts after an ellipsis character inside a UAX #29 sentence: the
+/// byte offsets in `sentence` of each capital that follows "…" and white space. Unicode
+/// counts "…" (U+2026) as no terminator, so "now… As I feel" stays one sentence where
+/// "now... As I feel" is two; writers who type the one character mean the same pause
+/// (data/messages: "Thanks Nog… There was some demand", "a EU morning call… So that
+/// anybody").
+fn ellipsis_sentence_starts(sentence: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (at, ellipsis) in sentence.match_indices('\u{2026}') {
+        let after = &sentence[at + ellipsis.len()..];
+        let next = after.trim_start();
+        if next.len() < after.len() && next.starts_with(char::is_uppercase) {
+            starts.push(sentence.len() - next.len());
         }
     }
     starts
@@ -723,6 +747,22 @@ mod tests {
             "It moved to lore.kernel.org and to userexperience.md today.",
             "Meet at 3 p.m. tomorrow.",
         ] {
+            assert_eq!(split(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_ellipsis_character_before_a_capital_ends_a_sentence() {
+        // data/messages dx-116 and ga-006, and the fifth audit's a/25: "…" is the pause
+        // "..." is, which Unicode's sentence rules already end a sentence at.
+        assert_eq!(split("Thanks Nog… There was some demand."), ["Thanks Nog…", "There was some demand."]);
+        assert_eq!(
+            split("It was discussed in a EU morning call…\nSo that anybody who missed it knows."),
+            ["It was discussed in a EU morning call…", "So that anybody who missed it knows."]
+        );
+        assert_eq!(split("Thanks Nog... There was some demand."), ["Thanks Nog...", "There was some demand."]);
+        // A trailing thought in lower case, or glued to the next word, goes on.
+        for text in ["We could wait… or not, it is up to you.", "Loading…Done is what it printed."] {
             assert_eq!(split(text), [text], "{text}");
         }
     }
