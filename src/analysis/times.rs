@@ -376,6 +376,9 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
             return false;
         }
     }
+    if is_hope_about_an_event(&word, before) {
+        return false;
+    }
     if reading.acts.contains(Acts::ASK) || reading.acts.contains(Acts::PROPOSE) || reading.acts.contains(Acts::COMMIT) {
         return true;
     }
@@ -391,6 +394,23 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
             || w == "like" && k > 0 && matches!(word(k - 1).as_str(), "would" | "'d" | "’d");
         future || to_come || needed
     })
+}
+
+/// Whether the clause that ends before token `before` hopes for an event rather than
+/// timing anyone's action: "hopefully" with nobody in it who could act on it, neither the
+/// writer nor the reader ("It will hopefully migrate very soon", "Hopefully these will
+/// turn into some full posts in the near future"). The spec names a hope about an event as
+/// no vague deadline. A hope that names the writer or the reader still times what they do
+/// ("hopefully we'll get a new release out soon", "Hopefully you will send the numbers soon").
+fn is_hope_about_an_event(word: &dyn Fn(usize) -> String, before: usize) -> bool {
+    let clause: Vec<String> =
+        (0..before).rev().map(word).take_while(|w| !matches!(w.as_str(), "," | ";" | ":")).collect();
+    let actor = |w: &str| {
+        let w = w.replace('\u{2019}', "'");
+        let pronoun = w.split('\'').next().unwrap_or_default().to_string();
+        matches!(pronoun.as_str(), "i" | "we" | "us" | "you" | "u" | "let")
+    };
+    clause.iter().any(|w| w == "hopefully") && !clause.iter().any(|w| actor(w))
 }
 
 /// The dotted times of `span` that read as times of day (see [`DOTTED`]): not part of a

@@ -40,6 +40,9 @@ Not flagged:
 
 - narration: "I don't think I've seen much activity on it in a while";
 - how a system behaves: "Clients are notified as soon as possible when a lease expires";
+- a hope about an event, "hopefully" with neither the writer nor the reader in its clause:
+  "It will hopefully migrate very soon" (but "hopefully we'll get a release out soon" times
+  the writer's work, and is flagged);
 - sign-offs and conditions: "Talk to you soon", "Looking forward to hearing from you soon"
   (a verb of getting in touch with the reader as its object), "As soon as the build is
   green, I'll merge";
@@ -149,6 +152,21 @@ mod tests {
         );
         assert_clean(&VagueDeadline, "Clients are notified as soon as possible when a lease expires.");
         assert_clean(&VagueDeadline, "We met shortly before the holidays.");
+    }
+
+    #[test]
+    fn a_hope_about_an_event_is_no_deadline() {
+        // data/messages lg2-042, bb4-059 and ml5-025 (mailing lists and a status report),
+        // labeled with no vague deadline: the spec's "a hope about an event".
+        assert_clean(&VagueDeadline, "It will hopefully migrate very soon.");
+        assert_clean(
+            &VagueDeadline,
+            "Hopefully these will turn into some full and more interesting posts in the near future.",
+        );
+        assert_clean(&VagueDeadline, "The former was fixed, so it should hopefully be able to migrate soon enough.");
+        // A hope that names who acts still times their action (data/messages tm-033).
+        assert_flags(&VagueDeadline, "I'm picking up this, and hopefully we'll get a new release out [[soon]].");
+        assert_flags(&VagueDeadline, "Hopefully you will send the numbers [[soon]].");
     }
 
     #[test]
