@@ -436,7 +436,7 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
     // Most headings, list items and table cells are one sentence: UAX #29 can only
     // break after a terminator, so without one (or an ellipsis, see
     // `ellipsis_sentence_starts`) before the end there is nothing to split.
-    if !text[..last_alphanumeric].contains(SENTENCE_ENDS) && !text[..last_alphanumeric].contains('\u{2026}') {
+    if !text[..last_alphanumeric].contains(|c: char| SENTENCE_ENDS.contains(&c) || c == '\u{2026}') {
         if let Some(piece) = trim(text) {
             out.push(Span::new(span.start + piece.0, span.start + piece.1));
         }

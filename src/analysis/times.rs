@@ -405,11 +405,8 @@ fn times_an_action(cx: &Context<'_>, sentence: usize, span: Span) -> bool {
 fn is_hope_about_an_event(word: &dyn Fn(usize) -> String, before: usize) -> bool {
     let clause: Vec<String> =
         (0..before).rev().map(word).take_while(|w| !matches!(w.as_str(), "," | ";" | ":")).collect();
-    let actor = |w: &str| {
-        let w = w.replace('\u{2019}', "'");
-        let pronoun = w.split('\'').next().unwrap_or_default().to_string();
-        matches!(pronoun.as_str(), "i" | "we" | "us" | "you" | "u" | "let")
-    };
+    // "we'll", "I’m", "let's": the pronoun before the apostrophe.
+    let actor = |w: &str| matches!(w.split(['\'', '\u{2019}']).next(), Some("i" | "we" | "us" | "you" | "u" | "let"));
     clause.iter().any(|w| w == "hopefully") && !clause.iter().any(|w| actor(w))
 }
 

@@ -57,9 +57,9 @@ A reply needs no ask. plainly knows a draft is a reply from its setting (an emai
 sentence the act model surely reads as an answer or a reaction ("Yes, that works", "+1",
 "Thanks, that fixed it"), or an apology for answering late ("Sorry for the delay"). A
 message that opens by reporting, with no greeting ("The numbers are almost ready."), is
-as often the answer to a question asked earlier in a thread as news; where the model reads it as an answer, the rule stays quiet rather than
-risk a wrong finding. "Hi team, the numbers are almost ready." starts a conversation,
-and is flagged.
+as often the answer to a question asked earlier in a thread as news; where the model
+reads it as an answer, the rule stays quiet rather than risk a wrong finding. "Hi team,
+the numbers are almost ready." starts a conversation, and is flagged.
 
 An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
 from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or

@@ -185,22 +185,25 @@ fn is_stretched_word(word: &str) -> bool {
             _ => runs.push((c, 1)),
         }
     }
-    let held: Vec<usize> = (0..runs.len()).filter(|&k| runs[k].1 >= 3).collect();
+    let held = runs.iter().filter(|(_, count)| *count >= 3).count();
     // Each held letter is read once or twice: 2^held spellings, so a few holds at most.
     // One letter alone ("AAAA", a DNS record) is no stretched word.
-    if held.is_empty() || held.len() > 4 || runs.len() < 2 {
+    if held == 0 || held > 4 || runs.len() < 2 {
         return false;
     }
-    (0u32..1 << held.len()).any(|choice| {
+    (0u32..1 << held).any(|choice| {
+        // Bit k of `choice` says whether the k-th held letter is read twice.
+        let mut bit = 0;
         let spelled: String = runs
             .iter()
-            .enumerate()
-            .map(|(k, &(c, count))| {
-                let times = match held.iter().position(|&h| h == k) {
-                    Some(bit) => 1 + ((choice >> bit) & 1) as usize,
-                    None => count,
+            .flat_map(|&(c, count)| {
+                let times = if count >= 3 {
+                    bit += 1;
+                    1 + ((choice >> (bit - 1)) & 1) as usize
+                } else {
+                    count
                 };
-                c.to_string().repeat(times)
+                std::iter::repeat_n(c, times)
             })
             .collect();
         spelled.chars().count() >= 2 && in_dictionary(&spelled)
