@@ -3,16 +3,17 @@
 //!
 //! ```sh
 //! cargo run --release --example train_acts            # data/messages/batches → model/acts.bin
-//! cargo run --release --example train_acts -- --data DIR --out FILE --precision 0.9 --recall 0.9
+//! cargo run --release --example train_acts -- --data DIR --out FILE --sure-beta 0.5 --possible-beta 1.5
 //! ```
 //!
 //! The request-intent sentences of `data/ask-intent/` (labeled by others for requests
 //! alone) train the `ask` act too; `--ask-intent none` leaves them out.
 //!
 //! Deterministic: the same corpus gives the same file, byte for byte. Each act's
-//! thresholds are chosen on sentences held out by source inside the corpus: the one the
-//! model is sure at for `--precision` (0.9) per sentence, the one an act may be there at
-//! for `--recall` (0.9) per message; see `model/README.md`.
+//! thresholds are chosen on messages held out by source inside the corpus: the one the
+//! model is sure at maximises the F-score with `--sure-beta` (0.5, precision first), the
+//! one an act may be there at the F-score with `--possible-beta` (1.5, recall first); see
+//! `model/README.md`.
 
 // A command-line program: printing is its output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]

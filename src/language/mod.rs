@@ -7,6 +7,7 @@
 pub mod acts;
 pub mod conllu;
 pub mod detect;
+pub mod quotations;
 pub mod reading;
 pub mod tagger;
 pub mod tokens;
@@ -26,6 +27,8 @@ pub struct Language<'d> {
     doc: &'d Document<'d>,
     message: OnceCell<MessageSetting>,
     reply: bool,
+    /// The quotations that run over more than one sentence ([`quotations`]).
+    quotations: OnceCell<Vec<Span>>,
     sentences: Vec<OnceCell<SentenceReading>>,
 }
 
@@ -34,13 +37,22 @@ impl<'d> Language<'d> {
     /// answers an earlier one.
     pub fn new(doc: &'d Document<'d>, reply: bool) -> Language<'d> {
         let count = doc.sentences.len();
-        Language { doc, message: OnceCell::new(), reply, sentences: (0..count).map(|_| OnceCell::new()).collect() }
+        Language {
+            doc,
+            message: OnceCell::new(),
+            reply,
+            quotations: OnceCell::new(),
+            sentences: (0..count).map(|_| OnceCell::new()).collect(),
+        }
     }
 
     /// The reading of sentence `index` of the document.
     pub fn sentence(&self, index: usize) -> &SentenceReading {
-        self.sentences[index]
-            .get_or_init(|| read_span(self.doc.source, &self.doc.prose, self.doc.sentences[index].span))
+        self.sentences[index].get_or_init(|| {
+            let span = self.doc.sentences[index].span;
+            let quotations = self.quotations.get_or_init(|| quotations::across_sentences(self.doc));
+            read_quoted_span(self.doc.source, &self.doc.prose, span, &quotations::within(quotations, span))
+        })
     }
 
     /// Where sentence `index` stands in the message, as the act model reads it.
@@ -61,6 +73,12 @@ pub const MAX_READ_WORDS: usize = 500;
 /// Reads the sentence at `span` of a file: `source` is the file, `prose` its prose view
 /// (same length, non-prose blanked).
 pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
+    read_quoted_span(source, prose, span, &[])
+}
+
+/// Reads the sentence at `span` as [`read_span`] does, with `quoted`, the parts of
+/// quotations that open or close in another sentence, as reported words.
+fn read_quoted_span(source: &str, prose: &str, span: Span, quoted: &[Span]) -> SentenceReading {
     let tokens = tokens::tokenize(source, prose, span);
     // Emoji are no words: the tagger reads the sentence without them ("🚀 Ship it ASAP"
     // is an imperative), and they are tagged as symbols.
@@ -80,7 +98,7 @@ pub fn read_span(source: &str, prose: &str, span: Span) -> SentenceReading {
             *tag = Tag { upos: Upos::Propn, xpos: "NNP", imperative: false };
         }
     }
-    reading::read(tokens, tags, |span| span.slice(source))
+    reading::read(tokens, tags, |span| span.slice(source), quoted)
 }
 
 /// Whether a token is made of emoji only (pictographs, dingbats, their modifiers and

@@ -44,7 +44,9 @@ Not asks: the writer's commitment ("I'll send it Friday"), a proposal that the
 writer may carry out ("we should…", "let's…"; asked as a question, "shall we…?", it
 asks), a well-wish ("Have a great weekend", "Keep up the good work"), the writer's own
 next step ("Let me check"), small talk ("How are you?"), a question in quotation marks
-(reported words: "a customer keeps asking “can you hop on a call?”"), a question that
+(reported words: "a customer keeps asking “can you hop on a call?”", also when the
+quotation runs over several sentences: "The page says “Connection refused. Please try
+again later.”"), a question that
 stands as a heading over its own answer, headings, quoted replies and text in brackets.
 A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 
@@ -179,6 +181,16 @@ mod tests {
         // The same news as a chat message (a statement, not an imperative) asks nothing.
         let news = "The nightly job moved to the new cluster\n\nIt runs at 02:00 UTC now.\n";
         assert_eq!(run(&MissingAsk, Profile::Message, FileKind::Text, news).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_asks_nothing() {
+        // "Please try again later." is the error page's words, not a request of the reader.
+        let quoted = "The page says “Connection refused. Please try again later.” It happens on every upload.";
+        assert_flags(&MissingAsk, &format!("[[The upload fails.]] {quoted}"));
+        assert_clean(&crate::rules::no_deadline::NoDeadline, &format!("The upload fails. {quoted}"));
+        // The same words as the writer's own are an ask.
+        assert_clean(&MissingAsk, "The upload fails. Please try again later and tell me if it works.");
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!   *commits* the writer ("I'll send it Friday").
 //!
 //! Words in quotation marks are reported, not the writer's own: "a customer keeps asking
-//! “can you hop on a call?”" asks nothing and proposes no meeting.
+//! “can you hop on a call?”" asks nothing and proposes no meeting. A quotation that runs
+//! over several sentences is paired over its block (`language::quotations`), and each
+//! sentence is given its part.
 //!
 //! Each construction is a module of its own, with the closed-class vocabulary it reads
 //! (greeting words, meeting nouns, words for people); what a sentence does comes from
@@ -346,11 +348,19 @@ impl W<'_> {
     }
 }
 
-/// Reads a sentence from its tokens and their tags; `text_of` gives a token's text.
-pub fn read<'a>(tokens: Vec<Token>, tags: Vec<Tag>, text_of: impl Fn(Span) -> &'a str) -> SentenceReading {
+/// Reads a sentence from its tokens and their tags; `text_of` gives a token's text, and
+/// `quoted` the parts of quotations that open or close in another sentence.
+pub fn read<'a>(
+    tokens: Vec<Token>,
+    tags: Vec<Tag>,
+    text_of: impl Fn(Span) -> &'a str,
+    quoted: &[Span],
+) -> SentenceReading {
     let lowered: Vec<String> =
         tokens.iter().map(|t| text_of(t.span).to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")).collect();
-    let reported = reported_spans(&tokens, &lowered);
+    let mut reported = reported_spans(&tokens, &lowered);
+    reported.extend(quoted.iter().filter_map(|&part| words_within(&tokens, part)));
+    reported.sort_unstable_by_key(|span| span.start);
     let view = build_view(&tokens, &tags, &lowered, &reported);
     let mut reading = SentenceReading {
         tokens,
@@ -396,6 +406,14 @@ fn reported_spans(tokens: &[Token], lowered: &[String]) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// The tokens inside `part`, from the first to the last, if any of them is a word: a
+/// closing mark alone at a sentence's start reports nothing.
+fn words_within(tokens: &[Token], part: Span) -> Option<Span> {
+    let inside: Vec<&Token> = tokens.iter().filter(|t| t.span.start >= part.start && t.span.end <= part.end).collect();
+    let (first, last) = (inside.first()?, inside.last()?);
+    inside.iter().any(|t| t.kind != TokenKind::Punct).then(|| Span::new(first.span.start, last.span.end))
 }
 
 fn build_view<'a>(tokens: &[Token], tags: &[Tag], lowered: &'a [String], reported: &[Span]) -> View<'a> {
