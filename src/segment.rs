@@ -489,9 +489,13 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         };
         let piece = Span::new(span.start + at + from, span.start + at + to);
         let trimmed = &sentence[from..to];
-        // "(today hopefully?) and legal signs" goes on after a bracketed question.
+        // "(today hopefully?) and legal signs" goes on after a bracketed question, and "Send
+        // the final \"This list is now closed!\" email" after a quoted one.
         let continues = (trimmed.chars().next().is_some_and(char::is_lowercase)
-            && out[first..].last().is_some_and(|last| prose[last.range()].ends_with([')', ']'])))
+            && out[first..].last().is_some_and(|last| {
+                let before = &prose[last.range()];
+                before.ends_with([')', ']']) || ends_with_quoted_terminator(before)
+            }))
             // "Planificaci?n", "Yahoo!Mail": a mark glued to the next letter ends nothing.
             || (at > 0
                 && !text[..at].ends_with(char::is_whitespace)
@@ -597,6 +601,15 @@ fn trim(text: &str) -> Option<(usize, usize)> {
 /// Whether `word` (without its full stop) is an abbreviation that takes one ("Mr", "etc").
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a sentence candidate ends with a question or an exclamation in quotation marks
+/// ("the \"how are we managing CI failures?\""). UAX #29 ends a sentence after "?" or "!"
+/// and its closing marks whatever follows (rule SB11), so a quoted question or title in
+/// the middle of a sentence cut it in two; a lowercase word after it goes on with it.
+fn ends_with_quoted_terminator(sentence: &str) -> bool {
+    let unquoted = sentence.trim_end_matches(['"', '\u{201d}']);
+    unquoted.len() < sentence.len() && unquoted.ends_with(['?', '!'])
 }
 
 /// Whether a sentence candidate ends with a full stop that UAX #29 should not have taken

@@ -75,6 +75,24 @@ fn plain_text_code_lines_are_skipped() {
 }
 
 #[test]
+fn a_quoted_question_inside_a_sentence_does_not_end_it() {
+    // UAX #29 breaks after "?" or "!" and the closing quote whatever follows.
+    let source = "1. Send the final \"This list is now closed!\" email across this list.\n";
+    assert_eq!(
+        sentences(source, FileKind::Text),
+        ["Send the final \"This list is now closed!\" email across this list."]
+    );
+    let source = "How are we doing with the “how are we managing CI failures?” item? Do we still need it?\n";
+    assert_eq!(
+        sentences(source, FileKind::Text),
+        ["How are we doing with the “how are we managing CI failures?” item?", "Do we still need it?"]
+    );
+    // A capital after the quote starts a new sentence.
+    let source = "She asked \"Can we ship?\" Nobody knew.\n";
+    assert_eq!(sentences(source, FileKind::Text), ["She asked \"Can we ship?\"", "Nobody knew."]);
+}
+
+#[test]
 fn list_items_and_headings_are_blocks() {
     let source = "## Plan\n\n- first item\n- second item\n  - nested item\n\nA paragraph.\n";
     let doc = Document::parse(source, FileKind::Markdown, ParseOptions::default());

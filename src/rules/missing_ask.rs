@@ -76,7 +76,7 @@ fix marks the message FYI."#,
     flagged: &[
         "I finished the migration scripts and pushed them to the branch. The tests pass locally.",
         "Hi team, the numbers are almost ready. I'll send them on Friday.",
-        "Customers keep asking “can you hop on a call?” when the export fails.",
+        "Customers keep asking “can you hop on a call?” when the export fails. We logged 40 such tickets last week.",
     ],
     fine: &[
         "I finished the migration scripts. Can you review them by Friday 15:00 UTC?",
