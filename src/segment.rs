@@ -490,11 +490,13 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         let piece = Span::new(span.start + at + from, span.start + at + to);
         let trimmed = &sentence[from..to];
         // "(today hopefully?) and legal signs" goes on after a bracketed question, and "Send
-        // the final \"This list is now closed!\" email" after a quoted one.
+        // the final \"This list is now closed!\" email" after a quoted one on the same line
+        // (a chat line that ends on a quoted question is a line of its own).
         let continues = (trimmed.chars().next().is_some_and(char::is_lowercase)
             && out[first..].last().is_some_and(|last| {
                 let before = &prose[last.range()];
-                before.ends_with([')', ']']) || ends_with_quoted_terminator(before)
+                before.ends_with([')', ']'])
+                    || ends_with_quoted_terminator(before) && !prose[last.end..piece.start].contains('\n')
             }))
             // "Planificaci?n", "Yahoo!Mail": a mark glued to the next letter ends nothing.
             || (at > 0

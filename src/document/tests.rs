@@ -87,9 +87,11 @@ fn a_quoted_question_inside_a_sentence_does_not_end_it() {
         sentences(source, FileKind::Text),
         ["How are we doing with the “how are we managing CI failures?” item?", "Do we still need it?"]
     );
-    // A capital after the quote starts a new sentence.
+    // A capital after the quote starts a new sentence, and so does a new chat line.
     let source = "She asked \"Can we ship?\" Nobody knew.\n";
     assert_eq!(sentences(source, FileKind::Text), ["She asked \"Can we ship?\"", "Nobody knew."]);
+    let source = "he asked \"can you review?\"\nsure, will do\n";
+    assert_eq!(sentences(source, FileKind::Text), ["he asked \"can you review?\"", "sure, will do"]);
 }
 
 #[test]
