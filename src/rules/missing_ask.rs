@@ -43,12 +43,11 @@ sentence whose mood and addressee make it a request of the reader:
 Not asks: the writer's commitment ("I'll send it Friday"), a proposal that the
 writer may carry out ("we should…", "let's…"; asked as a question, "shall we…?", it
 asks), a well-wish ("Have a great weekend", "Keep up the good work"), the writer's own
-next step ("Let me check"), small talk ("How are you?"), a question in quotation marks
-(reported words: "a customer keeps asking “can you hop on a call?”", also when the
-quotation runs over several sentences: "The page says “Connection refused. Please try
-again later.”"), a question that
-stands as a heading over its own answer, headings, quoted replies and text in brackets.
-A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
+next step ("Let me check"), small talk ("How are you?"), words in quotation marks
+(reported words: "a customer keeps asking “can you hop on a call?”"; also a quotation
+over several sentences, "The page says “Connection refused. Please try again later.”"),
+a question that stands as a heading over its own answer, headings, quoted replies and
+text in brackets. A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
 
 A proposal is no ask, but it tells the readers what is expected: a message whose only
 request is one ("Let's move the standup to 10am.", "If there are no objections, I'll
