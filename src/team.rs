@@ -115,13 +115,22 @@ impl Team {
 }
 
 /// The hour and minute of a clock time as written: "3pm", "3:30 p.m.", "15:00",
-/// "noon", "midnight", "12am".
+/// "noon", "midnight", "12am", "3 o'clock" (an hour of the clock face, as "3:00" is).
 pub fn parse_clock(text: &str) -> Option<Time> {
-    let lower = text.to_ascii_lowercase().replace(['.', ' '], "");
+    let lower = text.to_ascii_lowercase().replace(['.', ' ', '\'', '\u{2019}'], "");
     match lower.as_str() {
         "noon" | "midday" => return Some(Time::constant(12, 0, 0, 0)),
         "midnight" => return Some(Time::constant(0, 0, 0, 0)),
         _ => {}
+    }
+    if let Some(hour) = lower.strip_suffix("oclock") {
+        const WORDS: [&str; 12] =
+            ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+        let hour = match WORDS.iter().position(|w| *w == hour) {
+            Some(at) => at as i8 + 1,
+            None => hour.parse().ok()?,
+        };
+        return (1..=12).contains(&hour).then(|| Time::constant(hour, 0, 0, 0));
     }
     let (digits, meridiem) = match lower.strip_suffix("am") {
         Some(rest) => (rest, Some(false)),
@@ -384,6 +393,9 @@ mod tests {
         assert_eq!(parse_clock("15:00"), Some(Time::constant(15, 0, 0, 0)));
         assert_eq!(parse_clock("noon"), Some(Time::constant(12, 0, 0, 0)));
         assert_eq!(parse_clock("13pm"), None);
+        assert_eq!(parse_clock("3 o'clock"), Some(Time::constant(3, 0, 0, 0)));
+        assert_eq!(parse_clock("ten o’clock"), Some(Time::constant(10, 0, 0, 0)));
+        assert_eq!(parse_clock("13 o'clock"), None);
     }
 
     #[test]

@@ -39,12 +39,13 @@ pub struct TimeScan {
 }
 
 /// Every clock time in one pass: 12-hour ("3pm", "9:30 a.m."), 24-hour ("15:00"; but
-/// "0:00" and "0:02:00" are offsets into a recording, while "00:00" is midnight), and
-/// words. It runs over whole documents, so it uses the fast `regex` engine with ASCII
-/// classes, which compile to a fraction of their Unicode size.
+/// "0:00" and "0:02:00" are offsets into a recording, while "00:00" is midnight), the
+/// hour "o'clock" ("3 o'clock", "ten o’clock"), and words. It runs over whole documents,
+/// so it uses the fast `regex` engine with ASCII classes, which compile to a fraction of
+/// their Unicode size.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i-u)\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b)|\b(?:[01]\d|2[0-3]|[1-9]):[0-5]\d(?::[0-5]\d)?\b|\b(?:noon|midnight|midday)\b",
+        r"(?i-u)\b(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]\.m\b|[ap]m\b)|\b(?:[01]\d|2[0-3]|[1-9]):[0-5]\d(?::[0-5]\d)?\b|\b(?:noon|midnight|midday)\b|\b(?:1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s?o(?:'|’)?clock\b",
     )
     .expect("static regex")
 });

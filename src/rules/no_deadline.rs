@@ -107,6 +107,7 @@ mod tests {
             "Could you review it today?",
             "Could you review it by Nov 3?",
             "Could you review it by 2026-11-03?",
+            "Could you review it by 3 o'clock?",
             "Could you review it within 24 hours?",
             "Could you review it before the release?",
             "Could you review it? We ship at 15:00 UTC.",

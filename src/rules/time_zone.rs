@@ -19,9 +19,9 @@ pub(crate) static META: RuleMeta = RuleMeta {
     reads_english: false,
     docs: r#"
 ## What it does
-Flags a clock time ("3pm", "3 p.m.", "15:00", "9:30am", "noon", "midnight") or an
-end-of-day term ("EOD", "COB", "EOB", "end of day", "close of business") when the
-same sentence names no time zone.
+Flags a clock time ("3pm", "3 p.m.", "15:00", "9:30am", "3 o'clock", "noon",
+"midnight") or an end-of-day term ("EOD", "COB", "EOB", "end of day", "close of
+business") when the same sentence names no time zone.
 
 ## Why
 On a team spread over time zones, "3pm" is three different times and "EOD" ends
@@ -175,6 +175,8 @@ mod tests {
         assert_flags(&TimeZone, "We are scheduled to meet at [[3:00 p.m.]] in room 5.");
         assert_flags(&TimeZone, "Standup moved to [[15:30]].");
         assert_flags(&TimeZone, "The docs will be done by [[noon]].");
+        assert_flags(&TimeZone, "Let's meet at [[3 o'clock]] to plan the release.");
+        assert_flags(&TimeZone, "Let's meet at [[ten o’clock]] to plan the release.");
     }
 
     #[test]

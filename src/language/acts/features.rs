@@ -345,7 +345,7 @@ fn shape_features(reading: &SentenceReading, source: &str, out: &mut Vec<String>
             (digits && lower.len() <= 2 && matches!(next.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m"))
                 || is_hh_mm(&lower)
                 || lower.strip_suffix("am").or_else(|| lower.strip_suffix("pm")).is_some_and(hour)
-                || matches!(lower.as_str(), "noon" | "midnight" | "eod" | "cob" | "eow");
+                || matches!(lower.as_str(), "noon" | "midnight" | "eod" | "cob" | "eow" | "o'clock" | "o\u{2019}clock");
         if clock {
             out.push("shape:clock".into());
         }
