@@ -87,6 +87,17 @@ fn a_quoted_question_inside_a_sentence_does_not_end_it() {
         sentences(source, FileKind::Text),
         ["How are we doing with the “how are we managing CI failures?” item?", "Do we still need it?"]
     );
+    // data/messages lg-013 (a mailing list's plan) and cx-042 (an IRC meeting).
+    let source = "6. Send a \"This list is now open again!\" email across the list\n";
+    assert_eq!(sentences(source, FileKind::Text), ["Send a \"This list is now open again!\" email across the list"]);
+    let source = "how are we doing with the \"how are we managing CI failures?\" item? Do we need to keep doing this on a weekly basis?\n";
+    assert_eq!(
+        sentences(source, FileKind::Text),
+        [
+            "how are we doing with the \"how are we managing CI failures?\" item?",
+            "Do we need to keep doing this on a weekly basis?"
+        ]
+    );
     // A capital after the quote starts a new sentence, and so does a new chat line.
     let source = "She asked \"Can we ship?\" Nobody knew.\n";
     assert_eq!(sentences(source, FileKind::Text), ["She asked \"Can we ship?\"", "Nobody knew."]);

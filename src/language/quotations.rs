@@ -77,6 +77,28 @@ mod tests {
     }
 
     #[test]
+    fn real_quotations_over_sentences_are_found() {
+        // data/messages bb5-040 (a project blog), gh-013 (a GitHub comment) and cx-077 (an
+        // IRC line): a story's dialogue, an error banner, a dashboard's message.
+        for (text, quotation) in [
+            (
+                "Andrew sends a desperate message across the Atlantic. \"Matt, tell the people we haven't forgotten them. Tell them our story. Tell them!\"",
+                "\"Matt, tell the people we haven't forgotten them. Tell them our story. Tell them!\"",
+            ),
+            (
+                "I'm seeing \"Merging is blocked. The base branch restricts merging to authorized users.\" ... will debug this",
+                "\"Merging is blocked. The base branch restricts merging to authorized users.\"",
+            ),
+            (
+                "Create Network provides \"Danger: An error occured. Please try again later.\" and it is returning 500 Internal Server Error.",
+                "\"Danger: An error occured. Please try again later.\"",
+            ),
+        ] {
+            assert_eq!(quoted(text), [quotation], "{text}");
+        }
+    }
+
+    #[test]
     fn a_quotation_inside_one_sentence_is_left_to_its_reading() {
         assert!(quoted("A customer keeps asking \"can you hop on a call?\" when it fails. Can you look?").is_empty());
     }

@@ -177,6 +177,12 @@ mod tests {
         assert_flags(&TimeZone, "The docs will be done by [[noon]].");
         assert_flags(&TimeZone, "Let's meet at [[3 o'clock]] to plan the release.");
         assert_flags(&TimeZone, "Let's meet at [[ten o’clock]] to plan the release.");
+        // data/messages mt3-101 (a GitHub comment) and the sixth audit's a/17 (an IRC log).
+        assert_flags(
+            &TimeZone,
+            "During the weekdays it's going to be hard for me to commit to times around [[3 o'clock]].",
+        );
+        assert_flags(&TimeZone, "Hi everyone, my watch says [[1 o'clock]].");
     }
 
     #[test]
