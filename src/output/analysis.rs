@@ -110,6 +110,9 @@ pub struct ActScore {
     pub sure: bool,
     /// The features that weighed most toward it, with their weights.
     pub weighed_most: Vec<(String, f32)>,
+    /// The features that weighed most against it, with their (negative) weights: why a
+    /// sentence that reads like an ask to its writer is only possibly one.
+    pub weighed_against: Vec<(String, f32)>,
 }
 
 /// The act model's verdict on the whole message for one rule.
@@ -238,6 +241,7 @@ fn sentence_report(
 
 /// How many features `plainly analyze` shows for each act.
 const WEIGHED_MOST: usize = 4;
+const WEIGHED_AGAINST: usize = 2;
 
 /// What sentence `index` does, as the message rules read it, and why.
 fn act_reading(cx: &Context<'_>, hand: &[ActSet], index: usize) -> ActReading {
@@ -250,20 +254,25 @@ fn act_reading(cx: &Context<'_>, hand: &[ActSet], index: usize) -> ActReading {
         .into_iter()
         .filter(|act| scores.possible.contains(*act))
         .map(|act| {
-            let mut weighed: Vec<(String, f32)> = features
+            let weights: Vec<(String, f32)> = features
                 .iter()
                 .filter_map(|name| {
                     let weight = model.weight(acts_features::hash(name), act.index())?;
-                    (weight > 0.0).then(|| (name.clone(), (weight * 100.0).round() / 100.0))
+                    Some((name.clone(), (weight * 100.0).round() / 100.0))
                 })
                 .collect();
-            weighed.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            weighed.truncate(WEIGHED_MOST);
+            let strongest = |sign: f32, count: usize| {
+                let mut chosen: Vec<(String, f32)> = weights.iter().filter(|(_, w)| w * sign > 0.0).cloned().collect();
+                chosen.sort_by(|a, b| (b.1 * sign).total_cmp(&(a.1 * sign)).then_with(|| a.0.cmp(&b.0)));
+                chosen.truncate(count);
+                chosen
+            };
             ActScore {
                 act: act.name(),
                 probability: (scores.of(act) * 100.0).round() / 100.0,
                 sure: scores.acts.contains(act),
-                weighed_most: weighed,
+                weighed_most: strongest(1.0, WEIGHED_MOST),
+                weighed_against: strongest(-1.0, WEIGHED_AGAINST),
             }
         })
         .collect();
@@ -388,7 +397,10 @@ pub fn human(reading: &MessageReading) -> String {
         for score in &r.scores {
             let why: Vec<String> = score.weighed_most.iter().map(|(name, w)| format!("{name} {w:+.2}")).collect();
             let sure = if score.sure { "sure" } else { "possible" };
-            let _ = writeln!(out, "     {} {:.2} ({sure}): {}", score.act, score.probability, why.join(", "));
+            let against: Vec<String> =
+                score.weighed_against.iter().map(|(name, w)| format!("{name} {w:+.2}")).collect();
+            let against = if against.is_empty() { String::new() } else { format!("; against: {}", against.join(", ")) };
+            let _ = writeln!(out, "     {} {:.2} ({sure}): {}{against}", score.act, score.probability, why.join(", "));
         }
         for reported in &s.reported {
             let _ = writeln!(out, "   reported: {}", one_line(reported));
