@@ -338,7 +338,7 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
                 Mood::Imperative => AskKind::Imperative,
                 Mood::Statement | Mood::Fragment => AskKind::Request,
             });
-            Ask { sentence: index, span: doc.sentences[index].span, kind, grammar: true }
+            Ask { sentence: index, span: super::asks::asking_span(cx, index, kind), kind, grammar: true }
         })
         .collect();
     let vague_times = cx

@@ -13,7 +13,7 @@ use super::Context;
 use crate::Profile;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::input::FileKind;
-use crate::language::{Mood, SentenceReading};
+use crate::language::{Mood, SentenceReading, Upos};
 use crate::lexicon::List;
 use crate::span::Span;
 
@@ -83,10 +83,54 @@ pub fn find(cx: &Context<'_>) -> Vec<Ask> {
                 .any(|m| !reading.is_reported(m.span.start) && reading.opens_at(m.span.start));
         let listed = if listed { Some(AskKind::Request) } else { imperative.then_some(AskKind::Imperative) };
         if let Some(ask_kind) = kind.or(listed) {
-            asks.push(Ask { sentence: index, span: sentence.span, kind: ask_kind, grammar: kind.is_some() });
+            asks.push(Ask {
+                sentence: index,
+                span: asking_span(cx, index, ask_kind),
+                kind: ask_kind,
+                grammar: kind.is_some(),
+            });
         }
     }
     asks
+}
+
+/// Where a reader finds the ask of sentence `index`: a question that a chat writer put
+/// on the last of several lines left without a full stop ("so to apply I guess people
+/// would email the list \n would any of y'all be interested in helping?") is that line,
+/// read apart as [`Document::seen_parts`] reads such lines; any other ask is its whole
+/// sentence. The sentence splitter joins such lines, and the act model reads them
+/// together; a finding points at the line that asks. A line that ends on a word that
+/// needs the next ("can someone talk about \n Skip's work?": a preposition, determiner,
+/// conjunction, auxiliary or particle) was broken inside the question, and the question
+/// takes that line in.
+pub fn asking_span(cx: &Context<'_>, index: usize, kind: AskKind) -> Span {
+    let doc = cx.doc;
+    let sentence = &doc.sentences[index];
+    if kind != AskKind::Question {
+        return sentence.span;
+    }
+    let parts = doc.seen_parts(sentence, &mut Default::default());
+    let Some((last, _)) = parts.last() else { return sentence.span };
+    if parts.len() < 2 || !ends_in_question_mark(doc.prose_of(*last)) {
+        return sentence.span;
+    }
+    let reading = cx.language().sentence(index);
+    let ends_dangling = |line: Span| {
+        let end = (0..reading.tokens.len())
+            .rev()
+            .find(|&at| reading.tokens[at].span.end <= line.end && reading.tags[at].upos != Upos::Punct);
+        end.is_some_and(|at| {
+            matches!(reading.tags[at].upos, Upos::Adp | Upos::Det | Upos::Cconj | Upos::Sconj | Upos::Aux | Upos::Part)
+        })
+    };
+    // The question starts after the last line that ends where a clause may end.
+    let first = parts[..parts.len() - 1].iter().rposition(|(line, _)| !ends_dangling(*line)).map_or(0, |at| at + 1);
+    Span::new(parts[first].0.start, last.end)
+}
+
+/// Whether `text` ends in `?`, after closing quotes, brackets, emphasis or emoji.
+fn ends_in_question_mark(text: &str) -> bool {
+    text.rfind('?').is_some_and(|mark| !text[mark + 1..].chars().any(char::is_alphanumeric))
 }
 
 /// Whether a sentence is a question: it ends in `?` (before closing quotes, brackets,

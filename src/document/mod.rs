@@ -166,7 +166,43 @@ impl<'a> Document<'a> {
     pub fn has_reference(&self) -> bool {
         !self.links.is_empty() || self.attachments > 0
     }
+
+    /// A sentence as a reader sees it, each part with its words as an index range: in
+    /// plain text, the parts of it on lines the writer ended on purpose are read apart, as
+    /// the lines of a chat are ([`crate::segment::written_lines`]); a hard-wrapped sentence
+    /// and any sentence of Markdown stay whole. `lines` keeps the last block's lines
+    /// between calls, so a block of many sentences is split once.
+    pub fn seen_parts(&self, sentence: &Sentence, lines: &mut WrittenLines) -> Vec<(Span, Range<usize>)> {
+        let prose = self.prose.as_str();
+        let whole = vec![(sentence.span, sentence.words.clone())];
+        if self.kind == FileKind::Markdown || !sentence.span.slice(prose).contains('\n') {
+            return whole;
+        }
+        let Some(block) = self.blocks.get(sentence.block) else { return whole };
+        if lines.0.as_ref().is_none_or(|(index, _)| *index != sentence.block) {
+            lines.0 = Some((sentence.block, crate::segment::written_lines(prose, block.span)));
+        }
+        let Some((_, lines)) = lines.0.as_ref() else { return whole };
+        let words = &self.words[sentence.words.clone()];
+        let first = lines.partition_point(|line| line.end <= sentence.span.start);
+        lines[first..]
+            .iter()
+            .take_while(|line| line.start < sentence.span.end)
+            .filter_map(|line| {
+                let span = Span::new(line.start.max(sentence.span.start), line.end.min(sentence.span.end));
+                let from = sentence.words.start + words.partition_point(|w| w.start < span.start);
+                let to = sentence.words.start + words.partition_point(|w| w.start < span.end);
+                let text = span.slice(prose);
+                let lead = text.len() - text.trim_start().len();
+                (from < to).then(|| (Span::new(span.start + lead, span.start + lead + text.trim().len()), from..to))
+            })
+            .collect()
+    }
 }
+
+/// The lines of the block [`Document::seen_parts`] last split, kept between its calls.
+#[derive(Default)]
+pub struct WrittenLines(Option<(usize, Vec<Span>)>);
 
 /// Length of a leading UTF-8 byte-order mark (0 or 3).
 fn bom_len(source: &str) -> usize {

@@ -1,14 +1,9 @@
 //! Flags sentences over 30 words (40 in docs).
 
-use std::ops::Range;
-
 use super::{ALL_PROFILES, Context, Locality, OptionMeta, Rule, RuleMeta, Scope};
 use crate::Profile;
-use crate::document::{Document, Sentence};
+use crate::document::WrittenLines;
 use crate::finding::{Finding, Severity};
-use crate::input::FileKind;
-use crate::segment;
-use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "long-sentence",
@@ -84,11 +79,11 @@ impl Rule for LongSentence {
         let doc = cx.doc;
         // The lines of the block the last sentence was in, split once per block, so a
         // block of many long sentences stays linear.
-        let mut lines: Option<(usize, Vec<Span>)> = None;
+        let mut lines = WrittenLines::default();
         let mut findings = Vec::new();
         // Counting is only worth it for the rare sentence that could be long.
         for sentence in doc.sentences.iter().filter(|s| s.words.len() > max) {
-            for (span, words) in seen_sentences(doc, sentence, &mut lines) {
+            for (span, words) in doc.seen_parts(sentence, &mut lines) {
                 let words = doc.count_words(words);
                 if words > max {
                     findings.push(Finding::new(
@@ -107,41 +102,6 @@ impl Rule for LongSentence {
         // A sentence's length is counted from its own words.
         Locality::Section
     }
-}
-
-/// A sentence as a reader sees it, with its words as an index range: in plain text, the
-/// parts of it on lines the writer ended on purpose are read apart, as the lines of a
-/// chat are ([`segment::written_lines`]); a hard-wrapped sentence stays whole. `lines`
-/// keeps the last block's lines between calls.
-fn seen_sentences(
-    doc: &Document,
-    sentence: &Sentence,
-    lines: &mut Option<(usize, Vec<Span>)>,
-) -> Vec<(Span, Range<usize>)> {
-    let prose = doc.prose.as_str();
-    let whole = vec![(sentence.span, sentence.words.clone())];
-    if doc.kind == FileKind::Markdown || !sentence.span.slice(prose).contains('\n') {
-        return whole;
-    }
-    let Some(block) = doc.blocks.get(sentence.block) else { return whole };
-    if lines.as_ref().is_none_or(|(index, _)| *index != sentence.block) {
-        *lines = Some((sentence.block, segment::written_lines(prose, block.span)));
-    }
-    let Some((_, lines)) = lines.as_ref() else { return whole };
-    let words = &doc.words[sentence.words.clone()];
-    let first = lines.partition_point(|line| line.end <= sentence.span.start);
-    lines[first..]
-        .iter()
-        .take_while(|line| line.start < sentence.span.end)
-        .filter_map(|line| {
-            let span = Span::new(line.start.max(sentence.span.start), line.end.min(sentence.span.end));
-            let from = sentence.words.start + words.partition_point(|w| w.start < span.start);
-            let to = sentence.words.start + words.partition_point(|w| w.start < span.end);
-            let text = span.slice(prose);
-            let lead = text.len() - text.trim_start().len();
-            (from < to).then(|| (Span::new(span.start + lead, span.start + lead + text.trim().len()), from..to))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -42,8 +42,10 @@ days ago") and timestamps ("11/28/2000 08:22 AM") are not deadlines, and neither
 times in quotation marks. Saying there is no deadline ("no rush", "whenever works",
 "no deadline") satisfies the rule. A vague time word ("ASAP", "soon") is not a
 deadline, but when one is present only `vague-deadline` fires. The finding points at
-the first ask. A message that is only a greeting or presence check ("Got a sec?") is
-left to `bare-greeting`."#,
+the first ask; in a chat turn whose lines have no full stops, which plainly reads as one
+sentence, at the line that asks the question (and the line before it too, when that one
+breaks off on a word such as "about" or "the"). A message that is only a greeting or
+presence check ("Got a sec?") is left to `bare-greeting`."#,
     options: &[],
     example_config: None,
     flagged: &[
@@ -98,6 +100,30 @@ mod tests {
     #[test]
     fn flags_ask_without_time_at_the_ask() {
         assert_flags(&NoDeadline, "I pushed the fix. [[Could you review it?]] Thanks!");
+    }
+
+    #[test]
+    fn points_at_the_chat_line_that_asks() {
+        // Real chat turns: lines without full stops, which the sentence splitter joins.
+        assert_flags(
+            &NoDeadline,
+            "simonjb: we had talked at one point about getting what you had in and making JIRAs for the remaining work\n[[is that still an option?]]\n",
+        );
+        assert_flags(
+            &NoDeadline,
+            "I've sent a draft email to the Board\ncomments back were cfp - nto wantign board report in first session\nand the tellers suggesting more time for election Q&Aa\n[[any other comments?]]\n",
+        );
+        // A line that ends on a preposition was broken inside the question, which
+        // stays whole (a mailing-list agenda).
+        assert_flags(
+            &NoDeadline,
+            "After a brief discussion, Ron and I agreed that the meeting should be at the campus in Mountain View, not in the city\n[[do 2 or 3 of these depending on interest -- can someone talk about\nSkip tavvakolian's work?]]\n",
+        );
+        // Hard-wrapped mail is one paragraph, and its question one sentence.
+        assert_flags(
+            &NoDeadline,
+            "I pushed the fix to the branch.\n[[Could you review it and tell me whether\nthe retry policy looks right?]]\n",
+        );
     }
 
     #[test]
