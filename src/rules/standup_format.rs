@@ -18,19 +18,30 @@ pub(crate) static META: RuleMeta = RuleMeta {
     reads_english: true,
     docs: r#"
 ## What it does
-In the `standup` profile, checks that a status update says what was done ("done",
-"finished", "completed", "shipped", "yesterday"), what is next ("next", "today",
-"working on", "plan") and whether anything blocks ("blockers", "blocked", "stuck",
-or an explicit "no blockers" / "none"). One finding per missing part.
+In the `standup` profile, checks that a status update says what was done, what is next,
+and whether anything blocks. One finding per missing part.
 
 ## Why
 Teammates read updates to answer three questions: what moved, what will move, and
 where they can help. An update that skips one makes them ask, a day later.
 
 ## What counts
-Words from the `standup-done`, `standup-next` and `standup-blockers` lists, and any
-blocker statement, anywhere in the update. The findings point at the first sentence;
-the blockers finding offers to add "Blockers: none.""#,
+Each sentence is read twice: by plainly's act model, trained on labeled status updates
+(`plainly analyze` shows its `done`, `next`, `blocker` and `no-blockers` scores), and by
+the hand reading: the `standup-done`, `standup-next` and `standup-blockers` word lists
+and any blocker statement. A part counts as there when either reader finds that some
+sentence may hold it:
+
+- done: work finished or reported ("Finished the export fix", "Yesterday: merged #42",
+  a list of what was done under a "Done" or "Last week" label);
+- next: work planned or under way ("Today I'll add retries", "Next: the importer",
+  "Working on the retry logic");
+- blockers: a blocker ("Blocked on the staging credentials", "Stuck on the flaky CI
+  job") or saying there is none ("No blockers", "Blockers: none").
+
+A part is reported missing only when no sentence may hold it: a user forgives a missed
+finding sooner than a wrong one. The findings point at the first sentence; the blockers
+finding offers to add "Blockers: none.""#,
     options: &[],
     example_config: None,
     flagged: &["Finished the export fix and merged it."],
