@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use crate::Profile;
 use crate::config::Settings;
 use crate::document::Document;
-use crate::language::Language;
+use crate::language::{Acts, Language};
 use crate::lexicon::{Lexicon, List, PhraseScan};
 use crate::meta::RuleMeta;
 use crate::span::Span;
@@ -152,12 +152,19 @@ pub fn is_marked_fyi(cx: &Context<'_>) -> bool {
     fyi_marker_in(cx, Span::new(0, cx.doc.prose.len()))
 }
 
-/// Whether an FYI marker stands in `span` (see [`is_marked_fyi`]).
+/// Whether an FYI marker stands in `span` (see [`is_marked_fyi`]), or a sentence there
+/// announces news to the readers ("We're pleased to announce the release of 0.9"): the
+/// spec counts an announcement that tells as an FYI marker.
 pub fn fyi_marker_in(cx: &Context<'_>, span: Span) -> bool {
     let doc = cx.doc;
     let entries = cx.lexicon().entries(List::Fyi);
-    cx.phrases().within(List::Fyi, span).iter().any(|m| {
+    let marked = cx.phrases().within(List::Fyi, span).iter().any(|m| {
         !entries[m.entry].sentence_start
             || doc.sentence_at(m.span.start).is_some_and(|s| cx.language().sentence(s).opens_at(m.span.start))
-    })
+    });
+    let first = doc.sentences.partition_point(|s| s.span.start < span.start);
+    marked
+        || (first..doc.sentences.len())
+            .take_while(|&index| doc.sentences[index].span.end <= span.end)
+            .any(|index| cx.language().sentence(index).acts.contains(Acts::ANNOUNCE))
 }

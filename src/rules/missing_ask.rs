@@ -64,7 +64,9 @@ the numbers are almost ready." starts a conversation, and is flagged.
 
 An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
 from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or
-announcement that opens a sentence ("Reminder: …", "PSA: …"). Words are counted as a
+announcement that opens a sentence ("Reminder: …", "PSA: …") and the writer announcing
+news ("We're pleased to announce the release of 0.9", "It is my pleasure to announce…",
+"This post announces…"; not a plan to announce, nor someone else's announcement). Words are counted as a
 reader counts them (an @mention, a URL or #123 is no word; "follow-up" is one). In a
 git commit message (`COMMIT_EDITMSG`) an imperative says what the change does ("Add
 the importer") and is not an ask; such a message records a change and asks nobody to
@@ -190,6 +192,14 @@ mod tests {
         assert_clean(&crate::rules::no_deadline::NoDeadline, &format!("The upload fails. {quoted}"));
         // The same words as the writer's own are an ask.
         assert_clean(&MissingAsk, "The upload fails. Please try again later and tell me if it works.");
+    }
+
+    #[test]
+    fn an_announcement_that_tells_needs_no_ask() {
+        // The spec's hard case: an announcement that tells counts as an FYI marker.
+        assert_clean(&MissingAsk, "Hi all,\n\nIt is my pleasure to announce the launch of the OCaml language committee. It meets monthly.");
+        // News without the writer announcing it still asks nothing.
+        assert_flags(&MissingAsk, "[[Hi all,]]\n\nThe OCaml language committee was launched. It meets monthly.");
     }
 
     #[test]

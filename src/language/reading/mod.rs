@@ -63,7 +63,7 @@ use proposal::is_proposal;
 use references::artifact_references;
 use request::is_request;
 use social::{
-    is_late_answer_apology, is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only,
+    is_announcement, is_late_answer_apology, is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only,
     is_well_wish, is_wish_only,
 };
 
@@ -134,8 +134,10 @@ impl Acts {
     pub const THANK: Acts = Acts(1 << 7);
     /// Apologizes for answering late ("Sorry for the delay"), which only an answer does.
     pub const LATE_ANSWER: Acts = Acts(1 << 8);
+    /// Announces news to the readers ("We're pleased to announce…"): an FYI marker.
+    pub const ANNOUNCE: Acts = Acts(1 << 9);
 
-    const NAMES: [(Acts, &'static str); 9] = [
+    const NAMES: [(Acts, &'static str); 10] = [
         (Acts::ASK, "ask"),
         (Acts::PROPOSE, "propose"),
         (Acts::MEETING, "meeting"),
@@ -145,6 +147,7 @@ impl Acts {
         (Acts::COMMIT, "commit"),
         (Acts::THANK, "thank"),
         (Acts::LATE_ANSWER, "late-answer"),
+        (Acts::ANNOUNCE, "announce"),
     ];
 
     /// Whether every act in `other` is in `self`.
@@ -500,6 +503,9 @@ fn read_view(view: &View<'_>, reading: &mut SentenceReading) {
     reading.mood = mood(rest);
     if rest.iter().any(|w| w.any(FYI_WORDS)) || is_no_action_needed(rest) {
         reading.acts.insert(Acts::FYI);
+    }
+    if reading.mood == Mood::Statement && is_announcement(rest) {
+        reading.acts.insert(Acts::ANNOUNCE);
     }
     if is_thanks(rest) {
         reading.acts.insert(Acts::THANK);

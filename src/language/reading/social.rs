@@ -133,6 +133,35 @@ pub(super) fn is_no_action_needed(core: &[W<'_>]) -> bool {
         .any(|t| matches!(t, ["no", "need", "to"] | ["just", "so", "you"] | ["just", "letting", "you"]))
 }
 
+/// The writer announces news to the readers: "We're pleased to announce the release of
+/// 0.9", "I would like to announce the workshop", "It is my pleasure to announce…", "We
+/// are announcing…", "This post announces…". The spec counts an announcement that tells
+/// as an FYI marker: it says what the message is for, and that nothing more is asked.
+/// Not announcing now: another's announcement ("Mike announced…", "you saw the
+/// announcement"), a plan or a negation ("We will announce the date", "We can't announce
+/// it yet"); a question is read by the caller's mood.
+pub(super) fn is_announcement(core: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = core.iter().filter(|w| !w.is_punct() && !w.quote).collect();
+    let lower: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    let Some(at) = lower.iter().position(|w| matches!(*w, "announce" | "announces" | "announcing")) else {
+        return false;
+    };
+    let before = &lower[..at];
+    let writer = |w: &&str| matches!(*w, "i" | "we" | "my" | "our" | "me" | "us");
+    let announcer = match lower[at] {
+        // "(pleased / would like / want) to announce", "we announce"
+        "announce" => before.last().is_some_and(|w| *w == "to" || writer(w)) && before.iter().any(writer),
+        // "this post announces"
+        "announces" => before.len() >= 2 && before[before.len() - 2] == "this",
+        // "we are announcing", "I'm announcing"
+        _ => before.last().is_some_and(|w| matches!(*w, "am" | "are" | "'m" | "'re")) && before.iter().any(writer),
+    };
+    let hedged = before.iter().any(|w| {
+        matches!(*w, "not" | "n't" | "never" | "will" | "'ll" | "shall" | "can" | "could" | "may" | "might" | "soon")
+    });
+    announcer && !hedged && words[at].tag.upos == Upos::Verb
+}
+
 /// "Are you there?", "Anyone around?", "Got a sec?", "Do you have a minute?", "ping":
 /// a question about whether the reader is there or free, with nothing else in it.
 pub(super) fn is_presence_check(core: &[W<'_>]) -> bool {
@@ -377,6 +406,32 @@ mod tests {
             "Sorry for the long mail, can you get the numbers?",
         ] {
             assert!(!acts(text).contains(&"late-answer"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_writer_announcing_news_is_an_announcement() {
+        // Real announcements from three sources of data/messages (ml5-014, lg2-088,
+        // bb4-005) and two made up in their shape.
+        for text in [
+            "It is my pleasure to announce the launch of the OCaml language committee.",
+            "We have a number of projects queued up over the coming months, so we are announcing a scheduled maintenance window on Saturday mornings.",
+            "This post announces some breaking changes for build farms.",
+            "We're pleased to announce the release of version 0.9.",
+            "I would like to announce the second workshop of the year.",
+        ] {
+            assert!(acts(text).contains(&"announce"), "{text}: {:?}", acts(text));
+        }
+        // Others announcing, announcing later, or a question (ml-055, ml3-021).
+        for text in [
+            "At the end of every discussion, get someone to volunteer to announce the contents.",
+            "I plan to write a nice blog post announcing the forum.",
+            "We will announce the date once the rooms are booked.",
+            "We can't announce it yet.",
+            "Mike announced the new schedule at the meeting.",
+            "Should we announce the release on the list?",
+        ] {
+            assert!(!acts(text).contains(&"announce"), "{text}: {:?}", acts(text));
         }
     }
 
