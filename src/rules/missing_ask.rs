@@ -197,7 +197,10 @@ mod tests {
     #[test]
     fn an_announcement_that_tells_needs_no_ask() {
         // The spec's hard case: an announcement that tells counts as an FYI marker.
-        assert_clean(&MissingAsk, "Hi all,\n\nIt is my pleasure to announce the launch of the OCaml language committee. It meets monthly.");
+        assert_clean(
+            &MissingAsk,
+            "Hi all,\n\nIt is my pleasure to announce the launch of the OCaml language committee. It meets monthly.",
+        );
         // News without the writer announcing it still asks nothing.
         assert_flags(&MissingAsk, "[[Hi all,]]\n\nThe OCaml language committee was launched. It meets monthly.");
     }

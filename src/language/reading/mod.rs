@@ -63,8 +63,8 @@ use proposal::is_proposal;
 use references::artifact_references;
 use request::is_request;
 use social::{
-    is_announcement, is_late_answer_apology, is_no_action_needed, is_pleasantry, is_presence_check, is_thanks, is_thanks_only,
-    is_well_wish, is_wish_only,
+    is_announcement, is_late_answer_apology, is_no_action_needed, is_pleasantry, is_presence_check, is_thanks,
+    is_thanks_only, is_well_wish, is_wish_only,
 };
 
 /// The grammatical mood of a sentence.
