@@ -7,7 +7,6 @@ use regex::Regex;
 
 use super::{ALL_PROFILES, Context, Locality, Rule, RuleMeta, Scope, TermRule, Terms};
 use crate::config::Settings;
-use crate::document::BlockKind;
 use crate::finding::{Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -42,9 +41,8 @@ Name)", "ACR stands for …" or "ACR means …", written within one paragraph. A
 words that are not acronyms ("NOTE", "MUST", "TODO"), shouting (three or more
 all-caps words in a row in one paragraph: a heading in capitals does not make the next
 paragraph's acronym shouting), an English word that labels its line ("FIRST: back up
-the data"; a word the tagger's treebank knows), a writer's initials alone on the
-message's last line (under "Thanks,", after "--", or as a paragraph of their own at the
-end), a dictionary word stretched for emphasis
+the data"; a word the tagger's treebank knows), a writer's initials alone on a
+paragraph's last line ("MG" under "Thanks,"), a dictionary word stretched for emphasis
 ("TOOO big", "FINALLLYYY": a letter held three times or more; "AAAA" and "OOO", one letter
 held, are still acronyms), ticket keys (`PLAT-231`) and steps of a Windows path
 (`HKEY_LOCAL_MACHINE\SYSTEM`) are not flagged. When the acronym list knows the
@@ -92,11 +90,6 @@ impl TermRule for UndefinedAcronym {
         let mut terms = Terms::default();
         for paragraph in crate::segment::paragraphs(prose) {
             let text = paragraph.slice(prose);
-            // A paragraph of running text after others, with nothing after it (not a list
-            // item or a heading): where a writer signs.
-            let closes_message = !prose[..paragraph.start].trim().is_empty()
-                && prose[paragraph.end..].trim().is_empty()
-                && cx.doc.block_at(paragraph.start).is_some_and(|b| cx.doc.blocks[b].kind == BlockKind::Paragraph);
             terms.defined.extend(definitions(text).into_iter().map(str::to_owned));
             for m in ACRONYM.find_iter(text) {
                 let span = Span::from(m.range());
@@ -104,7 +97,7 @@ impl TermRule for UndefinedAcronym {
                     || is_windows_path_part(text, span)
                     || is_shouting(text, span)
                     || is_label(text, span)
-                    || is_sign_off(text, span, closes_message)
+                    || is_sign_off(text, span)
                 {
                     continue;
                 }
@@ -280,12 +273,10 @@ fn is_label(prose: &str, span: Span) -> bool {
 }
 
 /// Whether the capitals are a writer's initials signing off: two or three letters alone on
-/// the message's last line, after a dash ("-- JK"), under a closing ("Thanks,",
-/// "Regards"), or as a paragraph of their own that closes the message ("…see you
-/// then.\n\nCJ"; `closes_message` says the paragraph `prose` is the last of several).
-/// Alone on a line right under other text they are a list item or a heading ("- TBC",
-/// "Drawbacks:\nTBC"), and still an acronym.
-fn is_sign_off(prose: &str, span: Span, closes_message: bool) -> bool {
+/// the last line of a paragraph, after a dash ("-- JK") or under a closing ("Thanks,",
+/// "Regards"). Alone on a line without either they are a list item or a heading ("- TBC",
+/// "# KEP"), and still an acronym.
+fn is_sign_off(prose: &str, span: Span) -> bool {
     let Some(line_start) = crate::segment::line_start_near(prose, span.start, 16) else { return false };
     let opening = &prose[line_start..span.start];
     let before = opening.trim_start_matches(|c: char| c.is_whitespace() || "-–—~".contains(c));
@@ -296,7 +287,7 @@ fn is_sign_off(prose: &str, span: Span, closes_message: bool) -> bool {
     let previous = prose[..line_start].trim_end().rsplit('\n').next().unwrap_or("").trim();
     let closing =
         previous.ends_with(',') || CLOSINGS.contains(&previous.trim_end_matches(['!', '.']).to_lowercase().as_str());
-    dashed || closing || (closes_message && prose[..line_start].trim().is_empty())
+    dashed || closing
 }
 
 /// Closings a writer signs under without a comma.
@@ -417,10 +408,6 @@ mod tests {
         assert_flags(&UndefinedAcronym, "Thanks,\n[[MG]] and the team");
         assert_clean(&UndefinedAcronym, "See you Friday.\n\nCheers\nJK");
         assert_clean(&UndefinedAcronym, "See you Friday.\n\n-- JK");
-        // The last paragraph of a chat post, the writer's initials alone (an audit's forum
-        // post, data/audits/2026-12-07-6/a/25.txt, made after reading its judgement).
-        assert_clean(&UndefinedAcronym, "I can take the Tuesday shift if nobody else wants it.\n\nCJ\n");
-        assert_flags(&UndefinedAcronym, "I can take the Tuesday shift if nobody else wants it.\n[[CJ]]\n");
         // Alone on a line under no closing: a list item or a heading (the docs corpus).
         assert_flags(&UndefinedAcronym, "Drawbacks:\n\n* [[TBC]]");
         assert_flags(&UndefinedAcronym, "The plan.\n\n- [[TLA]]");
