@@ -506,8 +506,11 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
         // "at 11:00 a.m. (CDT) in the boardroom", "7 p.m. Pacific time": the zone is the
         // time's, not a new sentence's start.
         let zone_of_time = after_meridiem && starts_with_zone(trimmed);
+        // "etc." ends a list, and often its sentence: before a capital it does ("games
+        // etc. We also have a projector"), as no other abbreviation of the list does.
+        let glue_here = glue && !(ends_with_etc(&prose[..piece.start]) && trimmed.starts_with(char::is_uppercase));
         match out[first..].last_mut() {
-            Some(last) if glue || continues || zone_of_time => last.end = piece.end,
+            Some(last) if glue_here || continues || zone_of_time => last.end = piece.end,
             _ => out.push(piece),
         }
         glue = ends_with_abbreviation(trimmed);
@@ -520,10 +523,12 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
 /// sentence at a full stop before a lowercase letter, which keeps "etc. and" and "e.g.
 /// this" whole; but writers of chat and mail often start sentences in lower case ("fixed
 /// it for Jdevine. so it all falls…", "thanks for reporting. i believe…"), and a
-/// parenthesis may follow a sentence on the next line ("ballpark.\n(note that…"). A full
-/// stop ends a sentence there when it follows a word of two or more letters that starts
-/// after a space (not a file or host name, "lore.kernel.org") and is no abbreviation, and
-/// white space comes before the lowercase word or the bracket.
+/// parenthesis may follow a sentence on the next line ("ballpark.\n(note that…"), and so
+/// may an @mention that opens the next one ("the hackathon together. @jessica should
+/// we…"). A full stop ends a sentence there when it follows a word of two or more letters
+/// that starts after a space (not a file or host name, "lore.kernel.org") and is no
+/// abbreviation, and white space comes before the lowercase word, the bracket or the
+/// mention.
 fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
     let bytes = sentence.as_bytes();
     let mut starts = Vec::new();
@@ -532,7 +537,8 @@ fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
         while next < bytes.len() && bytes[next].is_ascii_whitespace() {
             next += 1;
         }
-        if next == dot + 1 || next >= bytes.len() || !(bytes[next].is_ascii_lowercase() || bytes[next] == b'(') {
+        let starts_sentence = |b: u8| b.is_ascii_lowercase() || b == b'(' || b == b'@';
+        if next == dot + 1 || next >= bytes.len() || !starts_sentence(bytes[next]) {
             continue;
         }
         let word_start = bytes[..dot].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |at| at + 1);
@@ -543,6 +549,15 @@ fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// Whether `before` (the text up to a sentence candidate, white space after it) ends with
+/// the word "etc.".
+fn ends_with_etc(before: &str) -> bool {
+    let body = before.trim_end();
+    let at = body.len().saturating_sub(4);
+    body.get(at..).is_some_and(|tail| tail.eq_ignore_ascii_case("etc."))
+        && !body[..at].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Where a sentence starts after an ellipsis character inside a UAX #29 sentence: the
@@ -737,6 +752,37 @@ mod tests {
             split("This confirms our\nconversation today.  As discussed,\nI will check."),
             ["This confirms our\nconversation today.", "As discussed,\nI will check."]
         );
+    }
+
+    #[test]
+    fn a_sentence_may_start_with_a_mention_or_after_etc() {
+        // Real sentences of data/messages (bb5-048, gc-032; bb5-052, lg2-007, gb-010), and
+        // of the seventh audit (a/28, a/23), which found the two gaps.
+        assert_eq!(
+            split("Fixing this is unfortunately not quite so easy. @bmalehorn was actually barking up the right tree."),
+            ["Fixing this is unfortunately not quite so easy.", "@bmalehorn was actually barking up the right tree."]
+        );
+        assert_eq!(
+            split("We decided to run a meeting every two weeks. @fitzgen will be out for the next meeting."),
+            ["We decided to run a meeting every two weeks.", "@fitzgen will be out for the next meeting."]
+        );
+        assert_eq!(
+            split("It has go to definition, rename, etc. This means that it's more than likely."),
+            ["It has go to definition, rename, etc.", "This means that it's more than likely."]
+        );
+        assert_eq!(
+            split("We need the GitHub link, smart contract ABI link, etc. Could you please provide these?"),
+            ["We need the GitHub link, smart contract ABI link, etc.", "Could you please provide these?"]
+        );
+        // "etc." before a lowercase word, a mention inside a sentence, an address.
+        for text in [
+            "Use github issues, kanban boards, etc. for the work.",
+            "Thanks to @fitzgen and @sam. for the review.",
+            "Mail foo.bar@example.com about it.",
+            "We met at Acme Inc. Alice was there.",
+        ] {
+            assert_eq!(split(text), [text], "{text}");
+        }
     }
 
     #[test]
