@@ -65,13 +65,13 @@ the numbers are almost ready." starts a conversation, and is flagged.
 An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
 from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or
 announcement that opens a sentence ("Reminder: …", "PSA: …") and the writer announcing
-news ("We're pleased to announce the release of 0.9", "It is my pleasure to announce…",
-"This post announces…"; not a plan to announce, nor someone else's announcement). Words are counted as a
-reader counts them (an @mention, a URL or #123 is no word; "follow-up" is one). In a
-git commit message (`COMMIT_EDITMSG`) an imperative says what the change does ("Add
-the importer") and is not an ask; such a message records a change and asks nobody to
-act, so this rule does not apply to it. The finding points at the first sentence; the
-fix marks the message FYI."#,
+news ("We're pleased to announce the release of 0.9", "It is my pleasure to
+announce…", "This post announces…"; not a plan to announce, nor someone else's
+announcement). Words are counted as a reader counts them (an @mention, a URL or #123
+is no word; "follow-up" is one). In a git commit message (`COMMIT_EDITMSG`) an
+imperative says what the change does ("Add the importer") and is not an ask; such a
+message records a change and asks nobody to act, so this rule does not apply to it. The
+finding points at the first sentence; the fix marks the message FYI."#,
     options: &[OptionMeta { name: "min-words", default: 6, min: 1, doc: "Messages with fewer words are exempt." }],
     example_config: None,
     flagged: &[
