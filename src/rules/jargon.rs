@@ -92,6 +92,19 @@ mod tests {
     }
 
     #[test]
+    fn moving_forward_as_the_verb_of_its_clause_is_fine() {
+        // The phrase beside its clause means "from now on" (a doc of the corpus: "…be used
+        // going forward via this exec plugin").
+        assert_flags(&Jargon, "It will be used [[going forward]] via this exec plugin.");
+        assert_flags(&Jargon, "[[Moving forward]], we will use the new template.");
+        // After an auxiliary, adverbs aside, it is the clause's verb: progress (the shape
+        // two precision audits found, data/audits/2026-12-07-6 and -7, so made after
+        // reading them).
+        assert_clean(&Jargon, "The project is still actively moving forward.");
+        assert_clean(&Jargon, "We are slowly moving forward with the plan.");
+    }
+
+    #[test]
     fn leverage_as_a_noun_is_fine() {
         assert_clean(&Jargon, "That gives us more leverage in the negotiation.");
     }

@@ -216,6 +216,10 @@ pub enum Role {
     /// It modifies what follows it ("kind of broken"): its first word, a singular noun,
     /// stands with no determiner, which as a noun it would need ("a kind of error").
     Adverb,
+    /// It stands beside its clause rather than being its verb ("Moving forward, we will
+    /// use…", "…the template going forward"): no auxiliary comes before it, adverbs
+    /// aside ("the project is still actively moving forward" is the project's progress).
+    Adjunct,
 }
 
 impl SentenceReading {
@@ -227,6 +231,12 @@ impl SentenceReading {
             // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
             // napkin kind of place" (a noun before it makes a compound); the tagger reads
             // the word after "of" as a noun either way, so only what comes before decides.
+            Role::Adjunct => {
+                let before = (0..first).rev().find(|&b| {
+                    !matches!(self.tags[b].upos, Upos::Adv | Upos::Punct) || matches!(self.tags[b].xpos, "," | ":")
+                });
+                before.is_none_or(|b| self.tags[b].upos != Upos::Aux)
+            }
             Role::Adverb if self.tags[first].upos == Upos::Adv => true,
             Role::Adverb => {
                 let before = (0..first).rev().find(|&b| !matches!(self.tags[b].xpos, "``" | "''"));
