@@ -338,7 +338,9 @@ pub fn read_with(cx: &Context<'_>, decided_by: &[ActReader; ACT_COUNT]) -> Messa
                 Mood::Imperative => AskKind::Imperative,
                 Mood::Statement | Mood::Fragment => AskKind::Request,
             });
-            Ask { sentence: index, span: super::asks::asking_span(cx, index, kind), kind, grammar: true }
+            // The hand reading's ask already knows where it is read, for the same kind.
+            let span = hand_ask.map_or_else(|| super::asks::asking_span(cx, index, kind), |a| a.span);
+            Ask { sentence: index, span, kind, grammar: true }
         })
         .collect();
     let vague_times = cx

@@ -228,15 +228,16 @@ impl SentenceReading {
         let Some(first) = self.tokens.iter().position(|t| t.span.start >= span.start) else { return true };
         match role {
             Role::Verb => self.tags[first].upos == Upos::Verb,
-            // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
-            // napkin kind of place" (a noun before it makes a compound); the tagger reads
-            // the word after "of" as a noun either way, so only what comes before decides.
+            // The word before it, adverbs aside, up to a comma or colon.
             Role::Adjunct => {
                 let before = (0..first).rev().find(|&b| {
                     !matches!(self.tags[b].upos, Upos::Adv | Upos::Punct) || matches!(self.tags[b].xpos, "," | ":")
                 });
                 before.is_none_or(|b| self.tags[b].upos != Upos::Aux)
             }
+            // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
+            // napkin kind of place" (a noun before it makes a compound); the tagger reads
+            // the word after "of" as a noun either way, so only what comes before decides.
             Role::Adverb if self.tags[first].upos == Upos::Adv => true,
             Role::Adverb => {
                 let before = (0..first).rev().find(|&b| !matches!(self.tags[b].xpos, "``" | "''"));
