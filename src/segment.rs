@@ -131,7 +131,7 @@ pub fn after_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
 /// are counted as a reader counts them"), given the word before it: an @mention, an
 /// issue reference (#123) or an emoji shortcode (`:tada:`) is not a word (URLs and email
 /// addresses are not prose at all); a hyphen- or slash-joined compound ("follow-up",
-/// "and/or", "Reviewed-by"), a date ("2024-10-01", "Nov 3, 2026") and a clock time
+/// "and/or", "Reviewed-by"), a word with a bracket inside ("chair(wo)men"), a date ("2024-10-01", "Nov 3, 2026") and a clock time
 /// ("10:30", "3 p.m.") are one word, so their later parts do not count. Words in scripts
 /// written without spaces (Han, Kana) are not counted: a count of them is not a reader's.
 pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
@@ -158,6 +158,9 @@ pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
     match gap {
         // "follow-up", "and/or", "1.6.x", "node.js": joined words are one.
         "-" | "/" | "." | "\u{2010}" | "\u{2011}" => false,
+        // "chair(wo)men", "item(s)": a choice of a few letters in brackets leaves one word.
+        "(" => !(text.len() <= 3 && prose[word.end..].starts_with(')') && last.ends_with(char::is_alphabetic)),
+        ")" => !(last.len() <= 3 && prose[..previous.start].ends_with('(') && text.starts_with(char::is_alphabetic)),
         ":" => !(digits(last) && digits(text)),
         _ if gap.trim().is_empty() && !gap.contains('\n') && digits(last) => {
             // "3 p.m.", "10 am"
@@ -463,10 +466,12 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
     for (at, sentence) in pieces {
         let mut from = 0;
         let mut starts = lowercase_sentence_starts(sentence);
+        starts.extend(inline_item_starts(sentence));
         if !text.is_ascii() {
             starts.extend(ellipsis_sentence_starts(sentence));
-            starts.sort_unstable();
         }
+        starts.sort_unstable();
+        starts.dedup();
         for end in starts {
             split.push((at + from, &sentence[from..end]));
             from = end;
@@ -525,27 +530,72 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
 /// it for Jdevine. so it all falls…", "thanks for reporting. i believe…"), and a
 /// parenthesis may follow a sentence on the next line ("ballpark.\n(note that…"), and so
 /// may an @mention that opens the next one ("the hackathon together. @jessica should
-/// we…"). A full stop ends a sentence there when it follows a word of two or more letters
-/// that starts after a space (not a file or host name, "lore.kernel.org") and is no
-/// abbreviation, and white space comes before the lowercase word, the bracket or the
-/// mention.
+/// we…") or a quoted word ("should be implemented. \"scripts\" might be a better place").
+/// The full stop may sit inside the closing quotation mark of a quoted phrase ("what
+/// we're calling \"guest moderators.\" oldhway is helping out"). A full stop ends a sentence there when it
+/// follows a word of two or more letters that starts after a space (not a file or host
+/// name, "lore.kernel.org") and is no abbreviation, and white space comes before the
+/// lowercase word, the bracket, the mention or the quotation mark.
 fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
     let bytes = sentence.as_bytes();
     let mut starts = Vec::new();
     for (dot, _) in sentence.match_indices('.') {
-        let mut next = dot + 1;
-        while next < bytes.len() && bytes[next].is_ascii_whitespace() {
-            next += 1;
+        let rest = &sentence[dot + 1..];
+        let closed = rest.trim_start_matches(['"', '\u{201d}']);
+        if closed.len() < rest.len() && !quotes_a_phrase(&sentence[..dot]) {
+            continue;
         }
-        let starts_sentence = |b: u8| b.is_ascii_lowercase() || b == b'(' || b == b'@';
-        if next == dot + 1 || next >= bytes.len() || !starts_sentence(bytes[next]) {
+        let next_text = closed.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if next_text.len() == closed.len() || !starts_lowercase_sentence(next_text) {
             continue;
         }
         let word_start = bytes[..dot].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |at| at + 1);
         let word = &sentence[word_start..dot];
         let after_space = word_start == 0 || bytes[word_start - 1].is_ascii_whitespace();
         if word.len() >= 2 && after_space && !is_abbreviation(word) {
-            starts.push(next);
+            starts.push(sentence.len() - next_text.len());
+        }
+    }
+    starts
+}
+
+/// Whether the quotation that `before` ends inside quotes a phrase, which opens in lower
+/// case ("we're calling \"guest moderators"), rather than a sentence of its own ("the page
+/// says \"Connection refused. Please try again later"), after which the writer's sentence
+/// may go on ("…later.\" and it is returning 500").
+fn quotes_a_phrase(before: &str) -> bool {
+    let Some(open) = before.rfind(['"', '\u{201c}']) else { return false };
+    let inside = before[open..].trim_start_matches(['"', '\u{201c}']);
+    inside.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Whether `text` starts the way a sentence written in lower case does: with a lowercase
+/// letter, a bracket, an @mention, or a quoted word in lower case.
+fn starts_lowercase_sentence(text: &str) -> bool {
+    let quoted = text.strip_prefix(['"', '\u{201c}']);
+    match quoted {
+        Some(inside) => inside.starts_with(|c: char| c.is_ascii_lowercase()),
+        None => text.starts_with(|c: char| c.is_ascii_lowercase() || c == '(' || c == '@'),
+    }
+}
+
+/// Where a list item written inside a line starts after a sentence: the byte offsets in
+/// `sentence` of each dash that follows a terminator and white space, and is
+/// followed by white space and a capital or a digit ("…without any source code. -
+/// Projects with code, but…"). Unicode's rule SB8a reads a dash after a terminator as
+/// going on with the sentence, as in "the end. - said no one"; an item in capitals after
+/// it is the next item of a list that the writer typed on one line.
+fn inline_item_starts(sentence: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (at, mark) in sentence.match_indices(['-', '\u{2013}']) {
+        let before = sentence[..at].trim_end();
+        if before.len() == at || !before.ends_with(['.', '!', '?']) || before.ends_with("..") {
+            continue;
+        }
+        let after = &sentence[at + mark.len()..];
+        let item = after.trim_start();
+        if item.len() < after.len() && item.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            starts.push(at);
         }
     }
     starts
@@ -720,6 +770,13 @@ mod tests {
         );
         assert_eq!(reader_count("We have 3 apples and 10 pears."), ["We", "have", "3", "apples", "and", "10", "pears"]);
         assert_eq!(reader_count("会議は明日です then"), ["then"]);
+        // A choice of letters in brackets (the seventh audit's a/32, data/messages mt3-100),
+        // not a bracket after a word.
+        assert_eq!(reader_count("the chair(wo)men and mentor(s)"), ["the", "chair", "and", "mentor"]);
+        assert_eq!(
+            reader_count("jumps to some(apparently) random spot"),
+            ["jumps", "to", "some", "apparently", "random", "spot"]
+        );
         // The spec's hard case: words joined by dots in versions and names are one.
         assert_eq!(
             reader_count("Upgrade 1.6.x or v1.6.2 of node.js"),
@@ -800,14 +857,50 @@ mod tests {
             split("thanks for reporting. i believe it is fixed."),
             ["thanks for reporting.", "i believe it is fixed."]
         );
-        // Abbreviations, initials, ellipses, host and file names go on.
+        // A quoted phrase's full stop inside its quotes, a quoted word after a full stop
+        // (the fourth and fifth audits' a/28 and a/12, found by them).
+        assert_eq!(
+            split("what we're calling \"guest moderators.\" oldhway is helping out with campfire."),
+            ["what we're calling \"guest moderators.\"", "oldhway is helping out with campfire."]
+        );
+        assert_eq!(
+            split("It shows how it should be implemented. \u{201c}scripts\u{201d} might be a better place."),
+            ["It shows how it should be implemented.", "\u{201c}scripts\u{201d} might be a better place."]
+        );
+        // Abbreviations, initials, ellipses, host and file names go on, and so does the
+        // writer's sentence after a quoted sentence (data/messages cx-077).
         for text in [
+            "The network provides \"Please try again later.\" and it is returning 500.",
             "Use tabs vs. spaces, etc. and so on.",
             "The U.S. team and e.g. this one agree.",
             "well... maybe later.",
             "It moved to lore.kernel.org and to userexperience.md today.",
             "Meet at 3 p.m. tomorrow.",
         ] {
+            assert_eq!(split(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_item_typed_inside_a_line_starts_a_sentence() {
+        // data/messages rf-052, and the seventh audit's a/16, which found the gap.
+        assert_eq!(
+            split(
+                "it is sent back to the drafting team for further work. - After discussion by the council we decide."
+            ),
+            ["it is sent back to the drafting team for further work.", "After discussion by the council we decide."]
+        );
+        assert_eq!(
+            split(
+                "Candidates: - Projects without any source code. - Projects not updated in 10 years. - ... other criteria?"
+            ),
+            [
+                "Candidates: - Projects without any source code.",
+                "Projects not updated in 10 years. - ... other criteria?"
+            ]
+        );
+        // A dash that goes on with the sentence, or one inside it.
+        for text in ["That was the end. - said no one, ever.", "It works. -- Sam", "Prices rose 5 - 3 times."] {
             assert_eq!(split(text), [text], "{text}");
         }
     }
