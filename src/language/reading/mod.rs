@@ -220,6 +220,9 @@ pub enum Role {
     /// use…", "…the template going forward"): no auxiliary comes before it, adverbs
     /// aside ("the project is still actively moving forward" is the project's progress).
     Adjunct,
+    /// It takes no object ("Just checking, is the build green?"): no noun phrase follows
+    /// it, as one does where its verb is meant literally ("just checking the read index").
+    Alone,
 }
 
 impl SentenceReading {
@@ -234,6 +237,13 @@ impl SentenceReading {
                     !matches!(self.tags[b].upos, Upos::Adv | Upos::Punct) || matches!(self.tags[b].xpos, "," | ":")
                 });
                 before.is_none_or(|b| self.tags[b].upos != Upos::Aux)
+            }
+            Role::Alone => {
+                let after = self.tokens.iter().position(|t| t.span.start >= span.end);
+                !after.is_some_and(|a| {
+                    matches!(self.tags[a].upos, Upos::Det | Upos::Noun | Upos::Propn | Upos::Num | Upos::Adj)
+                        || self.tags[a].xpos == "PRP$"
+                })
             }
             // Not "a kind of error", "what kind of request", "the sort of thing", "a cloth
             // napkin kind of place" (a noun before it makes a compound); the tagger reads
