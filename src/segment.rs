@@ -131,8 +131,9 @@ pub fn after_in_paragraph(prose: &str, at: usize, limit: usize) -> &str {
 /// are counted as a reader counts them"), given the word before it: an @mention, an
 /// issue reference (#123) or an emoji shortcode (`:tada:`) is not a word (URLs and email
 /// addresses are not prose at all); a hyphen- or slash-joined compound ("follow-up",
-/// "and/or", "Reviewed-by"), a word with a bracket inside ("chair(wo)men"), a date ("2024-10-01", "Nov 3, 2026") and a clock time
-/// ("10:30", "3 p.m.") are one word, so their later parts do not count. Words in scripts
+/// "and/or", "Reviewed-by"), a word with a choice of letters in brackets
+/// ("chair(wo)men"), a date ("2024-10-01", "Nov 3, 2026") and a clock time ("10:30",
+/// "3 p.m.") are one word, so their later parts do not count. Words in scripts
 /// written without spaces (Han, Kana) are not counted: a count of them is not a reader's.
 pub fn counts_as_word(prose: &str, previous: Option<Span>, word: Span) -> bool {
     let bytes = prose.as_bytes();
@@ -530,12 +531,12 @@ fn segment(prose: &str, span: Span, out: &mut Vec<Span>) {
 /// it for Jdevine. so it all falls…", "thanks for reporting. i believe…"), and a
 /// parenthesis may follow a sentence on the next line ("ballpark.\n(note that…"), and so
 /// may an @mention that opens the next one ("the hackathon together. @jessica should
-/// we…") or a quoted word ("should be implemented. \"scripts\" might be a better place").
-/// The full stop may sit inside the closing quotation mark of a quoted phrase ("what
-/// we're calling \"guest moderators.\" oldhway is helping out"). A full stop ends a sentence there when it
-/// follows a word of two or more letters that starts after a space (not a file or host
-/// name, "lore.kernel.org") and is no abbreviation, and white space comes before the
-/// lowercase word, the bracket, the mention or the quotation mark.
+/// we…") or a quoted word ("should be implemented. \"scripts\" might be a better
+/// place"). The full stop may sit inside the closing quotation mark of a quoted phrase
+/// ("what we're calling \"guest moderators.\" oldhway is helping out"). A full stop ends
+/// a sentence there when it follows a word of two or more letters that starts after a
+/// space (not a file or host name, "lore.kernel.org") and is no abbreviation, and white
+/// space comes before the lowercase word, the bracket, the mention or the quotation mark.
 fn lowercase_sentence_starts(sentence: &str) -> Vec<usize> {
     let bytes = sentence.as_bytes();
     let mut starts = Vec::new();
@@ -580,9 +581,9 @@ fn starts_lowercase_sentence(text: &str) -> bool {
 }
 
 /// Where a list item written inside a line starts after a sentence: the byte offsets in
-/// `sentence` of each dash that follows a terminator and white space, and is
-/// followed by white space and a capital or a digit ("…without any source code. -
-/// Projects with code, but…"). Unicode's rule SB8a reads a dash after a terminator as
+/// `sentence` of each dash that follows a terminator and white space, and is followed by
+/// white space and a capital or a digit ("…without any source code. - Projects with
+/// code, but…"). Unicode's rule SB8a reads a dash after a terminator as
 /// going on with the sentence, as in "the end. - said no one"; an item in capitals after
 /// it is the next item of a list that the writer typed on one line.
 fn inline_item_starts(sentence: &str) -> Vec<usize> {
