@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::language::acts::Act;
-use crate::language::{Acts, TokenKind, Upos};
+use crate::language::{Acts, Mood, TokenKind, Upos};
 use crate::span::Span;
 
 /// Messages longer than this are never just a greeting.
@@ -52,12 +52,29 @@ fn greets(cx: &Context<'_>) -> bool {
 }
 
 /// Whether the verdict's message may be a greeting: a sentence greets, checks presence or
-/// is surely a greeting (a ping, a bare mention), and none thanks, surely answers or says
-/// no action is needed (thanks alone says something, and so does "Sounds good"; "FYI"
+/// is surely a greeting (a ping, a bare mention), and none thanks, tells something of a
+/// thing ([`tells_of_a_thing`]), surely answers or says no action is needed (thanks alone says something, and so does "Sounds good"; "FYI"
 /// says there is nothing to answer). None of the corpus's bare greetings holds an answer.
 fn may_greet(cx: &Context<'_>) -> bool {
     let thanks = (0..cx.doc.sentences.len()).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK));
-    (greets(cx) || cx.acts().any(Act::Greeting)) && !thanks && !cx.acts().any(Act::Answer) && !super::is_marked_fyi(cx)
+    let tells = (0..cx.doc.sentences.len()).any(|index| tells_of_a_thing(cx, index));
+    (greets(cx) || cx.acts().any(Act::Greeting))
+        && !thanks
+        && !tells
+        && !cx.acts().any(Act::Answer)
+        && !super::is_marked_fyi(cx)
+}
+
+/// Whether the message is a thank-you note: some sentence thanks, and every sentence
+/// surely does nothing but greet or thank ("@Andy thanks a lot for taking those notes").
+/// Thanks react to what the readers did, as a reply does ("Thanks, that fixed it"): they
+/// need no ask, and they are no bare greeting either.
+pub fn thanks_only(cx: &Context<'_>) -> bool {
+    let count = cx.doc.sentences.len();
+    let acts = cx.acts();
+    count > 0
+        && (0..count).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK))
+        && (0..count).all(|index| acts.decided[index].contains(Act::Greeting) && !tells_of_a_thing(cx, index))
 }
 
 /// The whole message's span when it is only a greeting or presence check: every
@@ -83,12 +100,30 @@ pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
         if !acts.decided[index].contains(Act::Answer) {
             other.remove(Act::Answer);
         }
-        let greeting = reading.is_only_opening() || acts.decided[index].contains(Act::Greeting) && other.is_empty();
+        let greeting = reading.is_only_opening()
+            || acts.decided[index].contains(Act::Greeting) && other.is_empty() && !tells_of_a_thing(cx, index);
         if !(greeting || last && is_sign_off(cx, index) || is_time_waited(cx, index)) {
             return None;
         }
     }
     greets(cx).then(|| Span::new(words[0].start, words[words.len() - 1].end))
+}
+
+/// Whether the sentence, after its opening, tells something of a thing: a statement with
+/// a noun (after its determiner and adjectives) as the subject of a verb ("Hey all, the build is green
+/// again.", "Morning all, the servers are back up."). The act model reads a sentence that
+/// opens with a greeting as one, whatever follows; a wish ("hope you all had a great
+/// week", "have a great weekend") has no such subject.
+fn tells_of_a_thing(cx: &Context<'_>, index: usize) -> bool {
+    let reading = cx.language().sentence(index);
+    let tags = &reading.tags;
+    // A question puts its verb first: "@Vincent - TW are you here?" checks presence.
+    reading.mood == Mood::Statement
+        && (reading.core..tags.len()).any(|at| {
+            matches!(tags[at].upos, Upos::Noun | Upos::Propn)
+                && tags.get(at + 1).is_some_and(|next| matches!(next.upos, Upos::Aux | Upos::Verb))
+                && (reading.core..at).all(|k| matches!(tags[k].upos, Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn))
+        })
 }
 
 /// The message's last sentence is a signature: one to three names, maybe after a closing

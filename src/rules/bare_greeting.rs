@@ -101,6 +101,10 @@ mod tests {
         assert_clean(&BareGreeting, "Hi,\n\nWill MongoDB not fit this solution?");
         assert_clean(&BareGreeting, "hi, the deploy failed");
         assert_clean(&BareGreeting, "Quick question: is the API frozen for the release?");
+        // News after a greeting, which the act model reads as a greeting for its opening.
+        assert_clean(&BareGreeting, "Hey all, the build is green again.");
+        assert_clean(&BareGreeting, "Morning all, the servers are back up.");
+        assert_clean(&BareGreeting, "Hi team, the numbers are almost ready. Thanks for your patience.");
     }
 
     #[test]

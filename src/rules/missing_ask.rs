@@ -60,7 +60,9 @@ sentence the act model surely reads as an answer or a reaction ("Yes, that works
 message that opens by reporting, with no greeting ("The numbers are almost ready."), is
 as often the answer to a question asked earlier in a thread as news; where the model
 reads it as an answer, the rule stays quiet rather than risk a wrong finding. "Hi team,
-the numbers are almost ready." starts a conversation, and is flagged.
+the numbers are almost ready." starts a conversation, and is flagged. A thank-you note,
+whose every sentence thanks or greets ("@Andy thanks a lot for taking those notes"),
+reacts to what its readers did, as a reply does, and needs no ask.
 
 An FYI marker anywhere ("FYI", "for awareness", "no action needed", "nothing needed
 from you", "no need to reply", "heads-up:") clears the rule, as does a reminder or
@@ -112,6 +114,7 @@ impl Rule for MissingAsk {
             || acts.any(Act::Answer)
             || crate::analysis::is_marked_fyi(cx)
             || crate::analysis::greeting::greeting_only(cx).is_some()
+            || crate::analysis::greeting::thanks_only(cx)
         {
             return Vec::new();
         }
@@ -135,6 +138,14 @@ mod tests {
     #[test]
     fn flags_status_without_ask_at_first_sentence() {
         assert_flags(&MissingAsk, "[[Hi team,]]\n\nI moved the job to the new cluster. It runs nightly now.");
+    }
+
+    #[test]
+    fn a_thank_you_note_needs_no_ask() {
+        // data/messages rf3-073: thanks react to what the reader did.
+        assert_clean(&MissingAsk, "@AndyButcher-Dell thanks a lot for taking those notes");
+        // Thanks beside news is a message that still asks nothing.
+        assert_flags(&MissingAsk, "[[Hi team, the numbers are almost ready.]] Thanks for your patience.");
     }
 
     #[test]
