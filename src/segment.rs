@@ -415,21 +415,49 @@ const NOT_A_START: &[char] = &[')', ']', '}', ',', ';', ':', '.', '!', '?', '-',
 /// Line breaks inside a block are read as spaces, so hard-wrapped email lines do not
 /// end sentences; a full stop after a known abbreviation or a single capital
 /// ("Dana M. Dellacona") does not either. A line ending in a colon before a line that
-/// starts with a capital does end one ("Sessions are held at:\nEMEA: 8:30 UTC").
+/// starts with a capital or an item of a list does end one ("Sessions are held at:\nEMEA:
+/// 8:30 UTC"), and so does a line that starts with a letter or number in brackets under
+/// one that does: they are items of a list typed as text ("in which to:\n(a) get
+/// agreement…\n(b) have solid text…").
 pub fn sentences(prose: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = span.start;
     let text = span.slice(prose);
-    for (at, _) in text.match_indices(":\n") {
-        let next = text[at + 2..].trim_start();
-        if next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-            let end = span.start + at + 1;
+    for (at, _) in text.match_indices('\n') {
+        // The colon may stand before white space and lines left blank (a link is blanked).
+        let before = text[..at].trim_end();
+        let next = text[at + 1..].trim_start();
+        // An item after an item: the first is cut by its colon, and a line of wrapped text
+        // may start with "(2)" of a list inside a sentence ("because (1) there is…
+        // and\n(2) you cannot…").
+        let previous_line = text[..at].rsplit('\n').next().unwrap_or("").trim_start_matches([' ', '\t']);
+        let item = starts_with_enumerator(text[at + 1..].trim_start_matches([' ', '\t']))
+            && starts_with_enumerator(previous_line);
+        let end = if before.ends_with(':')
+            && (starts_with_enumerator(next) || next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        {
+            span.start + before.len()
+        } else if item {
+            span.start + at + 1
+        } else {
+            continue;
+        };
+        if end > start {
             segment(prose, Span::new(start, end), &mut out);
             start = end;
         }
     }
     segment(prose, Span::new(start, span.end), &mut out);
     out
+}
+
+/// Whether a line starts with the enumerator of a list item typed as text: one or two
+/// letters or digits in brackets, or before a closing bracket, and a space ("(a) ",
+/// "b) ", "(12) ").
+fn starts_with_enumerator(line: &str) -> bool {
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    let Some((label, rest)) = inner.split_once(')') else { return false };
+    (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_alphanumeric()) && rest.starts_with([' ', '\t'])
 }
 
 /// Appends the sentences of `prose[span]` to `out`.
@@ -902,6 +930,27 @@ mod tests {
         );
         // A dash that goes on with the sentence, or one inside it.
         for text in ["That was the end. - said no one, ever.", "It works. -- Sam", "Prices rose 5 - 3 times."] {
+            assert_eq!(split(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn items_of_a_list_typed_as_text_are_sentences() {
+        // The eighth audit's a/08 (found by it), and KEP 1880 of ../shared/corpus.
+        assert_eq!(
+            split("we have eight weeks in which to: \n\t(a) get agreement on the issues\n\t(b) have solid text"),
+            ["we have eight weeks in which to:", "(a) get agreement on the issues", "(b) have solid text"]
+        );
+        assert_eq!(
+            split("Options:\n1) apply each policy\n2) check it"),
+            ["Options:", "1) apply each policy", "2) check it"]
+        );
+        // A wrapped line that starts with a word in brackets, or with the second item of a
+        // list inside a sentence (KEP 1179, RFC 235).
+        for text in [
+            "I validate KAS/KCM which do not have\n(my) in-tree cloud-provider compiled in.",
+            "It is less flexible because (1)\n  there is a fixed choice and\n  (2) you cannot use several.",
+        ] {
             assert_eq!(split(text), [text], "{text}");
         }
     }
