@@ -35,8 +35,8 @@ sentence whose mood and addressee make it a request of the reader:
   "Any objections?", "Shall we…?";
 - a request in the form of a statement: "please…" (also "Please find attached the
   report"), "I need someone from the DB team to look at this", "need your input",
-  "let me know", "I'd appreciate it if you could…", "I wanted to see if you…", "Ben
-  wants to know whether…", "you need to…", "If you have questions, please call";
+  "let me know what you think", "I'd appreciate it if you could…", "I wanted to see if
+  you…", "Ben wants to know whether…", "you need to…";
 - an imperative to the reader, found by the tagger: "Review the draft by Friday",
   "Ping me if it breaks", "Tana, send me the numbers".
 
@@ -47,7 +47,12 @@ next step ("Let me check"), small talk ("How are you?"), words in quotation mark
 (reported words: "a customer keeps asking “can you hop on a call?”"; also a quotation
 over several sentences, "The page says “Connection refused. Please try again later.”"),
 a question that stands as a heading over its own answer, headings, quoted replies and
-text in brackets. A team's own `[[ask]]` and `[[imperative]]` entries add to the grammar.
+text in brackets. A courtesy offer is no ask either, as the labeling guide says ("If
+you have questions, please call", "Feel free to reach out"): it asks nothing unless the
+reader has a reason, and a message whose only request is one is flagged. Where the act
+model reads an offer as possibly asking ("Let me know if you have any questions"), the
+rule stays quiet rather than risk a wrong finding. A team's own `[[ask]]` and
+`[[imperative]]` entries add to the grammar.
 
 A proposal is no ask, but it tells the readers what is expected: a message whose only
 request is one ("Let's move the standup to 10am.", "If there are no objections, I'll
@@ -151,6 +156,16 @@ mod tests {
     #[test]
     fn question_is_an_ask() {
         assert_clean(&MissingAsk, "I moved the job to the new cluster. Does the schedule still work for you?");
+    }
+
+    #[test]
+    fn a_courtesy_offer_is_no_ask() {
+        // The labeling guide's "not an ask": a courtesy offer. (One labeled set reads the
+        // sentence the other way: `examples/messages-2` 041.)
+        assert_flags(
+            &MissingAsk,
+            "[[I moved the job to the new cluster.]] If you have any questions, do not hesitate to call or write.",
+        );
     }
 
     #[test]
