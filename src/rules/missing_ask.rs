@@ -35,8 +35,9 @@ sentence whose mood and addressee make it a request of the reader:
   "Any objections?", "Shall we…?";
 - a request in the form of a statement: "please…" (also "Please find attached the
   report"), "I need someone from the DB team to look at this", "need your input",
-  "let me know what you think", "I'd appreciate it if you could…", "I wanted to see if
-  you…", "Ben wants to know whether…", "you need to…";
+  "let me know what you think", "I'd appreciate it if you could…", "If someone can
+  help, that would be great", "I wanted to see if you…", "Ben wants to know whether…",
+  "you need to…";
 - an imperative to the reader, found by the tagger: "Review the draft by Friday",
   "Ping me if it breaks", "Tana, send me the numbers".
 

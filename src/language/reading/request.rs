@@ -78,21 +78,9 @@ pub(super) fn is_request(core: &[W<'_>]) -> bool {
                     "could" | "can" | "would" | "have" | "get",
                     ..,
                 ],
-            ) if lower[..i].iter().any(|p| {
-                matches!(
-                    *p,
-                    "great"
-                        | "helpful"
-                        | "nice"
-                        | "awesome"
-                        | "appreciate"
-                        | "grateful"
-                        | "good"
-                        | "ideal"
-                        | "wonderful"
-                        | "appreciated"
-                )
-            }) || i == 0 && rest.len() > 3 && !rest.contains(&",") =>
+            ) if lower[..i].iter().any(|p| GLAD.contains(p))
+                || i == 0 && rest.len() > 3 && !rest.contains(&",")
+                || glad_after_condition(rest) =>
             {
                 return true;
             }
@@ -206,6 +194,21 @@ pub(super) fn is_request(core: &[W<'_>]) -> bool {
 /// Whether the words before a verb of wanting make its subject the writer ("I", "we",
 /// "I'd", "I really") or a named person ("Ben wants to know…"), skipping auxiliaries and
 /// adverbs.
+/// Words that say the writer would be glad of what an if-clause asks for: "it would be
+/// great if you could…", "I'd appreciate it if someone…".
+const GLAD: &[&str] =
+    &["great", "helpful", "nice", "awesome", "appreciate", "grateful", "good", "ideal", "wonderful", "appreciated"];
+
+/// Whether the clause after an "if you could…" condition says the writer would be glad of
+/// it, the condition first: "If someone can help, would be great!", "if you could take a
+/// look, that'd be much appreciated". `rest` is the sentence after "if".
+fn glad_after_condition(rest: &[&str]) -> bool {
+    let Some(comma) = rest.iter().position(|w| *w == ",") else { return false };
+    let main = &rest[comma + 1..];
+    let would = main.iter().position(|w| matches!(*w, "would" | "'d" | "’d"));
+    would.is_some_and(|at| main[at + 1..].iter().take(4).any(|w| GLAD.contains(w)))
+}
+
 pub(super) fn wanted_by_writer(before: &[&W<'_>]) -> bool {
     let subject = before.iter().rev().find(|w| !matches!(w.upos(), Upos::Aux | Upos::Adv | Upos::Part));
     subject.is_some_and(|w| w.any(&["i", "we", "me", "us"]) || w.kind == TokenKind::Word && w.tag.xpos == "NNP")
@@ -279,6 +282,9 @@ mod tests {
             "Ben wants to know if you, Marissa and Carolyn are available for lunch tomorrow at 1130.",
             "If not, I'd love to hear what we are doing wrong.",
             "I'd like to see what everyone thinks of this idea.",
+            // The condition first (the eighth audit's a/17, found by it; data/messages ch-025).
+            "If someone can help, would be great!",
+            "MikeW: if you can hang around after the meeting to debug, that'd be great",
         ] {
             assert!(read(text).asks(), "{text}: {:?}", read(text));
         }
@@ -295,6 +301,8 @@ mod tests {
             "We're planning talks on whatever folks may find interesting that they think others might like to know about.",
             "Users want to know how often the reflector performs a `LIST`.",
             "Keep it up.",
+            // A condition of the writer's plan, not a wish for the reader's help.
+            "If you can't make it, we will record the talk.",
         ] {
             assert!(!read(text).asks(), "{text}: {:?}", read(text));
         }
