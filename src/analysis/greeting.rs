@@ -53,8 +53,9 @@ fn greets(cx: &Context<'_>) -> bool {
 
 /// Whether the verdict's message may be a greeting: a sentence greets, checks presence or
 /// is surely a greeting (a ping, a bare mention), and none thanks, tells something of a
-/// thing ([`tells_of_a_thing`]), surely answers or says no action is needed (thanks alone says something, and so does "Sounds good"; "FYI"
-/// says there is nothing to answer). None of the corpus's bare greetings holds an answer.
+/// thing ([`tells_of_a_thing`]), surely answers or says no action is needed (thanks alone
+/// says something, and so does "Sounds good"; "FYI" says there is nothing to answer).
+/// None of the corpus's bare greetings holds an answer.
 fn may_greet(cx: &Context<'_>) -> bool {
     let thanks = (0..cx.doc.sentences.len()).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK));
     let tells = (0..cx.doc.sentences.len()).any(|index| tells_of_a_thing(cx, index));
@@ -110,10 +111,10 @@ pub fn reads_as_greeting(cx: &Context<'_>) -> Option<Span> {
 }
 
 /// Whether the sentence, after its opening, tells something of a thing: a statement with
-/// a noun (after its determiner and adjectives) as the subject of a verb ("Hey all, the build is green
-/// again.", "Morning all, the servers are back up."). The act model reads a sentence that
-/// opens with a greeting as one, whatever follows; a wish ("hope you all had a great
-/// week", "have a great weekend") has no such subject.
+/// a noun (after its determiner and adjectives) as the subject of a verb ("Hey all, the
+/// build is green again.", "Morning all, the servers are back up."). The act model reads
+/// a sentence that opens with a greeting as one, whatever follows; a wish ("hope you all
+/// had a great week", "have a great weekend") has no such subject.
 fn tells_of_a_thing(cx: &Context<'_>, index: usize) -> bool {
     let reading = cx.language().sentence(index);
     let tags = &reading.tags;

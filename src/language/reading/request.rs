@@ -191,9 +191,6 @@ pub(super) fn is_request(core: &[W<'_>]) -> bool {
     false
 }
 
-/// Whether the words before a verb of wanting make its subject the writer ("I", "we",
-/// "I'd", "I really") or a named person ("Ben wants to know…"), skipping auxiliaries and
-/// adverbs.
 /// Words that say the writer would be glad of what an if-clause asks for: "it would be
 /// great if you could…", "I'd appreciate it if someone…".
 const GLAD: &[&str] =
@@ -209,6 +206,9 @@ fn glad_after_condition(rest: &[&str]) -> bool {
     would.is_some_and(|at| main[at + 1..].iter().take(4).any(|w| GLAD.contains(w)))
 }
 
+/// Whether the words before a verb of wanting make its subject the writer ("I", "we",
+/// "I'd", "I really") or a named person ("Ben wants to know…"), skipping auxiliaries and
+/// adverbs.
 pub(super) fn wanted_by_writer(before: &[&W<'_>]) -> bool {
     let subject = before.iter().rev().find(|w| !matches!(w.upos(), Upos::Aux | Upos::Adv | Upos::Part));
     subject.is_some_and(|w| w.any(&["i", "we", "me", "us"]) || w.kind == TokenKind::Word && w.tag.xpos == "NNP")
