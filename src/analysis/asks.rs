@@ -111,7 +111,7 @@ pub fn asking_span(cx: &Context<'_>, index: usize, kind: AskKind) -> Span {
     }
     let parts = doc.seen_parts(sentence, &mut Default::default());
     let Some((last, _)) = parts.last() else { return sentence.span };
-    if parts.len() < 2 || !ends_in_question_mark(doc.prose_of(*last)) {
+    if parts.len() < 2 || final_question_mark(doc.prose_of(*last)).is_none() {
         return sentence.span;
     }
     let reading = cx.language().sentence(index);
@@ -128,20 +128,16 @@ pub fn asking_span(cx: &Context<'_>, index: usize, kind: AskKind) -> Span {
     Span::new(parts[first].0.start, last.end)
 }
 
-/// Whether `text` ends in `?`, after closing quotes, brackets, emphasis or emoji.
-fn ends_in_question_mark(text: &str) -> bool {
-    text.rfind('?').is_some_and(|mark| !text[mark + 1..].chars().any(char::is_alphanumeric))
+/// Where `text` ends in `?`, before closing quotes, brackets, emphasis or emoji.
+fn final_question_mark(text: &str) -> Option<usize> {
+    text.rfind('?').filter(|&mark| !text[mark + 1..].chars().any(char::is_alphanumeric))
 }
 
 /// Whether a sentence is a question: it ends in `?` (before closing quotes, brackets,
 /// emphasis or emoji), and that `?` is not inside brackets.
 pub fn is_question(doc: &Document<'_>, sentence: &Sentence) -> bool {
     let text = doc.prose_of(sentence.span);
-    let Some(mark) = text.rfind('?') else { return false };
-    let tail = &text[mark + 1..];
-    if tail.chars().any(char::is_alphanumeric) {
-        return false;
-    }
+    let Some(mark) = final_question_mark(text) else { return false };
     let before = &text[..mark];
     let open = before.matches(['(', '[']).count();
     let close = before.matches([')', ']']).count();

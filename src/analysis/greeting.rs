@@ -73,8 +73,7 @@ fn may_greet(cx: &Context<'_>) -> bool {
 pub fn thanks_only(cx: &Context<'_>) -> bool {
     let count = cx.doc.sentences.len();
     let acts = cx.acts();
-    count > 0
-        && (0..count).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK))
+    (0..count).any(|index| cx.language().sentence(index).acts.contains(Acts::THANK))
         && (0..count).all(|index| acts.decided[index].contains(Act::Greeting) && !tells_of_a_thing(cx, index))
 }
 
